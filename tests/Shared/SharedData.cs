@@ -30,12 +30,18 @@ public static class SharedData
         {
             return env;
         }
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        var sourceDirectory = typeof(SharedData).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "ResonanceTestSourceDirectory")?.Value;
+        foreach (var start in new[] { AppContext.BaseDirectory, sourceDirectory })
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "data");
-            if (System.IO.Directory.Exists(candidate))
+            for (var dir = start is null ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return candidate;
+                var candidate = Path.Combine(dir.FullName, "shared", "data");
+                if (System.IO.Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
             }
         }
         return null;
