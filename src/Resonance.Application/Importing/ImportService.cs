@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Resonance.Domain;
+
+namespace Resonance.Application.Importing;
+
+/// <summary>Imports record streams into a store in one transaction: all of it, or (strict mode, on the first bad record) none of it.</summary>
+/// <remarks>
+/// Parsing and writing overlap: one task reads and batches records, another writes batches, joined by a bounded
+/// channel of two batches so memory stays flat whatever the file size.
+/// </remarks>
+public sealed class ImportService(IResonanceStore store)
+{
+    /// <summary>Runs the import. Throws <see cref="ImportFailedException"/> (after rolling back) on a malformed record unless lenient.</summary>
+    public async Task<ImportResult> RunAsync(
+        IReadOnlyList<ImportSource> sources,
+        ImportOptions options,
+        Action<ImportProgress>? progress = null,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+
+        await using var session = await store.BeginImportAsync(ct).ConfigureAwait(false);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var channel = Channel.CreateBounded<ImportBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var reader = new BatchProducer(sources, options, progress);
+
+        var produce = Task.Run(() => reader.Produce(channel.Writer, linked.Token), linked.Token);
+        var counts = ImportCounts.Zero;
+        try
+        {
+            await foreach (var batch in channel.Reader.ReadAllAsync(linked.Token).ConfigureAwait(false))
+            {
+                counts += await session.WriteAsync(batch, linked.Token).ConfigureAwait(false);
+            }
+            await produce.ConfigureAwait(false);
+        }
+        catch
+        {
+            await linked.CancelAsync().ConfigureAwait(false);
+            try { await produce.ConfigureAwait(false); } catch (OperationCanceledException) { }
+            throw;
+        }
+
+        if (reader.Failure is { } failure)
+        {
+            throw new ImportFailedException(failure);
+        }
+
+        var run = new ImportRunRecord(started, DateTimeOffset.UtcNow, options.Format, [.. sources.Select(s => s.File)],
+            options.Lenient, counts, reader.RecordsRead, reader.ErrorCount);
+        await session.CommitAsync(run, ct).ConfigureAwait(false);
+        return new ImportResult(counts, reader.RecordsRead, reader.ErrorCount, reader.FirstErrors, clock.Elapsed);
+    }
+
+    private sealed class BatchProducer(IReadOnlyList<ImportSource> sources, ImportOptions options, Action<ImportProgress>? progress)
+    {
+        private readonly List<RecordError> _firstErrors = [];
+
+        public long RecordsRead { get; private set; }
+        public long ErrorCount { get; private set; }
+        public RecordError? Failure { get; private set; }
+        public IReadOnlyList<RecordError> FirstErrors => _firstErrors;
+
+        public async Task Produce(ChannelWriter<ImportBatch> writer, CancellationToken ct)
+        {
+            try
+            {
+                var batch = new ImportBatch();
+                for (var i = 0; i < sources.Count && Failure is null; i++)
+                {
+                    var source = sources[i];
+                    foreach (var record in source.Records)
+                    {
+                        if (!Accept(record, batch))
+                        {
+                            break;
+                        }
+                        if (batch.Count >= options.BatchSize)
+                        {
+                            await writer.WriteAsync(batch, ct).ConfigureAwait(false);
+                            batch = new ImportBatch();
+                            progress?.Invoke(new ImportProgress(source.File, i, sources.Count, source.BytesRead(), source.TotalBytes, RecordsRead, ErrorCount));
+                        }
+                    }
+                    progress?.Invoke(new ImportProgress(source.File, i, sources.Count, source.TotalBytes, source.TotalBytes, RecordsRead, ErrorCount));
+                }
+                if (Failure is null && batch.Count > 0)
+                {
+                    await writer.WriteAsync(batch, ct).ConfigureAwait(false);
+                }
+                writer.Complete();
+            }
+            catch (Exception e)
+            {
+                writer.Complete(e);
+                throw;
+            }
+        }
+
+        /// <summary>Adds a record to the batch; returns false when a strict import must stop.</summary>
+        private bool Accept(SourceRecord record, ImportBatch batch)
+        {
+            if (record.Error is { } error)
+            {
+                ErrorCount++;
+                if (!options.Lenient)
+                {
+                    Failure = error;
+                    return false;
+                }
+                if (_firstErrors.Count < options.MaxReportedErrors)
+                {
+                    _firstErrors.Add(error);
+                }
+                return true;
+            }
+            RecordsRead++;
+            if (record.Interaction is { } interaction)
+            {
+                batch.Interactions.Add(interaction);
+            }
+            else if (record.Post is { } post)
+            {
+                batch.Posts.Add(post);
+            }
+            else if (record.Account is { } account)
+            {
+                batch.Accounts.Add(account);
+            }
+            return true;
+        }
+    }
+}

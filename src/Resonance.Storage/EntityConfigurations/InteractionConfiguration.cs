@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Resonance.Storage.Entities;
+
+namespace Resonance.Storage.EntityConfigurations;
+
+internal sealed class InteractionConfiguration : IEntityTypeConfiguration<InteractionEntity>
+{
+    public void Configure(EntityTypeBuilder<InteractionEntity> b)
+    {
+        b.ToTable("interactions");
+        b.Property(i => i.Id).HasColumnName("id");
+        b.Property(i => i.NetworkId).HasColumnName("network_id");
+        b.Property(i => i.ActorId).HasColumnName("actor_id");
+        b.Property(i => i.TargetId).HasColumnName("target_id");
+        b.Property(i => i.Kind).HasColumnName("kind");
+        b.Property(i => i.OccurredAtMs).HasColumnName("occurred_at_ms");
+        b.Property(i => i.PostKey).HasColumnName("post_key").HasDefaultValue("");
+        b.Property(i => i.Weight).HasColumnName("weight").HasDefaultValue(1.0);
+        // The natural key: re-importing the same interaction is a no-op. An account id already implies its network,
+        // so network_id is not part of the key; leading with actor_id also serves "what did this account do" queries.
+        b.HasIndex(i => new { i.ActorId, i.TargetId, i.Kind, i.OccurredAtMs, i.PostKey })
+            .IsUnique().HasDatabaseName("ux_interactions_natural_key");
+        b.HasIndex(i => i.TargetId).HasDatabaseName("ix_interactions_target");
+        // network_id is denormalised from the actor's account for per-network reports; it has no index of its own.
+        b.HasOne<AccountEntity>().WithMany().HasForeignKey(i => i.ActorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AccountEntity>().WithMany().HasForeignKey(i => i.TargetId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,289 @@
+using Npgsql;
+using NpgsqlTypes;
+using Resonance.Application.Importing;
+using Resonance.Domain;
+
+namespace Resonance.Storage.Postgres;
+
+/// <summary>
+/// PostgreSQL bulk path: one transaction holding an advisory lock (imports are serialised, so the in-memory account map
+/// stays authoritative), binary COPY into temporary tables, then <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c> so
+/// duplicates are skipped and counted. New accounts take ids reserved from the table's sequence and are copied directly.
+/// </summary>
+internal sealed class PostgresImportSession : IImportSession
+{
+    /// <summary>Advisory lock key shared by every Resonance import ("RESOIMPT").</summary>
+    private const long ImportLockKey = 0x5245534F494D5054;
+
+    private readonly NpgsqlConnection _connection;
+    private readonly NpgsqlTransaction _transaction;
+    private readonly Dictionary<string, int> _networks = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, Dictionary<string, long>> _accounts = [];
+    private bool _committed;
+
+    private PostgresImportSession(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        _connection = connection;
+        _transaction = transaction;
+    }
+
+    public static async Task<PostgresImportSession> BeginAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var session = new PostgresImportSession(connection, transaction);
+        await session.ExecuteAsync($"""
+            SELECT pg_advisory_xact_lock({ImportLockKey});
+            CREATE TEMP TABLE tmp_posts (network_id int, external_id text, author_id bigint, created_at_ms bigint, text text,
+                hashtags text, reply_to text, quote_of text, repost_of text) ON COMMIT DROP;
+            CREATE TEMP TABLE tmp_interactions (network_id int, actor_id bigint, target_id bigint, kind smallint,
+                occurred_at_ms bigint, post_key text, weight double precision) ON COMMIT DROP;
+            CREATE TEMP TABLE tmp_account_updates (id bigint, handle text, display_name text) ON COMMIT DROP;
+            """, ct).ConfigureAwait(false);
+        return session;
+    }
+
+    public async Task<ImportCounts> WriteAsync(ImportBatch batch, CancellationToken ct = default)
+    {
+        foreach (var network in batch.Accounts.Select(a => a.Network).Concat(batch.Posts.Select(p => p.Network))
+                     .Concat(batch.Interactions.Select(i => i.Network)).Distinct())
+        {
+            await LoadNetworkAsync(network, ct).ConfigureAwait(false);
+        }
+
+        // Accounts: explicit records first (they carry handles), then every account a post or interaction names.
+        var newAccounts = new List<(string Network, string ExternalId, string? Handle, string? DisplayName)>();
+        var pending = new HashSet<(string, string)>();
+        var updates = new Dictionary<(string, string), Account>();
+        long duplicates = 0;
+        foreach (var a in batch.Accounts)
+        {
+            if (Accounts(a.Network).ContainsKey(a.ExternalId))
+            {
+                if (a.Handle is null && a.DisplayName is null) { duplicates++; } else { updates[(a.Network, a.ExternalId)] = a; }
+            }
+            else if (pending.Add((a.Network, a.ExternalId)))
+            {
+                newAccounts.Add((a.Network, a.ExternalId, a.Handle, a.DisplayName));
+            }
+            else
+            {
+                duplicates++;
+            }
+        }
+        void Need(string network, string id)
+        {
+            if (!Accounts(network).ContainsKey(id) && pending.Add((network, id)))
+            {
+                newAccounts.Add((network, id, null, null));
+            }
+        }
+        foreach (var p in batch.Posts) { Need(p.Network, p.AuthorId); }
+        foreach (var i in batch.Interactions)
+        {
+            Need(i.Network, i.ActorId);
+            Need(i.Network, i.TargetId);
+        }
+        await InsertAccountsAsync(newAccounts, ct).ConfigureAwait(false);
+        var updated = await UpdateAccountsAsync(updates.Values, ct).ConfigureAwait(false);
+        duplicates += updates.Count - updated;
+
+        var postsAdded = await InsertPostsAsync(batch.Posts, ct).ConfigureAwait(false);
+        var interactionsAdded = await InsertInteractionsAsync(batch.Interactions, ct).ConfigureAwait(false);
+        return new ImportCounts
+        {
+            AccountsAdded = newAccounts.Count,
+            AccountsUpdated = updated,
+            AccountsDuplicate = duplicates,
+            PostsAdded = postsAdded,
+            PostsDuplicate = batch.Posts.Count - postsAdded,
+            InteractionsAdded = interactionsAdded,
+            InteractionsDuplicate = batch.Interactions.Count - interactionsAdded,
+        };
+    }
+
+    public async Task CommitAsync(ImportRunRecord run, CancellationToken ct = default)
+    {
+        await using (var cmd = new NpgsqlCommand { Connection = _connection, Transaction = _transaction })
+        {
+            ImportRunSql.Bind(cmd, run, startedAsText: false);
+            await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+        await _transaction.CommitAsync(ct).ConfigureAwait(false);
+        _committed = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_committed && _connection.State == System.Data.ConnectionState.Open)
+        {
+            await _transaction.RollbackAsync().ConfigureAwait(false);
+        }
+        await _transaction.DisposeAsync().ConfigureAwait(false);
+        await _connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task InsertAccountsAsync(List<(string Network, string ExternalId, string? Handle, string? DisplayName)> accounts, CancellationToken ct)
+    {
+        if (accounts.Count == 0)
+        {
+            return;
+        }
+        var ids = new List<long>(accounts.Count);
+        await using (var cmd = new NpgsqlCommand("SELECT nextval(pg_get_serial_sequence('accounts', 'id')) FROM generate_series(1, @n)", _connection, _transaction))
+        {
+            cmd.Parameters.AddWithValue("n", accounts.Count);
+            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                ids.Add(reader.GetInt64(0));
+            }
+        }
+        await using var writer = await _connection.BeginBinaryImportAsync(
+            "COPY accounts (id, network_id, external_id, handle, display_name) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
+        for (var k = 0; k < accounts.Count; k++)
+        {
+            var (network, externalId, handle, displayName) = accounts[k];
+            await writer.StartRowAsync(ct).ConfigureAwait(false);
+            await writer.WriteAsync(ids[k], NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+            await writer.WriteAsync(_networks[network], NpgsqlDbType.Integer, ct).ConfigureAwait(false);
+            await writer.WriteAsync(externalId, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await WriteNullableAsync(writer, handle, ct).ConfigureAwait(false);
+            await WriteNullableAsync(writer, displayName, ct).ConfigureAwait(false);
+            Accounts(network)[externalId] = ids[k];
+        }
+        await writer.CompleteAsync(ct).ConfigureAwait(false);
+    }
+
+    private async Task<long> UpdateAccountsAsync(IEnumerable<Account> updates, CancellationToken ct)
+    {
+        var list = updates.ToList();
+        if (list.Count == 0)
+        {
+            return 0;
+        }
+        await using (var writer = await _connection.BeginBinaryImportAsync(
+            "COPY tmp_account_updates (id, handle, display_name) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
+        {
+            foreach (var a in list)
+            {
+                await writer.StartRowAsync(ct).ConfigureAwait(false);
+                await writer.WriteAsync(Accounts(a.Network)[a.ExternalId], NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+                await WriteNullableAsync(writer, a.Handle, ct).ConfigureAwait(false);
+                await WriteNullableAsync(writer, a.DisplayName, ct).ConfigureAwait(false);
+            }
+            await writer.CompleteAsync(ct).ConfigureAwait(false);
+        }
+        var updated = await ExecuteAsync("""
+            UPDATE accounts a SET handle = coalesce(t.handle, a.handle), display_name = coalesce(t.display_name, a.display_name)
+            FROM tmp_account_updates t
+            WHERE a.id = t.id AND ((t.handle IS NOT NULL AND a.handle IS DISTINCT FROM t.handle)
+                                OR (t.display_name IS NOT NULL AND a.display_name IS DISTINCT FROM t.display_name))
+            """, ct).ConfigureAwait(false);
+        await ExecuteAsync("TRUNCATE tmp_account_updates", ct).ConfigureAwait(false);
+        return updated;
+    }
+
+    private async Task<long> InsertPostsAsync(List<Post> posts, CancellationToken ct)
+    {
+        if (posts.Count == 0)
+        {
+            return 0;
+        }
+        await using (var writer = await _connection.BeginBinaryImportAsync(
+            "COPY tmp_posts (network_id, external_id, author_id, created_at_ms, text, hashtags, reply_to, quote_of, repost_of) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
+        {
+            foreach (var p in posts)
+            {
+                await writer.StartRowAsync(ct).ConfigureAwait(false);
+                await writer.WriteAsync(_networks[p.Network], NpgsqlDbType.Integer, ct).ConfigureAwait(false);
+                await writer.WriteAsync(p.ExternalId, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+                await writer.WriteAsync(Accounts(p.Network)[p.AuthorId], NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+                await writer.WriteAsync(p.CreatedAt.ToUnixTimeMilliseconds(), NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+                await WriteNullableAsync(writer, p.Text, ct).ConfigureAwait(false);
+                await WriteNullableAsync(writer, ImportBatchShape.Hashtags(p), ct).ConfigureAwait(false);
+                await WriteNullableAsync(writer, p.ReplyToPostId, ct).ConfigureAwait(false);
+                await WriteNullableAsync(writer, p.QuoteOfPostId, ct).ConfigureAwait(false);
+                await WriteNullableAsync(writer, p.RepostOfPostId, ct).ConfigureAwait(false);
+            }
+            await writer.CompleteAsync(ct).ConfigureAwait(false);
+        }
+        var added = await ExecuteAsync("""
+            INSERT INTO posts (network_id, external_id, author_id, created_at_ms, text, hashtags, reply_to, quote_of, repost_of)
+            SELECT network_id, external_id, author_id, created_at_ms, text, hashtags, reply_to, quote_of, repost_of FROM tmp_posts
+            ON CONFLICT (network_id, external_id) DO NOTHING
+            """, ct).ConfigureAwait(false);
+        await ExecuteAsync("TRUNCATE tmp_posts", ct).ConfigureAwait(false);
+        return added;
+    }
+
+    private async Task<long> InsertInteractionsAsync(List<Interaction> interactions, CancellationToken ct)
+    {
+        if (interactions.Count == 0)
+        {
+            return 0;
+        }
+        await using (var writer = await _connection.BeginBinaryImportAsync(
+            "COPY tmp_interactions (network_id, actor_id, target_id, kind, occurred_at_ms, post_key, weight) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
+        {
+            foreach (var i in interactions)
+            {
+                var accounts = Accounts(i.Network);
+                await writer.StartRowAsync(ct).ConfigureAwait(false);
+                await writer.WriteAsync(_networks[i.Network], NpgsqlDbType.Integer, ct).ConfigureAwait(false);
+                await writer.WriteAsync(accounts[i.ActorId], NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+                await writer.WriteAsync(accounts[i.TargetId], NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+                await writer.WriteAsync((short)i.Kind, NpgsqlDbType.Smallint, ct).ConfigureAwait(false);
+                await writer.WriteAsync(UnixTime.ToMs(i.OccurredAt), NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+                await writer.WriteAsync(i.PostId ?? "", NpgsqlDbType.Text, ct).ConfigureAwait(false);
+                await writer.WriteAsync(i.Weight, NpgsqlDbType.Double, ct).ConfigureAwait(false);
+            }
+            await writer.CompleteAsync(ct).ConfigureAwait(false);
+        }
+        var added = await ExecuteAsync("""
+            INSERT INTO interactions (network_id, actor_id, target_id, kind, occurred_at_ms, post_key, weight)
+            SELECT network_id, actor_id, target_id, kind, occurred_at_ms, post_key, weight FROM tmp_interactions
+            ON CONFLICT DO NOTHING
+            """, ct).ConfigureAwait(false);
+        await ExecuteAsync("TRUNCATE tmp_interactions", ct).ConfigureAwait(false);
+        return added;
+    }
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter writer, string? value, CancellationToken ct) =>
+        value is null ? writer.WriteNullAsync(ct) : writer.WriteAsync(value, NpgsqlDbType.Text, ct);
+
+    private async Task LoadNetworkAsync(string name, CancellationToken ct)
+    {
+        if (_networks.ContainsKey(name))
+        {
+            return;
+        }
+        await using (var cmd = new NpgsqlCommand("""
+            INSERT INTO networks (name) VALUES (@name) ON CONFLICT (name) DO NOTHING;
+            SELECT id FROM networks WHERE name = @name;
+            """, _connection, _transaction))
+        {
+            cmd.Parameters.AddWithValue("name", name);
+            _networks[name] = Convert.ToInt32(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var map = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var cmd = new NpgsqlCommand("SELECT external_id, id FROM accounts WHERE network_id = @n", _connection, _transaction))
+        {
+            cmd.Parameters.AddWithValue("n", _networks[name]);
+            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                map[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+        _accounts[_networks[name]] = map;
+    }
+
+    private Dictionary<string, long> Accounts(string network) => _accounts[_networks[network]];
+
+    private async Task<long> ExecuteAsync(string sql, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, _connection, _transaction);
+        return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,30 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Resonance.Application.Importing;
+
+namespace Resonance.Storage.Sqlite;
+
+/// <summary>The embedded default: one SQLite file. Its migrations live in <c>Resonance.Storage.Sqlite</c>.</summary>
+public sealed class SqliteResonanceStore(DatabaseLocation location) : RelationalResonanceStore(location)
+{
+    public const string MigrationsAssembly = "Resonance.Storage.Sqlite";
+
+    public override DbContextOptions<ResonanceDbContext> ContextOptions { get; } =
+        new DbContextOptionsBuilder<ResonanceDbContext>()
+            .UseSqlite(location.ConnectionString, o => o.MigrationsAssembly(MigrationsAssembly))
+            .Options;
+
+    public override async Task<IImportSession> BeginImportAsync(CancellationToken ct = default)
+    {
+        await EnsureSchemaAsync(ct).ConfigureAwait(false);
+        return await SqliteImportSession.BeginAsync(Location.ConnectionString, ct).ConfigureAwait(false);
+    }
+
+    protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(Location.ConnectionString);
+        await connection.OpenAsync(ct).ConfigureAwait(false);
+        return connection;
+    }
+}
