@@ -1,0 +1,36 @@
+using Resonance.Application.Importing;
+using Resonance.Storage;
+
+namespace Resonance.Cli.Commands;
+
+/// <summary>Runs a command body and maps the failures every command shares to messages and exit codes, in one place.</summary>
+internal static class CommandRunner
+{
+    public static async Task<int> RunAsync(CliConsole console, DatabaseLocation? location, Func<Task<int>> body)
+    {
+        try
+        {
+            return await body().ConfigureAwait(false);
+        }
+        catch (ImportFailedException e)
+        {
+            console.Fail(e.Message);
+            return ExitCodes.DataError;
+        }
+        catch (OperationCanceledException)
+        {
+            console.Fail("cancelled; nothing was written.");
+            return ExitCodes.Cancelled;
+        }
+        catch (FileNotFoundException e)
+        {
+            console.Fail($"cannot read {e.FileName ?? e.Message}: file not found.");
+            return ExitCodes.NoInput;
+        }
+        catch (Exception e) when (location is not null && StoreAccess.TryDescribe(e, location, out var message))
+        {
+            console.Fail(message);
+            return ExitCodes.Unavailable;
+        }
+    }
+}

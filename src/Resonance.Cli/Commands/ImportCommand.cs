@@ -1,0 +1,93 @@
+using System.CommandLine;
+using Resonance.Application.Importing;
+using Resonance.Domain;
+using Resonance.Ingest;
+using Spectre.Console;
+
+namespace Resonance.Cli.Commands;
+
+/// <summary><c>resonance import PATH... --format FORMAT [--network NAME] [--kind KIND] [--lenient]</c>.</summary>
+internal static class ImportCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.OneOrMore, Description = "Input files (plain or .gz)." };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = $"Input format: {RecordReaders.Names}.",
+            Required = true,
+            HelpName = "FORMAT",
+        };
+        format.AcceptOnlyFromAmong([.. RecordReaders.All.Select(r => r.Format)]);
+        var network = new Option<string?>("--network", "-n") { Description = "Network name (required for edgelist; defaults: higgs-activity → higgs, cascades → url-cascades).", HelpName = "NAME" };
+        var kind = new Option<string?>("--kind", "-k") { Description = $"Interaction kind for edge lists: {InteractionKinds.Names}.", HelpName = "KIND" };
+        kind.AcceptOnlyFromAmong([.. InteractionKinds.All.Select(InteractionKinds.Name)]);
+        var lenient = new Option<bool>("--lenient") { Description = "Skip malformed records, report the first 20 and the total, and commit the rest." };
+        var json = new Option<bool>("--json") { Description = "Print the summary as JSON." };
+
+        var command = new Command("import", """
+            Import interaction data into the database, all or nothing.
+            Stops at the first malformed record with FILE:LINE and exit code 65, leaving the database unchanged,
+            unless --lenient. Importing the same data twice adds nothing; the summary counts the duplicates.
+
+            Examples:
+              resonance import ../shared/data/higgs-twitter/higgs-activity_time.txt --format higgs-activity
+              resonance import retweets.txt.gz --format edgelist --network higgs --kind repost
+              resonance import export.jsonl --format jsonl --db "Host=localhost;Database=resonance;Username=me"
+            """)
+        { paths, format, network, kind, lenient, json };
+
+        command.SetAction((parse, ct) =>
+        {
+            var location = GlobalOptions.Database(parse);
+            return CommandRunner.RunAsync(console, location, async () =>
+            {
+                var reader = RecordReaders.Get(parse.GetValue(format)!);
+                var kindText = parse.GetValue(kind);
+                var options = new ReaderOptions(parse.GetValue(network),
+                    kindText is null ? null : InteractionKinds.TryParse(kindText, out var k) ? k : null);
+                if (reader.Validate(options) is { } problem)
+                {
+                    console.Fail(problem);
+                    return ExitCodes.Usage;
+                }
+                if (options.Network is { } n && NetworkName.Problem(n) is { } networkProblem)
+                {
+                    console.Fail(networkProblem);
+                    return ExitCodes.Usage;
+                }
+                var files = parse.GetValue(paths)!;
+                if (files.FirstOrDefault(f => !File.Exists(f)) is { } missing)
+                {
+                    console.Fail($"cannot read {missing}: file not found.");
+                    return ExitCodes.NoInput;
+                }
+
+                await using var store = await StoreAccess.OpenReadyAsync(location, ct).ConfigureAwait(false);
+                var sources = files.Select(f => FileSource(f, reader, options)).ToList();
+                var importOptions = new ImportOptions(reader.Format, parse.GetValue(lenient));
+                var result = await ImportProgressView.RunAsync(console, sources,
+                    report => new ImportService(store).RunAsync(sources, importOptions, report, ct)).ConfigureAwait(false);
+                ImportSummaryView.Write(console, result, location.Display, parse.GetValue(json));
+                return ExitCodes.Ok;
+            });
+        });
+        return command;
+    }
+
+    /// <summary>A lazily opened file: enumerating the records opens it, and progress reads its position.</summary>
+    internal static ImportSource FileSource(string path, IRecordReader reader, ReaderOptions options)
+    {
+        InputFile? open = null;
+        IEnumerable<SourceRecord> Records()
+        {
+            using var file = InputFiles.OpenText(path);
+            open = file;
+            foreach (var record in reader.Read(file.Reader, path, options))
+            {
+                yield return record;
+            }
+        }
+        return new ImportSource(path, Records(), () => open?.Position ?? 0, new FileInfo(path).Length);
+    }
+}

@@ -1,0 +1,48 @@
+using Resonance.Application.Importing;
+using Spectre.Console;
+
+namespace Resonance.Cli.Commands;
+
+/// <summary>The import summary: added, duplicates, skipped records, time and rate.</summary>
+internal static class ImportSummaryView
+{
+    public static void Write(CliConsole console, ImportResult r, string database, bool json)
+    {
+        var c = r.Counts;
+        if (json)
+        {
+            console.WriteJson(new
+            {
+                database,
+                accounts_added = c.AccountsAdded,
+                accounts_updated = c.AccountsUpdated,
+                posts_added = c.PostsAdded,
+                interactions_added = c.InteractionsAdded,
+                duplicates_skipped = c.DuplicatesSkipped,
+                duplicates = new { accounts = c.AccountsDuplicate, posts = c.PostsDuplicate, interactions = c.InteractionsDuplicate },
+                records_read = r.RecordsRead,
+                errors_skipped = r.ErrorCount,
+                first_errors = r.FirstErrors.Select(e => e.ToString()).ToList(),
+                elapsed_seconds = Math.Round(r.Elapsed.TotalSeconds, 3),
+                records_per_second = Math.Round(r.RecordsPerSecond),
+            });
+            return;
+        }
+        var o = console.Out;
+        o.MarkupLine($"Imported into [bold]{Markup.Escape(database)}[/] in {r.Elapsed.TotalSeconds:F2} s ({r.RecordsPerSecond:N0} records/s).");
+        var table = new Table().Border(TableBorder.Simple).AddColumns("", "added", "duplicates skipped");
+        table.AddRow("accounts", $"{c.AccountsAdded:N0}" + (c.AccountsUpdated > 0 ? $" (+{c.AccountsUpdated:N0} updated)" : ""), $"{c.AccountsDuplicate:N0}");
+        table.AddRow("posts", $"{c.PostsAdded:N0}", $"{c.PostsDuplicate:N0}");
+        table.AddRow("interactions", $"{c.InteractionsAdded:N0}", $"{c.InteractionsDuplicate:N0}");
+        o.Write(table);
+        o.WriteLine($"{r.RecordsRead:N0} records read, {c.DuplicatesSkipped:N0} duplicates skipped.");
+        if (r.ErrorCount > 0)
+        {
+            console.Error.WriteLine($"warning: --lenient skipped {r.ErrorCount:N0} malformed record(s); the first {r.FirstErrors.Count}:");
+            foreach (var e in r.FirstErrors)
+            {
+                console.Error.WriteLine($"  {e}");
+            }
+        }
+    }
+}

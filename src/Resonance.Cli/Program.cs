@@ -1,0 +1,3 @@
+using Resonance.Cli;
+
+return await ResonanceCli.RunAsync(args, CliConsole.FromProcess()).ConfigureAwait(false);

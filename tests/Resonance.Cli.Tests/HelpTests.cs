@@ -1,0 +1,17 @@
+namespace Resonance.Cli.Tests;
+
+public sealed class HelpTests
+{
+    [Theory]
+    [InlineData("import")]
+    [InlineData("stats")]
+    [InlineData("db", "migrate")]
+    public async Task Help_EveryCommand_ShowsExamples(params string[] command)
+    {
+        var run = await CliRun.RunAsync([.. command, "--help"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Examples:", run.Out, StringComparison.Ordinal);
+        Assert.Contains("resonance " + command[0], run.Out, StringComparison.Ordinal);
+    }
+}
