@@ -247,21 +247,6 @@ namespace Resonance.Storage.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Resonance.Storage.Entities.InteractionEntity", b =>
-                {
-                    b.HasOne("Resonance.Storage.Entities.AccountEntity", null)
-                        .WithMany()
-                        .HasForeignKey("ActorId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Resonance.Storage.Entities.AccountEntity", null)
-                        .WithMany()
-                        .HasForeignKey("TargetId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Resonance.Storage.Entities.PostEntity", b =>
                 {
                     b.HasOne("Resonance.Storage.Entities.AccountEntity", null)

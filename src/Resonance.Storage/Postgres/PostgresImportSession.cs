@@ -129,28 +129,28 @@ internal sealed class PostgresImportSession : IImportSession
         {
             return;
         }
-        var ids = new List<long>(accounts.Count);
-        await using (var cmd = new NpgsqlCommand("SELECT nextval(pg_get_serial_sequence('accounts', 'id')) FROM generate_series(1, @n)", _connection, _transaction))
+        // Reserve a block of ids in one step; only imports create accounts, and they hold the advisory lock.
+        long last;
+        await using (var cmd = new NpgsqlCommand("""
+            SELECT setval(pg_get_serial_sequence('accounts', 'id'), nextval(pg_get_serial_sequence('accounts', 'id')) + @n - 1)
+            """, _connection, _transaction))
         {
-            cmd.Parameters.AddWithValue("n", accounts.Count);
-            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                ids.Add(reader.GetInt64(0));
-            }
+            cmd.Parameters.AddWithValue("n", (long)accounts.Count);
+            last = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
         }
+        var first = last - accounts.Count + 1;
         await using var writer = await _connection.BeginBinaryImportAsync(
             "COPY accounts (id, network_id, external_id, handle, display_name) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
         for (var k = 0; k < accounts.Count; k++)
         {
             var (network, externalId, handle, displayName) = accounts[k];
-            await writer.StartRowAsync(ct).ConfigureAwait(false);
-            await writer.WriteAsync(ids[k], NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-            await writer.WriteAsync(_networks[network], NpgsqlDbType.Integer, ct).ConfigureAwait(false);
-            await writer.WriteAsync(externalId, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await WriteNullableAsync(writer, handle, ct).ConfigureAwait(false);
-            await WriteNullableAsync(writer, displayName, ct).ConfigureAwait(false);
-            Accounts(network)[externalId] = ids[k];
+            writer.StartRow();
+            writer.Write(first + k, NpgsqlDbType.Bigint);
+            writer.Write(_networks[network], NpgsqlDbType.Integer);
+            writer.Write(externalId, NpgsqlDbType.Text);
+            WriteNullable(writer, handle);
+            WriteNullable(writer, displayName);
+            Accounts(network)[externalId] = first + k;
         }
         await writer.CompleteAsync(ct).ConfigureAwait(false);
     }
@@ -167,10 +167,10 @@ internal sealed class PostgresImportSession : IImportSession
         {
             foreach (var a in list)
             {
-                await writer.StartRowAsync(ct).ConfigureAwait(false);
-                await writer.WriteAsync(Accounts(a.Network)[a.ExternalId], NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                await WriteNullableAsync(writer, a.Handle, ct).ConfigureAwait(false);
-                await WriteNullableAsync(writer, a.DisplayName, ct).ConfigureAwait(false);
+                writer.StartRow();
+                writer.Write(Accounts(a.Network)[a.ExternalId], NpgsqlDbType.Bigint);
+                WriteNullable(writer, a.Handle);
+                WriteNullable(writer, a.DisplayName);
             }
             await writer.CompleteAsync(ct).ConfigureAwait(false);
         }
@@ -195,16 +195,16 @@ internal sealed class PostgresImportSession : IImportSession
         {
             foreach (var p in posts)
             {
-                await writer.StartRowAsync(ct).ConfigureAwait(false);
-                await writer.WriteAsync(_networks[p.Network], NpgsqlDbType.Integer, ct).ConfigureAwait(false);
-                await writer.WriteAsync(p.ExternalId, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-                await writer.WriteAsync(Accounts(p.Network)[p.AuthorId], NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                await writer.WriteAsync(p.CreatedAt.ToUnixTimeMilliseconds(), NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                await WriteNullableAsync(writer, p.Text, ct).ConfigureAwait(false);
-                await WriteNullableAsync(writer, ImportBatchShape.Hashtags(p), ct).ConfigureAwait(false);
-                await WriteNullableAsync(writer, p.ReplyToPostId, ct).ConfigureAwait(false);
-                await WriteNullableAsync(writer, p.QuoteOfPostId, ct).ConfigureAwait(false);
-                await WriteNullableAsync(writer, p.RepostOfPostId, ct).ConfigureAwait(false);
+                writer.StartRow();
+                writer.Write(_networks[p.Network], NpgsqlDbType.Integer);
+                writer.Write(p.ExternalId, NpgsqlDbType.Text);
+                writer.Write(Accounts(p.Network)[p.AuthorId], NpgsqlDbType.Bigint);
+                writer.Write(p.CreatedAt.ToUnixTimeMilliseconds(), NpgsqlDbType.Bigint);
+                WriteNullable(writer, p.Text);
+                WriteNullable(writer, ImportBatchShape.Hashtags(p));
+                WriteNullable(writer, p.ReplyToPostId);
+                WriteNullable(writer, p.QuoteOfPostId);
+                WriteNullable(writer, p.RepostOfPostId);
             }
             await writer.CompleteAsync(ct).ConfigureAwait(false);
         }
@@ -229,28 +229,31 @@ internal sealed class PostgresImportSession : IImportSession
             foreach (var i in interactions)
             {
                 var accounts = Accounts(i.Network);
-                await writer.StartRowAsync(ct).ConfigureAwait(false);
-                await writer.WriteAsync(_networks[i.Network], NpgsqlDbType.Integer, ct).ConfigureAwait(false);
-                await writer.WriteAsync(accounts[i.ActorId], NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                await writer.WriteAsync(accounts[i.TargetId], NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                await writer.WriteAsync((short)i.Kind, NpgsqlDbType.Smallint, ct).ConfigureAwait(false);
-                await writer.WriteAsync(UnixTime.ToMs(i.OccurredAt), NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                await writer.WriteAsync(i.PostId ?? "", NpgsqlDbType.Text, ct).ConfigureAwait(false);
-                await writer.WriteAsync(i.Weight, NpgsqlDbType.Double, ct).ConfigureAwait(false);
+                writer.StartRow();
+                writer.Write(_networks[i.Network], NpgsqlDbType.Integer);
+                writer.Write(accounts[i.ActorId], NpgsqlDbType.Bigint);
+                writer.Write(accounts[i.TargetId], NpgsqlDbType.Bigint);
+                writer.Write((short)i.Kind, NpgsqlDbType.Smallint);
+                writer.Write(UnixTime.ToMs(i.OccurredAt), NpgsqlDbType.Bigint);
+                writer.Write(i.PostId ?? "", NpgsqlDbType.Text);
+                writer.Write(i.Weight, NpgsqlDbType.Double);
             }
             await writer.CompleteAsync(ct).ConfigureAwait(false);
         }
         var added = await ExecuteAsync("""
             INSERT INTO interactions (network_id, actor_id, target_id, kind, occurred_at_ms, post_key, weight)
             SELECT network_id, actor_id, target_id, kind, occurred_at_ms, post_key, weight FROM tmp_interactions
+            ORDER BY actor_id, target_id
             ON CONFLICT DO NOTHING
             """, ct).ConfigureAwait(false);
         await ExecuteAsync("TRUNCATE tmp_interactions", ct).ConfigureAwait(false);
         return added;
     }
 
-    private static Task WriteNullableAsync(NpgsqlBinaryImporter writer, string? value, CancellationToken ct) =>
-        value is null ? writer.WriteNullAsync(ct) : writer.WriteAsync(value, NpgsqlDbType.Text, ct);
+    private static void WriteNullable(NpgsqlBinaryImporter writer, string? value)
+    {
+        if (value is null) { writer.WriteNull(); } else { writer.Write(value, NpgsqlDbType.Text); }
+    }
 
     private async Task LoadNetworkAsync(string name, CancellationToken ct)
     {

@@ -36,6 +36,25 @@ namespace Resonance.Storage.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "interactions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    network_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    actor_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    target_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    kind = table.Column<short>(type: "INTEGER", nullable: false),
+                    occurred_at_ms = table.Column<long>(type: "INTEGER", nullable: false),
+                    post_key = table.Column<string>(type: "TEXT", nullable: false, defaultValue: ""),
+                    weight = table.Column<double>(type: "REAL", nullable: false, defaultValue: 1.0)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_interactions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "networks",
                 columns: table => new
                 {
@@ -66,37 +85,6 @@ namespace Resonance.Storage.Sqlite.Migrations
                         name: "FK_accounts_networks_network_id",
                         column: x => x.network_id,
                         principalTable: "networks",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "interactions",
-                columns: table => new
-                {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    network_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    actor_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    target_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    kind = table.Column<short>(type: "INTEGER", nullable: false),
-                    occurred_at_ms = table.Column<long>(type: "INTEGER", nullable: false),
-                    post_key = table.Column<string>(type: "TEXT", nullable: false, defaultValue: ""),
-                    weight = table.Column<double>(type: "REAL", nullable: false, defaultValue: 1.0)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_interactions", x => x.id);
-                    table.ForeignKey(
-                        name: "FK_interactions_accounts_actor_id",
-                        column: x => x.actor_id,
-                        principalTable: "accounts",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_interactions_accounts_target_id",
-                        column: x => x.target_id,
-                        principalTable: "accounts",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                 });

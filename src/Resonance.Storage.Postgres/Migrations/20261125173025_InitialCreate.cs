@@ -37,6 +37,25 @@ namespace Resonance.Storage.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "interactions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    network_id = table.Column<int>(type: "integer", nullable: false),
+                    actor_id = table.Column<long>(type: "bigint", nullable: false),
+                    target_id = table.Column<long>(type: "bigint", nullable: false),
+                    kind = table.Column<short>(type: "smallint", nullable: false),
+                    occurred_at_ms = table.Column<long>(type: "bigint", nullable: false),
+                    post_key = table.Column<string>(type: "text", nullable: false, defaultValue: ""),
+                    weight = table.Column<double>(type: "double precision", nullable: false, defaultValue: 1.0)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_interactions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "networks",
                 columns: table => new
                 {
@@ -67,37 +86,6 @@ namespace Resonance.Storage.Postgres.Migrations
                         name: "FK_accounts_networks_network_id",
                         column: x => x.network_id,
                         principalTable: "networks",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "interactions",
-                columns: table => new
-                {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    network_id = table.Column<int>(type: "integer", nullable: false),
-                    actor_id = table.Column<long>(type: "bigint", nullable: false),
-                    target_id = table.Column<long>(type: "bigint", nullable: false),
-                    kind = table.Column<short>(type: "smallint", nullable: false),
-                    occurred_at_ms = table.Column<long>(type: "bigint", nullable: false),
-                    post_key = table.Column<string>(type: "text", nullable: false, defaultValue: ""),
-                    weight = table.Column<double>(type: "double precision", nullable: false, defaultValue: 1.0)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_interactions", x => x.id);
-                    table.ForeignKey(
-                        name: "FK_interactions_accounts_actor_id",
-                        column: x => x.actor_id,
-                        principalTable: "accounts",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_interactions_accounts_target_id",
-                        column: x => x.target_id,
-                        principalTable: "accounts",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                 });
