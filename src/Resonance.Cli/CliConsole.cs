@@ -21,18 +21,31 @@ public sealed record CliConsole(IAnsiConsole Out, TextWriter Json, TextWriter Er
     };
 
     /// <summary>The process's own console.</summary>
-    public static CliConsole FromProcess() =>
-        new(AnsiConsole.Console, Console.Out, Console.Error, !Console.IsErrorRedirected && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive);
+    public static CliConsole FromProcess()
+    {
+        var interactive = !Console.IsErrorRedirected && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        if (Console.IsOutputRedirected)
+        {
+            AnsiConsole.Profile.Width = PlainWidth; // do not wrap lines written to files and pipes at 80 columns
+        }
+        return new(AnsiConsole.Console, Console.Out, Console.Error, interactive);
+    }
+
+    private const int PlainWidth = 200;
 
     /// <summary>A console that writes plain text to the given writers (tests, pipes).</summary>
-    public static CliConsole Plain(TextWriter output, TextWriter error) =>
-        new(AnsiConsole.Create(new AnsiConsoleSettings
+    public static CliConsole Plain(TextWriter output, TextWriter error)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(output),
-        }), output, error, Interactive: false);
+        });
+        console.Profile.Width = PlainWidth;
+        return new(console, output, error, Interactive: false);
+    }
 
     /// <summary>Writes a value as indented snake_case JSON on standard output.</summary>
     public void WriteJson<T>(T value)

@@ -14,6 +14,8 @@ public static class ExitCodes
     public const int Unavailable = 69;
     /// <summary>An output file could not be written (EX_CANTCREAT).</summary>
     public const int CannotCreate = 73;
+    /// <summary>An input file is corrupt or could not be read to the end (EX_IOERR).</summary>
+    public const int IoError = 74;
     /// <summary>Interrupted by the user.</summary>
     public const int Cancelled = 130;
 }

@@ -27,6 +27,11 @@ internal static class CommandRunner
             console.Fail($"cannot read {e.FileName ?? e.Message}: file not found.");
             return ExitCodes.NoInput;
         }
+        catch (Exception e) when (e is InvalidDataException or IOException && e is not FileNotFoundException)
+        {
+            console.Fail($"{e.Message} Nothing was imported.");
+            return ExitCodes.IoError;
+        }
         catch (Exception e) when (location is not null && StoreAccess.TryDescribe(e, location, out var message))
         {
             console.Fail(message);
