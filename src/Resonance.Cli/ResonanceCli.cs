@@ -18,7 +18,9 @@ public static class ResonanceCli
             """)
         {
             GlobalOptions.Db,
+            DemoCommand.Create(console),
             ImportCommand.Create(console),
+            GenerateCommand.Create(console),
             StatsCommand.Create(console),
             DbCommand.Create(console),
         };
@@ -28,7 +30,7 @@ public static class ResonanceCli
     /// <summary>Parses and runs a command line; returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken ct = default)
     {
-        var parse = Build(console).Parse(args);
+        var parse = Build(console).Parse(args.Length == 0 ? ["--help"] : args);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)

@@ -122,39 +122,31 @@ namespace Resonance.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Resonance.Storage.Entities.InteractionEntity", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<long>("ActorId")
                         .HasColumnType("bigint")
                         .HasColumnName("actor_id");
 
+                    b.Property<long>("TargetId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("target_id");
+
                     b.Property<short>("Kind")
                         .HasColumnType("smallint")
                         .HasColumnName("kind");
-
-                    b.Property<int>("NetworkId")
-                        .HasColumnType("integer")
-                        .HasColumnName("network_id");
 
                     b.Property<long>("OccurredAtMs")
                         .HasColumnType("bigint")
                         .HasColumnName("occurred_at_ms");
 
                     b.Property<string>("PostKey")
-                        .IsRequired()
                         .ValueGeneratedOnAdd()
                         .HasColumnType("text")
                         .HasDefaultValue("")
                         .HasColumnName("post_key");
 
-                    b.Property<long>("TargetId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("target_id");
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("integer")
+                        .HasColumnName("network_id");
 
                     b.Property<double>("Weight")
                         .ValueGeneratedOnAdd()
@@ -162,14 +154,11 @@ namespace Resonance.Storage.Postgres.Migrations
                         .HasDefaultValue(1.0)
                         .HasColumnName("weight");
 
-                    b.HasKey("Id");
+                    b.HasKey("ActorId", "TargetId", "Kind", "OccurredAtMs", "PostKey")
+                        .HasName("pk_interactions");
 
                     b.HasIndex("TargetId")
                         .HasDatabaseName("ix_interactions_target");
-
-                    b.HasIndex("ActorId", "TargetId", "Kind", "OccurredAtMs", "PostKey")
-                        .IsUnique()
-                        .HasDatabaseName("ux_interactions_natural_key");
 
                     b.ToTable("interactions", (string)null);
                 });
@@ -251,30 +240,6 @@ namespace Resonance.Storage.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("posts", (string)null);
-                });
-
-            modelBuilder.Entity("Resonance.Storage.Entities.AccountEntity", b =>
-                {
-                    b.HasOne("Resonance.Storage.Entities.NetworkEntity", null)
-                        .WithMany()
-                        .HasForeignKey("NetworkId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Resonance.Storage.Entities.PostEntity", b =>
-                {
-                    b.HasOne("Resonance.Storage.Entities.AccountEntity", null)
-                        .WithMany()
-                        .HasForeignKey("AuthorId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Resonance.Storage.Entities.NetworkEntity", null)
-                        .WithMany()
-                        .HasForeignKey("NetworkId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

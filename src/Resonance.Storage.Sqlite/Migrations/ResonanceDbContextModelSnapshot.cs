@@ -113,37 +113,31 @@ namespace Resonance.Storage.Sqlite.Migrations
 
             modelBuilder.Entity("Resonance.Storage.Entities.InteractionEntity", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
                     b.Property<long>("ActorId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("actor_id");
 
+                    b.Property<long>("TargetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("target_id");
+
                     b.Property<short>("Kind")
                         .HasColumnType("INTEGER")
                         .HasColumnName("kind");
-
-                    b.Property<int>("NetworkId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("network_id");
 
                     b.Property<long>("OccurredAtMs")
                         .HasColumnType("INTEGER")
                         .HasColumnName("occurred_at_ms");
 
                     b.Property<string>("PostKey")
-                        .IsRequired()
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasDefaultValue("")
                         .HasColumnName("post_key");
 
-                    b.Property<long>("TargetId")
+                    b.Property<int>("NetworkId")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("target_id");
+                        .HasColumnName("network_id");
 
                     b.Property<double>("Weight")
                         .ValueGeneratedOnAdd()
@@ -151,14 +145,11 @@ namespace Resonance.Storage.Sqlite.Migrations
                         .HasDefaultValue(1.0)
                         .HasColumnName("weight");
 
-                    b.HasKey("Id");
+                    b.HasKey("ActorId", "TargetId", "Kind", "OccurredAtMs", "PostKey")
+                        .HasName("pk_interactions");
 
                     b.HasIndex("TargetId")
                         .HasDatabaseName("ix_interactions_target");
-
-                    b.HasIndex("ActorId", "TargetId", "Kind", "OccurredAtMs", "PostKey")
-                        .IsUnique()
-                        .HasDatabaseName("ux_interactions_natural_key");
 
                     b.ToTable("interactions", (string)null);
                 });
@@ -236,30 +227,6 @@ namespace Resonance.Storage.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("posts", (string)null);
-                });
-
-            modelBuilder.Entity("Resonance.Storage.Entities.AccountEntity", b =>
-                {
-                    b.HasOne("Resonance.Storage.Entities.NetworkEntity", null)
-                        .WithMany()
-                        .HasForeignKey("NetworkId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Resonance.Storage.Entities.PostEntity", b =>
-                {
-                    b.HasOne("Resonance.Storage.Entities.AccountEntity", null)
-                        .WithMany()
-                        .HasForeignKey("AuthorId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Resonance.Storage.Entities.NetworkEntity", null)
-                        .WithMany()
-                        .HasForeignKey("NetworkId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -2,14 +2,13 @@ namespace Resonance.Storage.Entities;
 
 /// <summary>
 /// One interaction (actor acted on target). Written only through the bulk path, never through the change tracker.
-/// Natural key (actor, target, kind, occurred_at_ms, post_key); the network is implied by the accounts.
+/// Primary key: the natural key (actor, target, kind, occurred_at_ms, post_key); the network is implied by the accounts.
 /// </summary>
 public sealed class InteractionEntity
 {
     /// <summary>Stored in <see cref="OccurredAtMs"/> for untimed interactions, so that the natural key has no NULL in it.</summary>
     public const long Untimed = long.MinValue;
 
-    public long Id { get; set; }
     public int NetworkId { get; set; }
     public long ActorId { get; set; }
     public long TargetId { get; set; }

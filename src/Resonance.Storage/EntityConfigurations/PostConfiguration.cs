@@ -21,7 +21,6 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<PostEntity>
         b.Property(p => p.RepostOf).HasColumnName("repost_of");
         b.HasIndex(p => new { p.NetworkId, p.ExternalId }).IsUnique();
         b.HasIndex(p => p.AuthorId);
-        b.HasOne<NetworkEntity>().WithMany().HasForeignKey(p => p.NetworkId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<AccountEntity>().WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        // No foreign keys, as for accounts and interactions: posts are bulk data and the import sessions resolve every id.
     }
 }

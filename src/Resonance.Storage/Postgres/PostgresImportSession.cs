@@ -20,6 +20,7 @@ internal sealed class PostgresImportSession : IImportSession
     private readonly Dictionary<string, int> _networks = new(StringComparer.Ordinal);
     private readonly Dictionary<int, Dictionary<string, long>> _accounts = [];
     private bool _committed;
+    private bool _duplicatesSeen;
 
     private PostgresImportSession(NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
@@ -223,31 +224,59 @@ internal sealed class PostgresImportSession : IImportSession
         {
             return 0;
         }
-        await using (var writer = await _connection.BeginBinaryImportAsync(
-            "COPY tmp_interactions (network_id, actor_id, target_id, kind, occurred_at_ms, post_key, weight) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
+        var rows = new InteractionRow[interactions.Count];
+        for (var k = 0; k < rows.Length; k++)
         {
-            foreach (var i in interactions)
-            {
-                var accounts = Accounts(i.Network);
-                writer.StartRow();
-                writer.Write(_networks[i.Network], NpgsqlDbType.Integer);
-                writer.Write(accounts[i.ActorId], NpgsqlDbType.Bigint);
-                writer.Write(accounts[i.TargetId], NpgsqlDbType.Bigint);
-                writer.Write((short)i.Kind, NpgsqlDbType.Smallint);
-                writer.Write(UnixTime.ToMs(i.OccurredAt), NpgsqlDbType.Bigint);
-                writer.Write(i.PostId ?? "", NpgsqlDbType.Text);
-                writer.Write(i.Weight, NpgsqlDbType.Double);
-            }
-            await writer.CompleteAsync(ct).ConfigureAwait(false);
+            var i = interactions[k];
+            var accounts = Accounts(i.Network);
+            rows[k] = new InteractionRow(accounts[i.ActorId], accounts[i.TargetId], _networks[i.Network], i);
         }
+        Array.Sort(rows); // key order: neighbouring rows touch the same index pages
+
+        // Optimistic path: copy straight into the table. A duplicate makes COPY fail with a unique violation; the
+        // savepoint undoes that batch, which is redone through the ON CONFLICT path, as is every later batch.
+        if (!_duplicatesSeen)
+        {
+            await ExecuteAsync("SAVEPOINT bulk_copy", ct).ConfigureAwait(false);
+            try
+            {
+                await CopyInteractionsAsync("interactions", rows, ct).ConfigureAwait(false);
+                await ExecuteAsync("RELEASE SAVEPOINT bulk_copy", ct).ConfigureAwait(false);
+                return rows.Length;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                await ExecuteAsync("ROLLBACK TO SAVEPOINT bulk_copy", ct).ConfigureAwait(false);
+                _duplicatesSeen = true;
+            }
+        }
+        await CopyInteractionsAsync("tmp_interactions", rows, ct).ConfigureAwait(false);
         var added = await ExecuteAsync("""
             INSERT INTO interactions (network_id, actor_id, target_id, kind, occurred_at_ms, post_key, weight)
             SELECT network_id, actor_id, target_id, kind, occurred_at_ms, post_key, weight FROM tmp_interactions
-            ORDER BY actor_id, target_id
             ON CONFLICT DO NOTHING
             """, ct).ConfigureAwait(false);
         await ExecuteAsync("TRUNCATE tmp_interactions", ct).ConfigureAwait(false);
         return added;
+    }
+
+    private async Task CopyInteractionsAsync(string table, InteractionRow[] rows, CancellationToken ct)
+    {
+        await using var writer = await _connection.BeginBinaryImportAsync(
+            $"COPY {table} (network_id, actor_id, target_id, kind, occurred_at_ms, post_key, weight) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            var i = row.Interaction;
+            writer.StartRow();
+            writer.Write(row.NetworkId, NpgsqlDbType.Integer);
+            writer.Write(row.ActorId, NpgsqlDbType.Bigint);
+            writer.Write(row.TargetId, NpgsqlDbType.Bigint);
+            writer.Write((short)i.Kind, NpgsqlDbType.Smallint);
+            writer.Write(UnixTime.ToMs(i.OccurredAt), NpgsqlDbType.Bigint);
+            writer.Write(i.PostId ?? "", NpgsqlDbType.Text);
+            writer.Write(i.Weight, NpgsqlDbType.Double);
+        }
+        await writer.CompleteAsync(ct).ConfigureAwait(false);
     }
 
     private static void WriteNullable(NpgsqlBinaryImporter writer, string? value)

@@ -15,8 +15,12 @@ internal sealed class SqliteImportSession : IImportSession
     private readonly Dictionary<string, int> _networks = new(StringComparer.Ordinal);
     private readonly Dictionary<int, Dictionary<string, long>> _accounts = [];
     private readonly RawStatement _insertAccount;
-    private readonly SqliteCommand _insertPost;
+    private readonly RawStatement _insertPost;
     private readonly RawStatement _insertInteraction;
+    private readonly RawStatement _insertInteractions;
+
+    /// <summary>Rows per multi-row insert: one statement execution per 64 rows instead of per row.</summary>
+    private const int RowsPerStatement = 64;
     private long _nextAccountId;
     private bool _committed;
 
@@ -25,14 +29,14 @@ internal sealed class SqliteImportSession : IImportSession
         _connection = connection;
         _transaction = transaction;
         _insertAccount = new RawStatement(connection.Handle!, "INSERT INTO accounts (id, network_id, external_id, handle, display_name) VALUES (?1, ?2, ?3, ?4, ?5)");
-        _insertPost = Prepare("""
+        _insertPost = new RawStatement(connection.Handle!, """
             INSERT OR IGNORE INTO posts (network_id, external_id, author_id, created_at_ms, text, hashtags, reply_to, quote_of, repost_of)
-            VALUES ($n, $e, $a, $t, $x, $h, $r, $q, $p)
-            """, "$n", "$e", "$a", "$t", "$x", "$h", "$r", "$q", "$p");
-        _insertInteraction = new RawStatement(connection.Handle!, """
-            INSERT OR IGNORE INTO interactions (network_id, actor_id, target_id, kind, occurred_at_ms, post_key, weight)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
             """);
+        const string insertInteractions = "INSERT OR IGNORE INTO interactions (network_id, actor_id, target_id, kind, occurred_at_ms, post_key, weight) VALUES ";
+        _insertInteraction = new RawStatement(connection.Handle!, insertInteractions + "(?,?,?,?,?,?,?)");
+        _insertInteractions = new RawStatement(connection.Handle!,
+            insertInteractions + string.Join(",", Enumerable.Repeat("(?,?,?,?,?,?,?)", RowsPerStatement)));
     }
 
     public static async Task<SqliteImportSession> BeginAsync(string connectionString, CancellationToken ct)
@@ -69,19 +73,19 @@ internal sealed class SqliteImportSession : IImportSession
 
         ct.ThrowIfCancellationRequested();
         long postsAdded = 0;
-        var p = _insertPost.Parameters;
+        var p = _insertPost;
         foreach (var post in batch.Posts)
         {
-            p[0].Value = Network(post.Network);
-            p[1].Value = post.ExternalId;
-            p[2].Value = Resolve(post.Network, post.AuthorId, ref accountsAdded);
-            p[3].Value = post.CreatedAt.ToUnixTimeMilliseconds();
-            p[4].Value = (object?)post.Text ?? DBNull.Value;
-            p[5].Value = (object?)ImportBatchShape.Hashtags(post) ?? DBNull.Value;
-            p[6].Value = (object?)post.ReplyToPostId ?? DBNull.Value;
-            p[7].Value = (object?)post.QuoteOfPostId ?? DBNull.Value;
-            p[8].Value = (object?)post.RepostOfPostId ?? DBNull.Value;
-            postsAdded += _insertPost.ExecuteNonQuery();
+            p.Bind(1, Network(post.Network));
+            p.Bind(2, post.ExternalId);
+            p.Bind(3, Resolve(post.Network, post.AuthorId, ref accountsAdded));
+            p.Bind(4, post.CreatedAt.ToUnixTimeMilliseconds());
+            p.Bind(5, post.Text);
+            p.Bind(6, ImportBatchShape.Hashtags(post));
+            p.Bind(7, post.ReplyToPostId);
+            p.Bind(8, post.QuoteOfPostId);
+            p.Bind(9, post.RepostOfPostId);
+            postsAdded += p.Execute();
         }
 
         ct.ThrowIfCancellationRequested();
@@ -108,18 +112,19 @@ internal sealed class SqliteImportSession : IImportSession
 
         ct.ThrowIfCancellationRequested();
         long interactionsAdded = 0;
-        var q = _insertInteraction;
-        foreach (var row in rows)
+        var next = 0;
+        for (; next + RowsPerStatement <= rows.Length; next += RowsPerStatement)
         {
-            var i = row.Interaction;
-            q.Bind(1, row.NetworkId);
-            q.Bind(2, row.ActorId);
-            q.Bind(3, row.TargetId);
-            q.Bind(4, (long)i.Kind);
-            q.Bind(5, UnixTime.ToMs(i.OccurredAt));
-            q.Bind(6, i.PostId ?? "");
-            q.Bind(7, i.Weight);
-            interactionsAdded += q.Execute();
+            for (var r = 0; r < RowsPerStatement; r++)
+            {
+                BindInteraction(_insertInteractions, r * 7, rows[next + r]);
+            }
+            interactionsAdded += _insertInteractions.Execute();
+        }
+        for (; next < rows.Length; next++)
+        {
+            BindInteraction(_insertInteraction, 0, rows[next]);
+            interactionsAdded += _insertInteraction.Execute();
         }
 
         return Task.FromResult(new ImportCounts
@@ -155,8 +160,21 @@ internal sealed class SqliteImportSession : IImportSession
         _insertAccount.Dispose();
         _insertPost.Dispose();
         _insertInteraction.Dispose();
+        _insertInteractions.Dispose();
         await _transaction.DisposeAsync().ConfigureAwait(false);
         await _connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static void BindInteraction(RawStatement statement, int offset, in InteractionRow row)
+    {
+        var i = row.Interaction;
+        statement.Bind(offset + 1, row.NetworkId);
+        statement.Bind(offset + 2, row.ActorId);
+        statement.Bind(offset + 3, row.TargetId);
+        statement.Bind(offset + 4, (long)i.Kind);
+        statement.Bind(offset + 5, UnixTime.ToMs(i.OccurredAt));
+        statement.Bind(offset + 6, i.PostId ?? "");
+        statement.Bind(offset + 7, i.Weight);
     }
 
     /// <summary>The id of an account named by a post or interaction, creating a bare account when it is new.</summary>
@@ -248,28 +266,5 @@ internal sealed class SqliteImportSession : IImportSession
             cmd.Parameters.AddWithValue(name, value);
         }
         return cmd.ExecuteScalar();
-    }
-
-    private SqliteCommand Prepare(string sql, params string[] names)
-    {
-        var cmd = _connection.CreateCommand();
-        cmd.Transaction = _transaction;
-        cmd.CommandText = sql;
-        foreach (var name in names)
-        {
-            cmd.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-        cmd.Prepare();
-        return cmd;
-    }
-
-    /// <summary>An interaction with its account ids resolved, ordered by (actor, target) like the natural-key index.</summary>
-    private readonly record struct InteractionRow(long ActorId, long TargetId, int NetworkId, Interaction Interaction) : IComparable<InteractionRow>
-    {
-        public int CompareTo(InteractionRow other)
-        {
-            var c = ActorId.CompareTo(other.ActorId);
-            return c != 0 ? c : TargetId.CompareTo(other.TargetId);
-        }
     }
 }

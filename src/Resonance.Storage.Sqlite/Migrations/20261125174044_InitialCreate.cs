@@ -12,6 +12,22 @@ namespace Resonance.Storage.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "accounts",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    network_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    external_id = table.Column<string>(type: "TEXT", nullable: false),
+                    handle = table.Column<string>(type: "TEXT", nullable: true),
+                    display_name = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_accounts", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "import_runs",
                 columns: table => new
                 {
@@ -39,19 +55,17 @@ namespace Resonance.Storage.Sqlite.Migrations
                 name: "interactions",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    network_id = table.Column<int>(type: "INTEGER", nullable: false),
                     actor_id = table.Column<long>(type: "INTEGER", nullable: false),
                     target_id = table.Column<long>(type: "INTEGER", nullable: false),
                     kind = table.Column<short>(type: "INTEGER", nullable: false),
                     occurred_at_ms = table.Column<long>(type: "INTEGER", nullable: false),
                     post_key = table.Column<string>(type: "TEXT", nullable: false, defaultValue: ""),
+                    network_id = table.Column<int>(type: "INTEGER", nullable: false),
                     weight = table.Column<double>(type: "REAL", nullable: false, defaultValue: 1.0)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_interactions", x => x.id);
+                    table.PrimaryKey("pk_interactions", x => new { x.actor_id, x.target_id, x.kind, x.occurred_at_ms, x.post_key });
                 });
 
             migrationBuilder.CreateTable(
@@ -65,28 +79,6 @@ namespace Resonance.Storage.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_networks", x => x.id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "accounts",
-                columns: table => new
-                {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    network_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    external_id = table.Column<string>(type: "TEXT", nullable: false),
-                    handle = table.Column<string>(type: "TEXT", nullable: true),
-                    display_name = table.Column<string>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_accounts", x => x.id);
-                    table.ForeignKey(
-                        name: "FK_accounts_networks_network_id",
-                        column: x => x.network_id,
-                        principalTable: "networks",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -108,18 +100,6 @@ namespace Resonance.Storage.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_posts", x => x.id);
-                    table.ForeignKey(
-                        name: "FK_posts_accounts_author_id",
-                        column: x => x.author_id,
-                        principalTable: "accounts",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_posts_networks_network_id",
-                        column: x => x.network_id,
-                        principalTable: "networks",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateIndex(
@@ -132,12 +112,6 @@ namespace Resonance.Storage.Sqlite.Migrations
                 name: "ix_interactions_target",
                 table: "interactions",
                 column: "target_id");
-
-            migrationBuilder.CreateIndex(
-                name: "ux_interactions_natural_key",
-                table: "interactions",
-                columns: new[] { "actor_id", "target_id", "kind", "occurred_at_ms", "post_key" },
-                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_networks_name",
@@ -161,19 +135,19 @@ namespace Resonance.Storage.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "accounts");
+
+            migrationBuilder.DropTable(
                 name: "import_runs");
 
             migrationBuilder.DropTable(
                 name: "interactions");
 
             migrationBuilder.DropTable(
-                name: "posts");
-
-            migrationBuilder.DropTable(
-                name: "accounts");
-
-            migrationBuilder.DropTable(
                 name: "networks");
+
+            migrationBuilder.DropTable(
+                name: "posts");
         }
     }
 }
