@@ -93,4 +93,28 @@ public sealed class TransactionalImportTests
 
         Assert.Contains("resonance db migrate", e.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_OverlappingFiles_SecondAddsOnlyTheNewRows(string provider)
+    {
+        var source = SharedData.File("higgs-twitter/higgs-activity_time.txt");
+        var dir = Directory.CreateTempSubdirectory("resonance-overlap-").FullName;
+        var first = Path.Combine(dir, "first.txt");
+        var second = Path.Combine(dir, "second.txt");
+        System.IO.File.WriteAllLines(first, System.IO.File.ReadLines(source).Take(6_000));
+        System.IO.File.WriteAllLines(second, System.IO.File.ReadLines(source).Skip(3_000).Take(6_000));
+        var (db, store) = await TestDatabase.CreateMigratedAsync(provider);
+        await using var _ = db;
+        await using var __ = store;
+        var service = new ImportService(store);
+        var ct = TestContext.Current.CancellationToken;
+
+        await service.RunAsync([Sources.File(first, "higgs-activity")], new ImportOptions("higgs-activity", BatchSize: 2_000), ct: ct);
+        var result = await service.RunAsync([Sources.File(second, "higgs-activity")], new ImportOptions("higgs-activity", BatchSize: 2_000), ct: ct);
+
+        Assert.Equal(3_000, result.Counts.InteractionsDuplicate);
+        Assert.Equal(3_000, result.Counts.InteractionsAdded);
+        Assert.Equal(9_000, (await store.GetStatsAsync(0, ct)).Interactions);
+    }
 }
