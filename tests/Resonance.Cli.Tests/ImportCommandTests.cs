@@ -119,4 +119,22 @@ public sealed class ImportCommandTests
         Assert.Contains("127.0.0.1:1/nowhere", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Import_DryRun_ChecksRecordsAndCreatesNoDatabase()
+    {
+        using var temp = new TempFolder();
+        var file = temp.File("ok.txt");
+        System.IO.File.WriteAllText(file, "1 2 1341100972 RT\n3 4 1341100973 MT\n5 6 1341100974 RE\n");
+
+        var ok = await CliRun.RunAsync("import", file, "--format", "higgs-activity", "--dry-run", "--json", "--db", temp.File("r.db"));
+        System.IO.File.AppendAllText(file, "7 8 x RT\n");
+        var bad = await CliRun.RunAsync("import", file, "--format", "higgs-activity", "--dry-run", "--db", temp.File("r.db"));
+
+        Assert.Equal(0, ok.ExitCode);
+        Assert.Equal(3, JsonDocument.Parse(ok.Out).RootElement.GetProperty("records_read").GetInt64());
+        Assert.Equal(ExitCodes.DataError, bad.ExitCode);
+        Assert.Contains($"{file}:4:", bad.Error, StringComparison.Ordinal);
+        Assert.False(System.IO.File.Exists(temp.File("r.db")));
+    }
 }

@@ -24,6 +24,7 @@ internal static class ImportCommand
         kind.AcceptOnlyFromAmong([.. InteractionKinds.All.Select(InteractionKinds.Name)]);
         var lenient = new Option<bool>("--lenient") { Description = "Skip malformed records, report the first 20 and the total, and commit the rest." };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Read and check the files without opening the database; report records and errors." };
 
         var command = new Command("import", """
             Import interaction data into the database, all or nothing.
@@ -33,9 +34,10 @@ internal static class ImportCommand
             Examples:
               resonance import ../shared/data/higgs-twitter/higgs-activity_time.txt --format higgs-activity
               resonance import retweets.txt.gz --format edgelist --network higgs --kind repost
+              resonance import big.jsonl --format jsonl --dry-run
               resonance import export.jsonl --format jsonl --db "Host=localhost;Database=resonance;Username=me"
             """)
-        { paths, format, network, kind, lenient, json };
+        { paths, format, network, kind, lenient, json, dryRun };
 
         command.SetAction((parse, ct) =>
         {
@@ -63,9 +65,16 @@ internal static class ImportCommand
                     return ExitCodes.NoInput;
                 }
 
-                await using var store = await StoreAccess.OpenReadyAsync(location, ct).ConfigureAwait(false);
                 var sources = files.Select(f => FileSource(f, reader, options)).ToList();
                 var importOptions = new ImportOptions(reader.Format, parse.GetValue(lenient));
+                if (parse.GetValue(dryRun))
+                {
+                    var checkedOnly = await ImportProgressView.RunAsync(console, sources,
+                        report => Task.Run(() => ImportValidator.Run(sources, importOptions, report, ct), ct)).ConfigureAwait(false);
+                    ImportSummaryView.Write(console, checkedOnly, location.Display, parse.GetValue(json), dryRun: true);
+                    return ExitCodes.Ok;
+                }
+                await using var store = await StoreAccess.OpenReadyAsync(location, ct).ConfigureAwait(false);
                 var result = await ImportProgressView.RunAsync(console, sources,
                     report => new ImportService(store).RunAsync(sources, importOptions, report, ct)).ConfigureAwait(false);
                 ImportSummaryView.Write(console, result, location.Display, parse.GetValue(json));

@@ -6,14 +6,15 @@ namespace Resonance.Cli.Commands;
 /// <summary>The import summary: added, duplicates, skipped records, time and rate.</summary>
 internal static class ImportSummaryView
 {
-    public static void Write(CliConsole console, ImportResult r, string database, bool json)
+    public static void Write(CliConsole console, ImportResult r, string database, bool json, bool dryRun = false)
     {
         var c = r.Counts;
         if (json)
         {
             console.WriteJson(new
             {
-                database,
+                database = dryRun ? null : database,
+                dry_run = dryRun,
                 accounts_added = c.AccountsAdded,
                 accounts_updated = c.AccountsUpdated,
                 posts_added = c.PostsAdded,
@@ -29,6 +30,12 @@ internal static class ImportSummaryView
             return;
         }
         var o = console.Out;
+        if (dryRun)
+        {
+            o.WriteLine($"Checked {r.RecordsRead:N0} records in {r.Elapsed.TotalSeconds:F2} s ({r.RecordsPerSecond:N0} records/s); nothing was written.");
+            WriteErrors(console, r);
+            return;
+        }
         o.MarkupLine($"Imported into [bold]{Markup.Escape(database)}[/] in {r.Elapsed.TotalSeconds:F2} s ({r.RecordsPerSecond:N0} records/s).");
         var table = new Table().Border(TableBorder.Simple).AddColumns("", "added", "duplicates skipped");
         table.AddRow("accounts", $"{c.AccountsAdded:N0}" + (c.AccountsUpdated > 0 ? $" (+{c.AccountsUpdated:N0} updated)" : ""), $"{c.AccountsDuplicate:N0}");
@@ -36,6 +43,11 @@ internal static class ImportSummaryView
         table.AddRow("interactions", $"{c.InteractionsAdded:N0}", $"{c.InteractionsDuplicate:N0}");
         o.Write(table);
         o.WriteLine($"{r.RecordsRead:N0} records read, {c.DuplicatesSkipped:N0} duplicates skipped.");
+        WriteErrors(console, r);
+    }
+
+    private static void WriteErrors(CliConsole console, ImportResult r)
+    {
         if (r.ErrorCount > 0)
         {
             console.Error.WriteLine($"warning: --lenient skipped {r.ErrorCount:N0} malformed record(s); the first {r.FirstErrors.Count}:");

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using Resonance.Domain;
+
+namespace Resonance.Application.Importing;
+
+/// <summary>Reads and checks sources without touching a database (<c>resonance import --dry-run</c>).</summary>
+public static class ImportValidator
+{
+    /// <summary>Parses every record; throws <see cref="ImportFailedException"/> on the first malformed one unless lenient.</summary>
+    public static ImportResult Run(IReadOnlyList<ImportSource> sources, ImportOptions options, Action<ImportProgress>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(options);
+        var clock = Stopwatch.StartNew();
+        long records = 0, errors = 0;
+        var first = new List<RecordError>();
+        for (var i = 0; i < sources.Count; i++)
+        {
+            var source = sources[i];
+            foreach (var record in source.Records)
+            {
+                if (record.Error is { } error)
+                {
+                    if (!options.Lenient)
+                    {
+                        throw new ImportFailedException(error);
+                    }
+                    if (++errors <= options.MaxReportedErrors)
+                    {
+                        first.Add(error);
+                    }
+                    continue;
+                }
+                if ((++records % options.BatchSize) == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    progress?.Invoke(new ImportProgress(source.File, i, sources.Count, source.BytesRead(), source.TotalBytes, records, errors));
+                }
+            }
+        }
+        return new ImportResult(ImportCounts.Zero, records, errors, first, clock.Elapsed);
+    }
+}
