@@ -73,6 +73,6 @@ if [[ "${1:-}" == "synthetic" ]]; then
   interactions=$(grep -c '"type":"interaction"' "$WORK/synthetic.jsonl")
   records=$(wc -l < "$WORK/synthetic.jsonl")
   echo "synthetic: $people people, $records records, $interactions interactions, $(du -h "$WORK/synthetic.jsonl" | cut -f1)"
-  rss=$( { /usr/bin/time -f '%M' "${CLI[@]}" import "$WORK/synthetic.jsonl" --format jsonl --db "$WORK/s.db" --json > "$WORK/s.json" 2>/dev/null; } 2>&1 | tail -n 1)
-  echo "synthetic -> SQLite: $(field elapsed_seconds < "$WORK/s.json") s, $(field records_per_second < "$WORK/s.json") records/s, peak RSS $((rss / 1024)) MB"
+  /usr/bin/time -o "$WORK/rss" -f '%M' "${CLI[@]}" import "$WORK/synthetic.jsonl" --format jsonl --db "$WORK/s.db" --json > "$WORK/s.json" 2>/dev/null
+  echo "synthetic -> SQLite: $(field elapsed_seconds < "$WORK/s.json") s, $(field records_per_second < "$WORK/s.json") records/s, peak RSS $(( $(tail -n 1 "$WORK/rss") / 1024 )) MB, database $(du -ch "$WORK"/s.db* | tail -n 1 | cut -f1)"
 fi

@@ -23,4 +23,25 @@ public sealed record Post(
 {
     /// <summary>Hashtags, never null.</summary>
     public IReadOnlyList<string> Hashtags { get; init; } = Hashtags ?? [];
+
+    /// <summary>Value equality, comparing hashtags element by element (a record would compare the list references).</summary>
+    public bool Equals(Post? other) =>
+        other is not null
+        && Network == other.Network && ExternalId == other.ExternalId && AuthorId == other.AuthorId
+        && CreatedAt == other.CreatedAt && Text == other.Text
+        && ReplyToPostId == other.ReplyToPostId && QuoteOfPostId == other.QuoteOfPostId && RepostOfPostId == other.RepostOfPostId
+        && Hashtags.SequenceEqual(other.Hashtags, StringComparer.Ordinal);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Network);
+        hash.Add(ExternalId);
+        hash.Add(CreatedAt);
+        foreach (var tag in Hashtags)
+        {
+            hash.Add(tag, StringComparer.Ordinal);
+        }
+        return hash.ToHashCode();
+    }
 }
