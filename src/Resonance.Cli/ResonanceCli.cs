@@ -23,6 +23,7 @@ public static class ResonanceCli
             GenerateCommand.Create(console),
             StatsCommand.Create(console),
             DbCommand.Create(console),
+            Bench.BenchCommand.Create(console),
         };
         return root;
     }

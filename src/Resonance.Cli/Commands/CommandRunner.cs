@@ -22,6 +22,11 @@ internal static class CommandRunner
             console.Fail("cancelled; nothing was written.");
             return ExitCodes.Cancelled;
         }
+        catch (FormatException e)
+        {
+            console.Fail(e.Message);
+            return ExitCodes.Usage;
+        }
         catch (FileNotFoundException e)
         {
             console.Fail($"cannot read {e.FileName ?? e.Message}: file not found.");
