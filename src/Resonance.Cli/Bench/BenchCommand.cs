@@ -16,7 +16,8 @@ internal static class BenchCommand
     public static Command Create(CliConsole console)
     {
         var graph = new Option<string>("--graph", "-g") { Description = "A .bin file of int32 (source, target) pairs, a text edge list, or rmat:SCALE:EDGEFACTOR.", Required = true, HelpName = "FILE|rmat:S:E" };
-        var iterations = new Option<int>("--iterations") { Description = "PageRank iterations per trial (fixed count, no early stop).", DefaultValueFactory = _ => 20, HelpName = "K" };
+        var iterations = new Option<int>("--iterations") { Description = "PageRank iterations per trial (a fixed count unless --tolerance is given, then the maximum).", DefaultValueFactory = _ => 20, HelpName = "K" };
+        var tolerance = new Option<double>("--tolerance") { Description = "Stop a trial early once the L1 change of an iteration is below this (0: never; use 1e-10 to time convergence as the peers do).", DefaultValueFactory = _ => 0, HelpName = "EPS" };
         var trials = new Option<int>("--trials") { Description = "Timed trials; the median is reported.", DefaultValueFactory = _ => 5, HelpName = "T" };
         var threads = new Option<int?>("--threads") { Description = "Degree of parallelism (default: all cores).", HelpName = "N" };
         var seed = new Option<ulong>("--seed") { Description = "Seed for rmat graphs.", DefaultValueFactory = _ => 7, HelpName = "S" };
@@ -31,10 +32,10 @@ internal static class BenchCommand
               resonance bench pagerank --graph rmat:22:16 --iterations 20 --trials 5 --verify
               resonance bench pagerank --graph ../shared/data/higgs-twitter/higgs-retweet_network.edgelist --out pr.npy
             """)
-        { graph, iterations, trials, threads, seed, verify, output };
+        { graph, iterations, tolerance, trials, threads, seed, verify, output };
         pagerank.SetAction((parse, ct) => CommandRunner.RunAsync(console, null, () =>
         {
-            var report = Run(console, parse.GetValue(graph)!, parse.GetValue(iterations), parse.GetValue(trials), parse.GetValue(threads),
+            var report = Run(console, parse.GetValue(graph)!, parse.GetValue(iterations), parse.GetValue(tolerance), parse.GetValue(trials), parse.GetValue(threads),
                 parse.GetValue(seed), parse.GetValue(verify), parse.GetValue(output), ct);
             return Task.FromResult(report.VerificationPassed == false ? ExitCodes.DataError : ExitCodes.Ok);
         }));
@@ -44,7 +45,7 @@ internal static class BenchCommand
     private sealed record Report(double LoadSeconds, double BuildSeconds, double[] TrialSeconds, double EdgesPerSecond, long ArrayBytes,
         long WorkingSetWhileIterating, long PeakProcessBytes, double? Residual, bool? VerificationPassed);
 
-    private static Report Run(CliConsole console, string spec, int iterations, int trials, int? threads, ulong seed, bool verify, string? output, CancellationToken ct)
+    private static Report Run(CliConsole console, string spec, int iterations, double tolerance, int trials, int? threads, ulong seed, bool verify, string? output, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(trials, 1);
@@ -61,7 +62,7 @@ internal static class BenchCommand
         GC.WaitForPendingFinalizers();
         GC.Collect();
 
-        var options = new PageRankOptions { MaxIterations = iterations, Tolerance = 0, DegreeOfParallelism = threads };
+        var options = new PageRankOptions { MaxIterations = iterations, Tolerance = tolerance, DegreeOfParallelism = threads };
         var times = new double[trials];
         long workingSet = 0;
         PageRankResult? result = null;
@@ -71,13 +72,13 @@ internal static class BenchCommand
             result = PageRank.Run(g, options, ct);
             times[t] = clock.Elapsed.TotalSeconds;
             workingSet = Math.Max(workingSet, Process.GetCurrentProcess().WorkingSet64);
-            console.Out.WriteLine($"Trial {t + 1}: {times[t]:F3} s  ({(double)g.EdgeCount * iterations / times[t] / 1e9:F3} G edge-visits/s)");
+            console.Out.WriteLine($"Trial {t + 1}: {times[t]:F3} s, {result.Iterations} iterations  ({(double)g.EdgeCount * result.Iterations / times[t] / 1e9:F3} G edge-visits/s)");
         }
         var median = times.Order().ElementAt(trials / 2);
-        var edgesPerSecond = (double)g.EdgeCount * iterations / median;
+        var edgesPerSecond = (double)g.EdgeCount * result!.Iterations / median;
         var arrayBytes = g.MemoryBytes + 6L * g.NodeCount * sizeof(double); // both CSR directions + the kernel's six n-vectors
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-        console.Out.WriteLine($"Median: {median:F3} s  ({edgesPerSecond / 1e9:F3} G edge-visits/s, {iterations} iterations)");
+        console.Out.WriteLine($"Median: {median:F3} s  ({edgesPerSecond / 1e9:F3} G edge-visits/s, {result.Iterations} iterations{(tolerance > 0 ? $", converged: {result.Converged}" : "")})");
         console.Out.WriteLine($"Memory: kernel arrays {arrayBytes / 1048576.0:F0} MiB; working set while iterating {workingSet / 1048576.0:F0} MiB ({(double)workingSet / arrayBytes:F2}x); process peak incl. build {peak / 1048576.0:F0} MiB");
 
         double? residual = null;
