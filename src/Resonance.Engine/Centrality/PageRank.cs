@@ -18,11 +18,19 @@ namespace Resonance.Engine.Centrality;
 /// <para>Dangling nodes (no out-edges, or zero out-weight when weighted) spread their mass by the teleport vector, as
 /// networkx does by default (<c>dangling=None</c>) and as Langville and Meyer [2] describe. Scores therefore sum to 1.</para>
 /// <para>Complexity: O(k·(n + m)) time for k iterations; O(n) extra memory (six double arrays of length n: two score
-/// buffers, two contribution buffers, the teleport vector and the inverse out-degrees).</para>
+/// buffers, two contribution buffers, the teleport vector and the inverse out-degrees), plus O(n + m) for the
+/// relabelled copy when <see cref="PageRankOptions.Relabel"/> is set.</para>
 /// <para>Determinism: bit-identical for a given graph, options and machine, whatever
 /// <see cref="PageRankOptions.DegreeOfParallelism"/>. Nodes are cut into 256 chunks balanced by in-edge count
 /// (independent of the thread count); each node's sum runs sequentially in in-CSR order, and the dangling mass and
 /// residual are summed per chunk into an array, then over the chunks in chunk order.</para>
+/// <para>Relabelling (<see cref="PageRankOptions.Relabel"/>, off by default): the graph is relabelled by descending
+/// out-degree (<see cref="DegreeOrdering"/>) so the contributions read most often share cache lines, the kernel runs
+/// on the copy, and the scores are mapped back. Measured with <c>resonance bench pagerank --graph rmat:22:16
+/// --iterations 20 --trials 3</c> on 2 threads: 3.79–3.85 s median without; the kernel alone on a relabelled
+/// graph 2.70 s median (−29%), but relabelling costs about 0.8 s and a second copy of the graph per call, so
+/// <c>Run</c> with <c>Relabel = true</c> took 3.59–3.77 s median end to end, under the 15% needed to make it the
+/// default. It pays off only where a relabelled graph is built once and reused across runs.</para>
 /// <para>Differences from networkx/igraph: convergence is tested on the plain L1 change against
 /// <see cref="PageRankOptions.Tolerance"/>, whereas networkx tests it against n·tol; non-convergence is a result
 /// (<c>Converged = false</c>), not an exception; the personalization vector is validated here rather than
@@ -59,6 +67,16 @@ public static class PageRank
             return new PageRankResult([], 0, true, 0, options);
         }
 
+        DegreeOrdering? ordering = null;
+        if (options.Relabel)
+        {
+            // Both vectors are computed in the original order and then permuted, so their entries are unchanged.
+            ordering = DegreeOrdering.Compute(g, options.DegreeOfParallelism);
+            g = ordering.Graph;
+            teleport = Permute(teleport, ordering.NewToOld);
+            outScale = Permute(outScale, ordering.NewToOld);
+        }
+
         var kernel = new PageRankKernel(g, options, teleport, outScale);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.DegreeOfParallelism ?? Environment.ProcessorCount };
         var iterations = 0;
@@ -76,7 +94,20 @@ public static class PageRank
             }
         }
 
-        return new PageRankResult(kernel.Scores, iterations, converged, residual, options);
+        var scores = ordering is null ? kernel.Scores : Permute(kernel.Scores, ordering.OldToNew);
+        return new PageRankResult(scores, iterations, converged, residual, options);
+    }
+
+    /// <summary>Returns <c>y</c> with <c>y[i] = x[map[i]]</c>.</summary>
+    private static double[] Permute(double[] x, int[] map)
+    {
+        var y = new double[map.Length];
+        for (var i = 0; i < y.Length; i++)
+        {
+            y[i] = x[map[i]];
+        }
+
+        return y;
     }
 
     /// <summary>Returns the normalised teleport vector: uniform, or the personalization vector divided by its sum.</summary>

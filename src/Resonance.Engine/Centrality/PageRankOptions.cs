@@ -22,6 +22,14 @@ public sealed record PageRankOptions
     /// default) means uniform. Dangling nodes also spread their mass by this vector.</summary>
     public double[]? Personalization { get; init; }
 
+    /// <summary>Gets a value indicating whether to relabel the graph by descending out-degree
+    /// (<see cref="Graphs.DegreeOrdering"/>) before iterating, for cache locality, and map the scores back to the
+    /// original ids. Default false (see the remarks of <see cref="PageRank"/> for the measurement behind it).
+    /// Relabelled results are still bit-identical for every <see cref="DegreeOfParallelism"/>, but differ from the
+    /// unrelabelled ones in the last bits, because the dangling mass, the residual and the chunking are summed in
+    /// another node order (and, with a tolerance, the iteration count can therefore differ by one).</summary>
+    public bool Relabel { get; init; }
+
     /// <summary>Gets the number of threads to use; null (the default) means <see cref="Environment.ProcessorCount"/>.
     /// Results are bit-identical for every value.</summary>
     public int? DegreeOfParallelism { get; init; }
