@@ -21,6 +21,7 @@ internal sealed class PostgresImportSession : IImportSession
     private readonly Dictionary<int, Dictionary<string, long>> _accounts = [];
     private bool _committed;
     private bool _duplicatesSeen;
+    private DeferredIndexes? _deferredIndexes;
 
     private PostgresImportSession(NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
@@ -41,6 +42,7 @@ internal sealed class PostgresImportSession : IImportSession
                 occurred_at_ms bigint, post_key text, weight double precision) ON COMMIT DROP;
             CREATE TEMP TABLE tmp_account_updates (id bigint, handle text, display_name text) ON COMMIT DROP;
             """, ct).ConfigureAwait(false);
+        session._deferredIndexes = await DeferredIndexes.DropWhereEmptyAsync(connection, transaction, ct).ConfigureAwait(false);
         return session;
     }
 
@@ -109,6 +111,10 @@ internal sealed class PostgresImportSession : IImportSession
         {
             ImportRunSql.Bind(cmd, run, startedAsText: false);
             await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+        if (_deferredIndexes is not null)
+        {
+            await _deferredIndexes.RebuildAsync(_connection, _transaction, ct).ConfigureAwait(false);
         }
         await _transaction.CommitAsync(ct).ConfigureAwait(false);
         _committed = true;
