@@ -14,7 +14,7 @@ public sealed record ImportSource(string File, IEnumerable<SourceRecord> Records
 /// <param name="Lenient">Skip malformed records (reporting them) instead of stopping at the first one.</param>
 /// <param name="BatchSize">Records per write batch.</param>
 /// <param name="MaxReportedErrors">How many skipped records are reported in full under <paramref name="Lenient"/>.</param>
-public sealed record ImportOptions(string Format, bool Lenient = false, int BatchSize = 50_000, int MaxReportedErrors = 20);
+public sealed record ImportOptions(string Format, bool Lenient = false, int BatchSize = 100_000, int MaxReportedErrors = 20);
 
 /// <summary>A snapshot of a running import.</summary>
 public sealed record ImportProgress(string File, int FileIndex, int FileCount, long BytesRead, long TotalBytes, long RecordsRead, long Errors);
