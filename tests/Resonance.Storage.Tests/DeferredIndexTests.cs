@@ -3,15 +3,19 @@ using Resonance.Application.Importing;
 
 namespace Resonance.Storage.Tests;
 
-/// <summary>PostgreSQL defers secondary indexes of empty bulk tables to commit; the schema must come out unchanged.</summary>
+/// <summary>Imports defer secondary indexes of empty bulk tables to commit; the schema must come out unchanged.</summary>
 public sealed class DeferredIndexTests
 {
     private static async Task<List<string>> IndexDefinitionsAsync(DatabaseLocation location)
     {
-        await using var connection = new NpgsqlConnection(location.ConnectionString);
+        await using System.Data.Common.DbConnection connection = location.Provider == DatabaseLocation.Postgres
+            ? new NpgsqlConnection(location.ConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection(location.ConnectionString);
         await connection.OpenAsync();
-        await using var cmd = new NpgsqlCommand(
-            "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname", connection);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = location.Provider == DatabaseLocation.Postgres
+            ? "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname"
+            : "SELECT name || ': ' || coalesce(sql, '(automatic)') FROM sqlite_master WHERE type = 'index' ORDER BY name";
         await using var reader = await cmd.ExecuteReaderAsync();
         var list = new List<string>();
         while (await reader.ReadAsync())
@@ -21,10 +25,11 @@ public sealed class DeferredIndexTests
         return list;
     }
 
-    [Fact]
-    public async Task ImportIntoEmptyDatabase_CommittedOrFailed_LeavesTheMigratedIndexes()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ImportIntoEmptyDatabase_CommittedOrFailed_LeavesTheMigratedIndexes(string provider)
     {
-        var (db, store) = await TestDatabase.CreateMigratedAsync(DatabaseLocation.Postgres);
+        var (db, store) = await TestDatabase.CreateMigratedAsync(provider);
         await using var _ = db;
         await using var __ = store;
         var migrated = await IndexDefinitionsAsync(db.Location);

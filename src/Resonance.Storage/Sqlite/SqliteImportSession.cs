@@ -23,6 +23,7 @@ internal sealed class SqliteImportSession : IImportSession
     private const int RowsPerStatement = 64;
     private long _nextAccountId;
     private bool _committed;
+    private List<string> _deferredIndexes = [];
 
     private SqliteImportSession(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -52,7 +53,8 @@ internal sealed class SqliteImportSession : IImportSession
             await off.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
         var transaction = connection.BeginTransaction(deferred: false);
-        var session = new SqliteImportSession(connection, transaction);
+        var deferred = SqliteDeferredIndexes.DropWhereEmpty(connection, transaction);
+        var session = new SqliteImportSession(connection, transaction) { _deferredIndexes = deferred };
         session._nextAccountId = Convert.ToInt64(session.Scalar("SELECT coalesce(max(id), 0) FROM accounts"), System.Globalization.CultureInfo.InvariantCulture) + 1;
         return session;
     }
@@ -147,6 +149,7 @@ internal sealed class SqliteImportSession : IImportSession
             ImportRunSql.Bind(cmd, run, startedAsText: true);
             await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
+        SqliteDeferredIndexes.Rebuild(_connection, _transaction, _deferredIndexes);
         await _transaction.CommitAsync(ct).ConfigureAwait(false);
         _committed = true;
     }
