@@ -17,9 +17,6 @@ namespace Resonance.Storage.Postgres;
 /// </remarks>
 internal sealed class DeferredIndexes
 {
-    /// <summary>The bulk tables whose secondary indexes are deferred when empty; posts keep theirs (ON CONFLICT needs it).</summary>
-    public static readonly string[] Tables = ["accounts", "interactions"];
-
     private readonly List<string> _definitions = [];
 
     /// <summary>Index definitions to run at commit, in the order they were dropped.</summary>
@@ -28,7 +25,7 @@ internal sealed class DeferredIndexes
     public static async Task<DeferredIndexes> DropWhereEmptyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
     {
         var deferred = new DeferredIndexes();
-        foreach (var table in Tables)
+        foreach (var table in BulkTables.WithDeferrableIndexes)
         {
             await using (var empty = new NpgsqlCommand($"SELECT NOT EXISTS (SELECT 1 FROM {table})", connection, transaction))
             {

@@ -1,10 +1,9 @@
 using Microsoft.Data.Sqlite;
-using Resonance.Storage.Postgres;
 
 namespace Resonance.Storage.Sqlite;
 
 /// <summary>
-/// The SQLite side of the deferred-index rule (see <see cref="DeferredIndexes"/>): when <c>accounts</c> or
+/// The SQLite side of the deferred-index rule (see <see cref="Postgres.DeferredIndexes"/>): when <c>accounts</c> or
 /// <c>interactions</c> is empty as an import begins, its secondary indexes are dropped inside the import transaction and
 /// re-created from their own <c>sqlite_master</c> SQL just before commit. SQLite DDL is transactional, so a failed
 /// import rolls them back too. Primary keys (and <c>posts</c>' unique index, which <c>INSERT OR IGNORE</c> needs) stay.
@@ -14,7 +13,7 @@ internal static class SqliteDeferredIndexes
     public static List<string> DropWhereEmpty(SqliteConnection connection, SqliteTransaction transaction)
     {
         var definitions = new List<string>();
-        foreach (var table in DeferredIndexes.Tables)
+        foreach (var table in BulkTables.WithDeferrableIndexes)
         {
             using var cmd = connection.CreateCommand();
             cmd.Transaction = transaction;
