@@ -8,14 +8,9 @@ namespace Resonance.Ingest;
 /// truncation. Limitation: for a file of several concatenated members only the last member's ISIZE is available,
 /// so such files are reported as corrupt; decompress them first.
 /// </remarks>
-internal sealed class GzipLengthCheckStream(Stream inner, uint expectedLength, string path) : Stream
+internal sealed class GzipLengthCheckStream(Stream inner, uint expectedLength, string path) : ReadOnlyPassThroughStream(inner)
 {
     private long produced;
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
 
     public override long Position
     {
@@ -23,36 +18,7 @@ internal sealed class GzipLengthCheckStream(Stream inner, uint expectedLength, s
         set => throw new NotSupportedException();
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override int Read(Span<byte> buffer) => Check(inner.Read(buffer), buffer.Length);
-
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        Check(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false), buffer.Length);
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-        base.Dispose(disposing);
-    }
-
-    private int Check(int read, int requested)
+    protected override int OnRead(int read, int requested)
     {
         produced += read;
         if (read == 0 && requested > 0 && (uint)produced != expectedLength)
