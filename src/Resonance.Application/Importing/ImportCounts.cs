@@ -22,6 +22,18 @@ public sealed record ImportCounts
 
     public static ImportCounts Zero { get; } = new();
 
+    /// <summary>The counts for one written batch: duplicates are the records offered minus those added.</summary>
+    public static ImportCounts ForBatch(ImportBatch batch, long accountsAdded, long accountsUpdated, long accountsDuplicate, long postsAdded, long interactionsAdded) => new()
+    {
+        AccountsAdded = accountsAdded,
+        AccountsUpdated = accountsUpdated,
+        AccountsDuplicate = accountsDuplicate,
+        PostsAdded = postsAdded,
+        PostsDuplicate = batch.Posts.Count - postsAdded,
+        InteractionsAdded = interactionsAdded,
+        InteractionsDuplicate = batch.Interactions.Count - interactionsAdded,
+    };
+
     public static ImportCounts operator +(ImportCounts a, ImportCounts b) => new()
     {
         AccountsAdded = a.AccountsAdded + b.AccountsAdded,

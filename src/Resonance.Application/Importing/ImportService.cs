@@ -59,12 +59,12 @@ public sealed class ImportService(IResonanceStore store)
 
     private sealed class BatchProducer(IReadOnlyList<ImportSource> sources, ImportOptions options, Action<ImportProgress>? progress)
     {
-        private readonly List<RecordError> _firstErrors = [];
+        private readonly RecordErrorLog _errors = new(options);
 
         public long RecordsRead { get; private set; }
-        public long ErrorCount { get; private set; }
-        public RecordError? Failure { get; private set; }
-        public IReadOnlyList<RecordError> FirstErrors => _firstErrors;
+        public long ErrorCount => _errors.Count;
+        public RecordError? Failure => _errors.Failure;
+        public IReadOnlyList<RecordError> FirstErrors => _errors.First;
 
         public async Task Produce(ChannelWriter<ImportBatch> writer, CancellationToken ct)
         {
@@ -107,17 +107,7 @@ public sealed class ImportService(IResonanceStore store)
         {
             if (record.Error is { } error)
             {
-                ErrorCount++;
-                if (!options.Lenient)
-                {
-                    Failure = error;
-                    return false;
-                }
-                if (_firstErrors.Count < options.MaxReportedErrors)
-                {
-                    _firstErrors.Add(error);
-                }
-                return true;
+                return _errors.Add(error);
             }
             RecordsRead++;
             if (record.Interaction is { } interaction)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Resonance.Domain;
 
 namespace Resonance.Application.Importing;
 
@@ -12,8 +11,8 @@ public static class ImportValidator
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
-        long records = 0, errors = 0;
-        var first = new List<RecordError>();
+        long records = 0;
+        var errors = new RecordErrorLog(options);
         for (var i = 0; i < sources.Count; i++)
         {
             var source = sources[i];
@@ -21,23 +20,19 @@ public static class ImportValidator
             {
                 if (record.Error is { } error)
                 {
-                    if (!options.Lenient)
+                    if (!errors.Add(error))
                     {
                         throw new ImportFailedException(error);
-                    }
-                    if (++errors <= options.MaxReportedErrors)
-                    {
-                        first.Add(error);
                     }
                     continue;
                 }
                 if ((++records % options.BatchSize) == 0)
                 {
                     ct.ThrowIfCancellationRequested();
-                    progress?.Invoke(new ImportProgress(source.File, i, sources.Count, source.BytesRead(), source.TotalBytes, records, errors));
+                    progress?.Invoke(new ImportProgress(source.File, i, sources.Count, source.BytesRead(), source.TotalBytes, records, errors.Count));
                 }
             }
         }
-        return new ImportResult(ImportCounts.Zero, records, errors, first, clock.Elapsed);
+        return new ImportResult(ImportCounts.Zero, records, errors.Count, errors.First, clock.Elapsed);
     }
 }

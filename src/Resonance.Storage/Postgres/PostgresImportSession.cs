@@ -93,16 +93,7 @@ internal sealed class PostgresImportSession : IImportSession
 
         var postsAdded = await InsertPostsAsync(batch.Posts, ct).ConfigureAwait(false);
         var interactionsAdded = await InsertInteractionsAsync(batch.Interactions, ct).ConfigureAwait(false);
-        return new ImportCounts
-        {
-            AccountsAdded = newAccounts.Count,
-            AccountsUpdated = updated,
-            AccountsDuplicate = duplicates,
-            PostsAdded = postsAdded,
-            PostsDuplicate = batch.Posts.Count - postsAdded,
-            InteractionsAdded = interactionsAdded,
-            InteractionsDuplicate = batch.Interactions.Count - interactionsAdded,
-        };
+        return ImportCounts.ForBatch(batch, newAccounts.Count, updated, duplicates, postsAdded, interactionsAdded);
     }
 
     public async Task CommitAsync(ImportRunRecord run, CancellationToken ct = default)

@@ -129,16 +129,7 @@ internal sealed class SqliteImportSession : IImportSession
             interactionsAdded += _insertInteraction.Execute();
         }
 
-        return Task.FromResult(new ImportCounts
-        {
-            AccountsAdded = accountsAdded,
-            AccountsUpdated = accountsUpdated,
-            AccountsDuplicate = accountsDuplicate,
-            PostsAdded = postsAdded,
-            PostsDuplicate = batch.Posts.Count - postsAdded,
-            InteractionsAdded = interactionsAdded,
-            InteractionsDuplicate = batch.Interactions.Count - interactionsAdded,
-        });
+        return Task.FromResult(ImportCounts.ForBatch(batch, accountsAdded, accountsUpdated, accountsDuplicate, postsAdded, interactionsAdded));
     }
 
     public async Task CommitAsync(ImportRunRecord run, CancellationToken ct = default)
