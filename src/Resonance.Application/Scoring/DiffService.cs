@@ -1,0 +1,97 @@
+using Resonance.Engine.Statistics;
+
+namespace Resonance.Application.Scoring;
+
+/// <summary>Splits the change of an account's score between two runs into engagement, population and algorithm parts.</summary>
+/// <remarks>
+/// <para>With F the run's calibration and r the raw score: S_to − S_from = [F_to(r_to) − F_to(r_ref)] (engagement)
+/// + [F_to(r_ref) − F_ref(r_ref)] (population shift) + [F_ref(r_ref) − F_from(r_from)] (algorithm). When both runs
+/// share a version, ref is the earlier run itself and the algorithm part is zero. Otherwise ref is the later run's
+/// version re-run, unsaved, on the earlier run's window; this needs the data in that window to be unchanged, which the
+/// earlier run's watermark proves.</para>
+/// <para>The engagement part is shared among engagers in proportion to their raw-score change, so the per-engager
+/// changes plus the prior's change add up to it exactly (up to rounding).</para>
+/// </remarks>
+public sealed class DiffService(IScoreStore store)
+{
+    /// <summary>Computes the diff of <paramref name="account"/> from run <paramref name="fromRun"/> to run <paramref name="toRun"/>.</summary>
+    public async Task<ScoreDiff> DiffAsync(AccountRef account, long fromRun, long toRun, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var from = await store.GetRunAsync(fromRun, ct).ConfigureAwait(false) ?? throw new ArgumentException($"no run {fromRun}; see `resonance runs`.");
+        var to = await store.GetRunAsync(toRun, ct).ConfigureAwait(false) ?? throw new ArgumentException($"no run {toRun}; see `resonance runs`.");
+        var fromSide = await StoredSideAsync(from, account.Id, ct).ConfigureAwait(false);
+        var toSide = await StoredSideAsync(to, account.Id, ct).ConfigureAwait(false);
+        var reference = from.Algorithm == to.Algorithm ? fromSide : await RescoredSideAsync(from, to, account.Id, ct).ConfigureAwait(false);
+
+        var algorithm = reference.ScoreOf(reference.Raw) - fromSide.ScoreOf(fromSide.Raw);
+        var engagement = toSide.ScoreOf(toSide.Raw) - toSide.ScoreOf(reference.Raw);
+        var population = toSide.ScoreOf(reference.Raw) - reference.ScoreOf(reference.Raw);
+        var rawChange = toSide.Raw - reference.Raw;
+        var scale = rawChange != 0 ? engagement / rawChange : 0;
+
+        var before = reference.Contributions.ToDictionary(c => c.EngagerId, c => c.Total);
+        var after = toSide.Contributions.ToDictionary(c => c.EngagerId, c => c.Total);
+        var changes = before.Keys.Union(after.Keys)
+            .Select(id =>
+            {
+                var b = before.GetValueOrDefault(id);
+                var a = after.GetValueOrDefault(id);
+                return new ContributorChange(id, b, a, (a - b) * scale);
+            })
+            .Where(c => c.Before != c.After)
+            .OrderByDescending(c => Math.Abs(c.ScoreChange)).ThenBy(c => c.EngagerId)
+            .ToList();
+        var names = await store.DescribeAccountsAsync([.. changes.Select(c => c.EngagerId).Append(account.Id)], ct).ConfigureAwait(false);
+        return new ScoreDiff(account, from, to, fromSide.ScoreOf(fromSide.Raw), toSide.ScoreOf(toSide.Raw), engagement,
+            (toSide.Base - reference.Base) * scale, population, algorithm, changes, names);
+    }
+
+    private async Task<Side> StoredSideAsync(ScoreRunInfo run, long accountId, CancellationToken ct)
+    {
+        var score = await store.GetScoreAsync(run.Id, accountId, ct).ConfigureAwait(false);
+        var contributions = score is null ? [] : await store.ContributionsToAsync(run.Id, accountId, ct).ConfigureAwait(false);
+        return new Side(new QuantileCalibration(run.CalibrationQuantiles), score?.Raw ?? 0, score?.Base ?? 0, contributions);
+    }
+
+    private async Task<Side> RescoredSideAsync(ScoreRunInfo earlier, ScoreRunInfo later, long accountId, CancellationToken ct)
+    {
+        var old = earlier.Parameters;
+        var input = await store.LoadScoringInputAsync(old.Network, old.WindowStartMs, old.AsOfMs, ct).ConfigureAwait(false);
+        var used = EngagementGraph.Build(input, old).InteractionsUsed;
+        if (used != earlier.WatermarkInteractions)
+        {
+            throw new InvalidOperationException(
+                $"run {earlier.Id}'s window now holds {used:N0} usable interactions, not the {earlier.WatermarkInteractions:N0} it scored, " +
+                $"so the algorithm change ({earlier.Algorithm} → {later.Algorithm}) cannot be separated from the data change. " +
+                "Compare two runs of the same version, or re-run the older version first.");
+        }
+
+        var p = later.Parameters with { AsOfMs = old.AsOfMs, WindowDays = old.WindowDays, Network = old.Network };
+        var graph = EngagementGraph.Build(input, p);
+        var result = await Task.Run(() => ResonanceScorer.Score(graph, p, intervals: false, ct: ct), ct).ConfigureAwait(false);
+        var v = Array.BinarySearch(graph.AccountIds, accountId);
+        if (v < 0 || !result.Engaged[v])
+        {
+            return new Side(new QuantileCalibration(result.CalibrationQuantiles), 0, 0, []);
+        }
+
+        var contributions = new List<ScoreContribution>();
+        for (var e = 0; e < graph.PairCount; e++)
+        {
+            if (graph.Targets[e] == v)
+            {
+                contributions.Add(new ScoreContribution(accountId, graph.AccountIds[graph.Sources[e]],
+                    result.ReachContribution[e], result.AmplificationContribution[e], result.ImpactContribution[e]));
+            }
+        }
+
+        return new Side(new QuantileCalibration(result.CalibrationQuantiles), result.Raw[v], result.BaseTerms[v], contributions);
+    }
+
+    private sealed record Side(QuantileCalibration Calibration, double Raw, double Base, IReadOnlyList<ScoreContribution> Contributions)
+    {
+        /// <summary>Unscored accounts (raw 0) sit at the bottom of the scale.</summary>
+        public double ScoreOf(double raw) => raw > 0 ? Calibration.Score(raw) : 1;
+    }
+}

@@ -1,0 +1,152 @@
+using Resonance.Engine.Centrality;
+using Resonance.Engine.Graphs;
+
+namespace Resonance.Application.Scoring;
+
+/// <summary>The raw-score formula of resonance@1, for the main pass and for each bootstrap replicate.</summary>
+/// <remarks>
+/// <para>For an engaged account v with engagers u:
+/// <c>raw(v) = Σ_u [ r(u,v) + γ·a(u,v)/(D(v)+α) + η·d·((x(u) − d·x(v)·p(v,u))/b)·p(u,v) ] + γ·α·m/(D(v)+α)</c>,
+/// where r is the reach term, a the amplifying count, D the posts of v in the window (or, when none are known, the
+/// engagements v received), α the prior pseudo-count, m the prior rate (fixed by the version), x the engagement PageRank, d its damping,
+/// p(u,v) = w(u,v)/W(u) the share of u's out-weight that goes to v, and b = ((1 − d) + d·dangling mass)/N the share
+/// every node gets whatever its links, so that x(u)/b is u's standing in units of an account nobody engages with. The PageRank term leaves out
+/// what u received from v itself (x(v)·p(v,u)), so engaging with those who engage you back does not feed your own score.
+/// When v also engages u, the whole pair term is multiplied by 1 − <see cref="ScoringParameters.ReciprocalDiscount"/>.</para>
+/// <para>Every term is owed to exactly one engager except the prior, so the explanation is exact by construction.</para>
+/// <para>Complexity: O(k·(n + m)) for the PageRank, O(m log m) for the reciprocal look-ups. Determinism: sums run in
+/// pair order; PageRank is deterministic for any thread count.</para>
+/// </remarks>
+internal sealed class RawScores
+{
+    public required double[] Raw { get; init; }
+    public required double[] BaseTerms { get; init; }
+    public required double[] Reach { get; init; }
+    public required double[] Amplification { get; init; }
+    public required double[] Impact { get; init; }
+    public required double[] PageRank { get; init; }
+    public required double[] ReachContribution { get; init; }
+    public required double[] AmplificationContribution { get; init; }
+    public required double[] ImpactContribution { get; init; }
+    public required int Iterations { get; init; }
+    public required bool Converged { get; init; }
+
+    /// <summary>Computes the raw scores; <paramref name="multiplier"/> (per pair, or null for all ones) resamples the pairs.</summary>
+    public static RawScores Compute(EngagementGraph g, ScoringParameters p, long[] pairKeys, int[]? multiplier,
+        int? degreeOfParallelism, CancellationToken ct)
+    {
+        int n = g.NodeCount, m = g.PairCount;
+        var weights = new float[m];
+        var reachTerm = new double[m];
+        var ampCount = new double[m];
+        var received = new double[n];
+        for (var e = 0; e < m; e++)
+        {
+            var k = multiplier?[e] ?? 1;
+            weights[e] = (float)(g.EdgeWeights[e] * k);
+            reachTerm[e] = g.ReachTerms[e] * k;
+            ampCount[e] = g.AmplifyingCounts[e] * k;
+            received[g.Targets[e]] += g.EngagementCounts[e] * k;
+        }
+
+        var graph = CsrGraphBuilder.Build(n, g.Sources, g.Targets, weights, degreeOfParallelism);
+        var pr = Engine.Centrality.PageRank.Run(graph, new PageRankOptions
+        {
+            Damping = p.Damping,
+            Tolerance = p.PageRankTolerance,
+            MaxIterations = p.PageRankMaxIterations,
+            Weighted = true,
+            DegreeOfParallelism = degreeOfParallelism,
+        }, ct);
+        var x = pr.Scores;
+
+        var outWeight = new double[n];
+        for (var e = 0; e < m; e++)
+        {
+            outWeight[g.Sources[e]] += weights[e];
+        }
+
+        var denominators = new double[n];
+        for (var v = 0; v < n; v++)
+        {
+            denominators[v] = (g.PostCounts[v] > 0 ? g.PostCounts[v] : received[v]) + p.AmplificationPriorPosts;
+        }
+
+        // x = b·(I − d·Pᵀ)⁻¹·1 with b the teleport-plus-dangling share every node gets, so x/b (the expected visits of a
+        // walk) does not depend on the dangling mass. Measuring standing as x/b keeps an account's own outgoing activity,
+        // which moves dangling mass around, from lifting everyone's standing (its engagers' included) in step.
+        var dangling = 0.0;
+        for (var v = 0; v < n; v++)
+        {
+            dangling += outWeight[v] > 0 ? 0 : x[v];
+        }
+
+        var b = ((1 - p.Damping) + (p.Damping * dangling)) / n;
+        var reachContribution = new double[m];
+        var ampContribution = new double[m];
+        var impactContribution = new double[m];
+        var raw = new double[n];
+        var reach = new double[n];
+        var ampSum = new double[n];
+        var impact = new double[n];
+        var engaged = new bool[n];
+        var d = p.Damping;
+        for (var e = 0; e < m; e++)
+        {
+            int u = g.Sources[e], v = g.Targets[e];
+            var share = outWeight[u] > 0 ? weights[e] / outWeight[u] : 0;
+            var back = Array.BinarySearch(pairKeys, ((long)v * n) + u);
+            var returned = back >= 0 && outWeight[v] > 0 ? d * x[v] * (weights[back] / outWeight[v]) : 0;
+            var flow = d * Math.Max(0, (x[u] - returned) / b) * share;
+            var keep = back >= 0 ? 1 - p.ReciprocalDiscount : 1;
+            reachContribution[e] = keep * reachTerm[e];
+            ampContribution[e] = keep * p.AmplificationWeight * ampCount[e] / denominators[v];
+            impactContribution[e] = keep * p.ImpactWeight * flow;
+            raw[v] += reachContribution[e] + ampContribution[e] + impactContribution[e];
+            reach[v] += reachContribution[e];
+            ampSum[v] += keep * ampCount[e];
+            impact[v] += keep * flow;
+            engaged[v] |= reachTerm[e] > 0;
+        }
+
+        var baseTerms = new double[n];
+        var amplification = new double[n];
+        for (var v = 0; v < n; v++)
+        {
+            if (engaged[v])
+            {
+                var prior = p.AmplificationPriorPosts * p.AmplificationPriorRate;
+                baseTerms[v] = p.AmplificationWeight * prior / denominators[v];
+                raw[v] += baseTerms[v];
+                amplification[v] = (ampSum[v] + prior) / denominators[v];
+            }
+        }
+
+        return new RawScores
+        {
+            Raw = raw,
+            BaseTerms = baseTerms,
+            Reach = reach,
+            Amplification = amplification,
+            Impact = impact,
+            PageRank = x,
+            ReachContribution = reachContribution,
+            AmplificationContribution = ampContribution,
+            ImpactContribution = impactContribution,
+            Iterations = pr.Iterations,
+            Converged = pr.Converged,
+        };
+    }
+
+    /// <summary>source·n + target for every pair, ascending (pairs are sorted), for reciprocal look-ups.</summary>
+    public static long[] PairKeys(EngagementGraph g)
+    {
+        var keys = new long[g.PairCount];
+        for (var e = 0; e < keys.Length; e++)
+        {
+            keys[e] = ((long)g.Sources[e] * g.NodeCount) + g.Targets[e];
+        }
+
+        return keys;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Resonance.Application.Scoring;
+
+/// <summary>What <c>resonance score</c> was asked to do; unset values take the algorithm's defaults.</summary>
+/// <param name="Algorithm">The version to run.</param>
+/// <param name="AsOfMs">End of the window (Unix ms); default: the latest interaction in the store.</param>
+/// <param name="WindowDays">Window length; default: the version's.</param>
+/// <param name="Network">One network, or null for all.</param>
+/// <param name="Seed">Bootstrap seed; default: the version's.</param>
+/// <param name="DegreeOfParallelism">Threads; null for all cores. Never changes the result.</param>
+public sealed record ScoreRequest(AlgorithmId Algorithm, long? AsOfMs = null, double? WindowDays = null, string? Network = null,
+    ulong? Seed = null, int? DegreeOfParallelism = null);

@@ -1,0 +1,78 @@
+namespace Resonance.Application.Scoring;
+
+/// <summary>A persisted scoring run's header: what was computed, from which data, by which code, and how long it took.</summary>
+public sealed record ScoreRunInfo
+{
+    /// <summary>The run's id in the store (assigned on save; 0 before).</summary>
+    public long Id { get; init; }
+
+    /// <summary>Algorithm id and version, for example <c>resonance@1</c>.</summary>
+    public required AlgorithmId Algorithm { get; init; }
+
+    /// <summary>All parameters, defaults included.</summary>
+    public required ScoringParameters Parameters { get; init; }
+
+    /// <summary>The data watermark: latest interaction time used (Unix ms), or null when none had a time.</summary>
+    public long? WatermarkLatestMs { get; init; }
+
+    /// <summary>The data watermark: interactions used.</summary>
+    public required long WatermarkInteractions { get; init; }
+
+    /// <summary>Source revision of the code that computed the run (git commit, or "unknown").</summary>
+    public required string CodeRevision { get; init; }
+
+    /// <summary>When the run started.</summary>
+    public required DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>When the run finished computing.</summary>
+    public required DateTimeOffset FinishedAt { get; init; }
+
+    /// <summary>Seconds per phase (load, graph, score, save), in the order they ran.</summary>
+    public required IReadOnlyList<KeyValuePair<string, double>> Timings { get; init; }
+
+    /// <summary>Reference quantiles of the engaged accounts' raw scores.</summary>
+    public required double[] CalibrationQuantiles { get; init; }
+
+    /// <summary>Amplification prior mean (actions per post).</summary>
+    public required double AmplificationPriorRate { get; init; }
+
+    /// <summary>Accounts that received engagement and so have a score.</summary>
+    public required int AccountsScored { get; init; }
+
+    /// <summary>Engagement pairs (engager, engaged) in the graph.</summary>
+    public required int Pairs { get; init; }
+
+    /// <summary>PageRank iterations of the main pass.</summary>
+    public required int PageRankIterations { get; init; }
+}
+
+/// <summary>One account's score in one run.</summary>
+/// <param name="AccountId">The store's account id.</param>
+/// <param name="Rank">1 for the highest raw score; ties share no rank (ordered by account id).</param>
+/// <param name="Score">Calibrated score, 1–100.</param>
+/// <param name="Low">Lower end of the interval.</param>
+/// <param name="High">Upper end of the interval.</param>
+/// <param name="Raw">Raw score: the sum of the contributions plus <paramref name="Base"/>.</param>
+/// <param name="Base">The part owed to no single engager (amplification prior).</param>
+/// <param name="Reach">Decay-weighted distinct engagers.</param>
+/// <param name="Amplification">Smoothed reposts, quotes and replies per post.</param>
+/// <param name="Impact">Standing flowing in from engagers (PageRank over the share every account gets).</param>
+public sealed record AccountScore(long AccountId, int Rank, double Score, double Low, double High, double Raw, double Base,
+    double Reach, double Amplification, double Impact);
+
+/// <summary>What one engager added to one account's raw score in one run, by sub-score (raw-score units).</summary>
+public sealed record ScoreContribution(long AccountId, long EngagerId, double Reach, double Amplification, double Impact)
+{
+    /// <summary>The engager's whole contribution.</summary>
+    public double Total => Reach + Amplification + Impact;
+}
+
+/// <summary>A complete run ready to save: header, scores (by rank) and contributions.</summary>
+public sealed record ScoreRunDraft(ScoreRunInfo Info, IReadOnlyList<AccountScore> Scores, IReadOnlyList<ScoreContribution> Contributions);
+
+/// <summary>How an account is named to people: network, external id and handle.</summary>
+public sealed record AccountRef(long Id, string Network, string ExternalId, string? Handle)
+{
+    /// <summary><c>network:handle</c> when there is a handle, else <c>network:id</c>.</summary>
+    public string Label => $"{Network}:{Handle ?? ExternalId}";
+}

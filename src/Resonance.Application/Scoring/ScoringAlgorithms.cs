@@ -1,0 +1,27 @@
+namespace Resonance.Application.Scoring;
+
+/// <summary>The registry of algorithm versions. A version's defaults never change once released; a change is a new version.</summary>
+public static class ScoringAlgorithms
+{
+    /// <summary>The version <c>resonance score</c> uses when none is named.</summary>
+    public static AlgorithmId Default { get; } = new("resonance", 1);
+
+    private static readonly SortedDictionary<string, (string Summary, Func<long, ScoringParameters> Defaults)> Versions = new(StringComparer.Ordinal)
+    {
+        ["resonance@1"] = ("reach + amplification + 0.1 × network impact; 7-day half-life; 90-day window",
+            asOf => new ScoringParameters { Algorithm = new("resonance", 1), AsOfMs = asOf }),
+        ["resonance@2"] = ("resonance@1 with reciprocal engagement (you engage them and they engage you) counted at half weight",
+            asOf => new ScoringParameters { Algorithm = new("resonance", 2), AsOfMs = asOf, ReciprocalDiscount = 0.5 }),
+    };
+
+    /// <summary>Every known version with a one-line summary.</summary>
+    public static IReadOnlyList<(AlgorithmId Id, string Summary)> All =>
+        [.. Versions.Select(kv => (AlgorithmId.Parse(kv.Key), kv.Value.Summary))];
+
+    /// <summary>The defaults of <paramref name="id"/> for a run as of <paramref name="asOfMs"/>.</summary>
+    /// <exception cref="ArgumentException">The version is not known; the message lists those that are.</exception>
+    public static ScoringParameters Defaults(AlgorithmId id, long asOfMs) =>
+        Versions.TryGetValue(id.ToString(), out var v)
+            ? v.Defaults(asOfMs)
+            : throw new ArgumentException($"unknown algorithm '{id}'; known: {string.Join(", ", Versions.Keys)}.");
+}

@@ -1,0 +1,111 @@
+using Resonance.Domain;
+
+namespace Resonance.Application.Scoring;
+
+/// <summary>Every parameter of a scoring run. The defaults of an algorithm version are part of that version.</summary>
+/// <remarks>See <c>docs/scoring.md</c> for what each parameter does and why it has its default.</remarks>
+public sealed record ScoringParameters
+{
+    /// <summary>Which algorithm computed the scores.</summary>
+    public required AlgorithmId Algorithm { get; init; }
+
+    /// <summary>The end of the window (Unix milliseconds); interactions after it are ignored.</summary>
+    public required long AsOfMs { get; init; }
+
+    /// <summary>The window length in days before <see cref="AsOfMs"/>.</summary>
+    public double WindowDays { get; init; } = 90;
+
+    /// <summary>The half-life of the exponential time decay, in days.</summary>
+    public double HalfLifeDays { get; init; } = 7;
+
+    /// <summary>The network scored, or null for all networks in the store.</summary>
+    public string? Network { get; init; }
+
+    /// <summary>Weight of each interaction kind on the engagement graph, by lower-case kind name.</summary>
+    public IReadOnlyDictionary<string, double> KindWeights { get; init; } = DefaultKindWeights;
+
+    /// <summary>PageRank damping factor on the engagement graph.</summary>
+    public double Damping { get; init; } = 0.85;
+
+    /// <summary>PageRank convergence threshold (L1 change).</summary>
+    public double PageRankTolerance { get; init; } = 1e-12;
+
+    /// <summary>PageRank iteration cap.</summary>
+    public int PageRankMaxIterations { get; init; } = 300;
+
+    /// <summary>Pseudo-count of the amplification prior, in posts.</summary>
+    public double AmplificationPriorPosts { get; init; } = 5;
+
+    /// <summary>Prior mean of the amplification rate (amplifying actions per post). Fixed by the version rather than
+    /// estimated from the population, so that nobody's activity can move everyone's prior.</summary>
+    public double AmplificationPriorRate { get; init; } = 0.5;
+
+    /// <summary>How much one unit of amplification rate adds to the raw score (in reach units).</summary>
+    public double AmplificationWeight { get; init; } = 1.0;
+
+    /// <summary>How much one unit of network impact adds to the raw score (in reach units).</summary>
+    public double ImpactWeight { get; init; } = 0.1;
+
+    /// <summary>Share of an engager's contribution removed when the engaged account engages them back (0 in resonance@1).</summary>
+    public double ReciprocalDiscount { get; init; }
+
+    /// <summary>Number of bootstrap replicates behind each interval.</summary>
+    public int BootstrapReplicates { get; init; } = 32;
+
+    /// <summary>Coverage of the interval (0.9 means the 5th to the 95th percentile of the replicates).</summary>
+    public double IntervalLevel { get; init; } = 0.9;
+
+    /// <summary>Seed of the bootstrap; with the data and the version it fixes every bit of the result.</summary>
+    public ulong Seed { get; init; } = 1;
+
+    /// <summary>Number of reference quantiles stored for the 1–100 calibration.</summary>
+    public int CalibrationQuantiles { get; init; } = 1001;
+
+    /// <summary>resonance@1's kind weights: repost = quote &gt; reply &gt; mention &gt; like &gt; follow.</summary>
+    public static IReadOnlyDictionary<string, double> DefaultKindWeights { get; } = new SortedDictionary<string, double>(StringComparer.Ordinal)
+    {
+        ["repost"] = 1.0,
+        ["quote"] = 1.0,
+        ["reply"] = 0.6,
+        ["mention"] = 0.4,
+        ["like"] = 0.2,
+        ["follow"] = 0.1,
+    };
+
+    /// <summary>The start of the window, in Unix milliseconds.</summary>
+    public long WindowStartMs => AsOfMs - (long)Math.Round(WindowDays * 86_400_000d);
+
+    /// <summary>The weight of one kind.</summary>
+    public double KindWeight(InteractionKind kind) =>
+        KindWeights.TryGetValue(InteractionKinds.Name(kind), out var w) ? w : throw new InvalidOperationException($"No weight for kind '{InteractionKinds.Name(kind)}'.");
+
+    /// <summary>Whether a kind counts as amplification (the engager passed the content on or answered it).</summary>
+    public static bool IsAmplifying(InteractionKind kind) => kind is InteractionKind.Repost or InteractionKind.Quote or InteractionKind.Reply;
+
+    /// <summary>Throws <see cref="ArgumentException"/> for a parameter out of range.</summary>
+    public void Validate()
+    {
+        Check(WindowDays > 0 && double.IsFinite(WindowDays), "window must be a positive number of days");
+        Check(HalfLifeDays > 0 && double.IsFinite(HalfLifeDays), "half-life must be a positive number of days");
+        Check(Damping is > 0 and < 1, "damping must be in (0, 1)");
+        Check(AmplificationPriorPosts > 0 && AmplificationPriorRate >= 0, "amplification prior must be positive");
+        Check(AmplificationWeight >= 0 && ImpactWeight >= 0, "sub-score weights must be non-negative");
+        Check(ReciprocalDiscount is >= 0 and <= 1, "reciprocal discount must be in [0, 1]");
+        Check(BootstrapReplicates >= 2, "at least 2 bootstrap replicates are needed");
+        Check(IntervalLevel is > 0 and < 1, "interval level must be in (0, 1)");
+        Check(CalibrationQuantiles >= 2, "at least 2 calibration quantiles are needed");
+        foreach (var kind in InteractionKinds.All)
+        {
+            var w = KindWeight(kind);
+            Check(w >= 0 && double.IsFinite(w), $"weight of {InteractionKinds.Name(kind)} must be a non-negative number");
+        }
+
+        static void Check(bool ok, string message)
+        {
+            if (!ok)
+            {
+                throw new ArgumentException($"Invalid scoring parameter: {message}.");
+            }
+        }
+    }
+}

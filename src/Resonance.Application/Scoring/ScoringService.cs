@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace Resonance.Application.Scoring;
+
+/// <summary>Runs an algorithm version over the store's data and saves the result as a new immutable run.</summary>
+public sealed class ScoringService(IScoreStore store)
+{
+    /// <summary>The phases reported to progress, in order.</summary>
+    public static IReadOnlyList<string> Phases { get; } = ["load", "graph", "score", "save"];
+
+    /// <summary>Resolves the request into full parameters (defaults filled in).</summary>
+    public async Task<ScoringParameters> ResolveAsync(ScoreRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var asOf = request.AsOfMs ?? await store.LatestInteractionTimeAsync(request.Network, ct).ConfigureAwait(false)
+            ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var p = ScoringAlgorithms.Defaults(request.Algorithm, asOf) with { Network = request.Network };
+        p = request.WindowDays is { } w ? p with { WindowDays = w } : p;
+        p = request.Seed is { } s ? p with { Seed = s } : p;
+        p.Validate();
+        return p;
+    }
+
+    /// <summary>Loads, scores and saves; <paramref name="progress"/> gets (phase, share of that phase done).</summary>
+    public async Task<ScoreRunInfo> RunAsync(ScoreRequest request, IProgress<(string Phase, double Done)>? progress = null, CancellationToken ct = default)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var timings = new List<KeyValuePair<string, double>>();
+        var clock = Stopwatch.StartNew();
+        var p = await ResolveAsync(request, ct).ConfigureAwait(false);
+        progress?.Report(("load", 0));
+        var input = await store.LoadScoringInputAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct).ConfigureAwait(false);
+        Lap("load");
+        progress?.Report(("graph", 0));
+        var graph = EngagementGraph.Build(input, p);
+        Lap("graph");
+        var scoring = new Progress<double>(d => progress?.Report(("score", d)));
+        var result = await Task.Run(() => ResonanceScorer.Score(graph, p, request.DegreeOfParallelism, progress is null ? null : scoring, true, ct), ct).ConfigureAwait(false);
+        Lap("score");
+        progress?.Report(("save", 0));
+        var info = Header(result, input, started, timings);
+        var draft = RunDrafts.Create(info, result);
+        var id = await store.SaveRunAsync(draft, ct).ConfigureAwait(false);
+        Lap("save");
+        progress?.Report(("save", 1));
+        return info with { Id = id, Timings = timings };
+
+        void Lap(string phase)
+        {
+            timings.Add(new(phase, clock.Elapsed.TotalSeconds));
+            clock.Restart();
+        }
+    }
+
+    /// <summary>The header of a computed run (id 0 until saved).</summary>
+    public static ScoreRunInfo Header(ScoreComputation result, ScoringInput input, DateTimeOffset started, IReadOnlyList<KeyValuePair<string, double>> timings)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(input);
+        long? latest = null;
+        var p = result.Parameters;
+        for (var i = 0; i < input.InteractionCount; i++)
+        {
+            var t = input.TimesMs[i];
+            if (t != ScoringInput.Untimed && t <= p.AsOfMs && t >= p.WindowStartMs && (latest is null || t > latest))
+            {
+                latest = t;
+            }
+        }
+
+        return new ScoreRunInfo
+        {
+            Algorithm = p.Algorithm,
+            Parameters = p,
+            WatermarkLatestMs = latest,
+            WatermarkInteractions = result.Graph.InteractionsUsed,
+            CodeRevision = CodeRevision,
+            StartedAt = started,
+            FinishedAt = DateTimeOffset.UtcNow,
+            Timings = timings,
+            CalibrationQuantiles = result.CalibrationQuantiles,
+            AmplificationPriorRate = result.AmplificationPriorRate,
+            AccountsScored = result.Engaged.Count(e => e),
+            Pairs = result.Graph.PairCount,
+            PageRankIterations = result.PageRankIterations,
+        };
+    }
+
+    /// <summary>The git commit this build came from (the part after '+' in the informational version), or "unknown".</summary>
+    public static string CodeRevision { get; } = ReadRevision();
+
+    private static string ReadRevision()
+    {
+        var version = typeof(ScoringService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        var plus = version?.IndexOf('+', StringComparison.Ordinal) ?? -1;
+        return plus >= 0 ? version![(plus + 1)..] : "unknown";
+    }
+}

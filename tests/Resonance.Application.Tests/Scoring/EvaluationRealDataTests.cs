@@ -1,0 +1,66 @@
+using Resonance.Application.Scoring;
+using Resonance.Tests.Shared;
+
+namespace Resonance.Application.Tests.Scoring;
+
+/// <summary>Predictive validity on real data (docs/scoring.md, "Validation").</summary>
+/// <remarks>On Higgs the score must reach 95% of the best naive baseline on both measures and 3× activity. On the URL
+/// cascades it meets that on Spearman's ρ; its top-1% precision is below engagement PageRank's at the 0.6 and 0.7 splits
+/// (a known gap, reported in docs/scoring.md), so that test checks ρ only.</remarks>
+public sealed class EvaluationRealDataTests
+{
+    private const string Higgs = "higgs-twitter/higgs-activity_time.txt";
+    private const string Cascades = "twitter-url-cascades-2010/cascades.txt";
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(0.6)]
+    [InlineData(0.7)]
+    public void On_higgs_the_score_predicts_future_engagers_as_well_as_the_best_baseline(double split)
+    {
+        var (input, _) = ScoringInputs.FromFile(SharedData.File(Higgs), "higgs-activity");
+
+        var report = Evaluation.Run(input, ScoringAlgorithms.Default, null, [split], ct: TestContext.Current.CancellationToken);
+
+        var rows = report.Splits[0].Predictors;
+        var table = string.Join("\n", rows.Select(r => $"{r.Name}: rho {r.Spearman:F3} p@1% {r.PrecisionAtTopPercent:F3}"));
+        var score = rows.Single(r => r.Name == Evaluation.ScoreName);
+        var baselines = rows.Where(r => r.Name != Evaluation.ScoreName).ToList();
+        var activity = rows.Single(r => r.Name.StartsWith("activity", StringComparison.Ordinal));
+        Assert.True(score.Spearman >= 0.95 * baselines.Max(b => b.Spearman), table);
+        Assert.True(score.PrecisionAtTopPercent >= 0.95 * baselines.Max(b => b.PrecisionAtTopPercent), table);
+        Assert.True(score.Spearman >= 3 * activity.Spearman && score.PrecisionAtTopPercent >= 3 * activity.PrecisionAtTopPercent, table);
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(0.6)]
+    [InlineData(0.7)]
+    public void On_url_cascades_the_score_ranks_future_engagers_as_well_as_the_best_baseline(double split)
+    {
+        var (input, _) = ScoringInputs.FromFile(SharedData.File(Cascades), "cascades");
+
+        var rows = Evaluation.Run(input, ScoringAlgorithms.Default, null, [split], ct: TestContext.Current.CancellationToken).Splits[0].Predictors;
+
+        var table = string.Join("\n", rows.Select(r => $"{r.Name}: rho {r.Spearman:F3} p@1% {r.PrecisionAtTopPercent:F3}"));
+        var score = rows.Single(r => r.Name == Evaluation.ScoreName);
+        var baselines = rows.Where(r => r.Name != Evaluation.ScoreName).ToList();
+        Assert.True(score.Spearman >= 0.95 * baselines.Max(b => b.Spearman), table);
+        Assert.True(score.Spearman >= 3 * Math.Abs(rows.Single(r => r.Name.StartsWith("activity", StringComparison.Ordinal)).Spearman), table);
+    }
+
+    [Fact]
+    public void Baselines_reproduce_the_reference_script_on_higgs()
+    {
+        // Reference values printed by ../shared/bench/validity_higgs.py higgs-activity_time.txt 0.6 (numpy/scipy).
+        var (input, _) = ScoringInputs.FromFile(SharedData.File(Higgs), "higgs-activity");
+
+        var rows = Evaluation.Run(input, ScoringAlgorithms.Default, null, [0.6], ct: TestContext.Current.CancellationToken).Splits[0].Predictors.ToDictionary(r => r.Name);
+
+        Assert.Equal(0.010, rows["activity (actions taken)"].Spearman, 0.0015);
+        Assert.Equal(0.324, rows["engagements received"].Spearman, 0.0015);
+        Assert.Equal(0.456, rows["engagements received"].PrecisionAtTopPercent, 0.0015);
+        Assert.Equal(0.452, rows["distinct engagers"].PrecisionAtTopPercent, 0.0015);
+        Assert.Equal(0.403, rows["engagement PageRank"].PrecisionAtTopPercent, 0.0015);
+    }
+}

@@ -1,0 +1,165 @@
+using Resonance.Application.Scoring;
+using Resonance.Domain;
+using Resonance.Engine.Centrality;
+using Resonance.Engine.Graphs;
+using Resonance.Tests.Shared;
+
+namespace Resonance.Application.Tests.Scoring;
+
+public sealed class ResonanceScorerTests
+{
+    private const string Higgs = "higgs-twitter/higgs-activity_time.txt";
+    private static readonly Lazy<ScoringInput> HiggsInput = new(() => ScoringInputs.FromFile(SharedData.File(Higgs), "higgs-activity").Input);
+
+    private static ScoringParameters Defaults(ScoringInput input, int replicates = 8) =>
+        ScoringAlgorithms.Defaults(ScoringAlgorithms.Default, input.LatestTimeMs!.Value) with { BootstrapReplicates = replicates };
+
+    private static ScoreComputation Score(ScoringInput input, ScoringParameters p, int? threads = null) =>
+        ResonanceScorer.Score(EngagementGraph.Build(input, p), p, threads, ct: TestContext.Current.CancellationToken);
+
+    [Fact]
+    public void Contributions_plus_base_add_up_to_the_raw_score_of_every_account_on_higgs()
+    {
+        _ = SharedData.File(Higgs);
+        var input = HiggsInput.Value;
+        var p = Defaults(input, replicates: 2);
+        var c = Score(input, p);
+
+        var sums = new double[c.Graph.NodeCount];
+        for (var e = 0; e < c.Graph.PairCount; e++)
+        {
+            sums[c.Graph.Targets[e]] += c.ReachContribution[e] + c.AmplificationContribution[e] + c.ImpactContribution[e];
+        }
+
+        var worst = Enumerable.Range(0, sums.Length).Where(v => c.Engaged[v]).Max(v => Math.Abs(sums[v] + c.BaseTerms[v] - c.Raw[v]));
+        Assert.True(worst < 1e-9, $"largest |Σ contributions + base − raw| = {worst:E2}");
+        Assert.True(c.Engaged.Count(e => e) > 10_000, $"{c.Engaged.Count(e => e)} engaged");
+    }
+
+    [Fact]
+    public void Reach_counts_distinct_engagers_and_pagerank_terms_rebuild_an_independent_pagerank()
+    {
+        // No decay to speak of (huge half-life) and no reciprocal exclusion (no pair engages back), so the parts can be
+        // checked against plain counts and the engine's PageRank on the same weighted graph.
+        var rows = new List<(long, long, InteractionKind, long)>();
+        var rng = new Random(7);
+        for (var i = 0; i < 400; i++)
+        {
+            long a = rng.Next(1, 60), b = rng.Next(60, 90); // actors 1–59 engage targets 60–89 only: no reciprocity
+            rows.Add((a, b, (InteractionKind)rng.Next(1, 7), 1_000_000 + i));
+        }
+
+        var input = ScoringInputs.Of([.. rows]);
+        var p = Defaults(input) with { HalfLifeDays = 1e12, ImpactWeight = 1, AmplificationWeight = 0 };
+        var c = Score(input, p);
+        var g = c.Graph;
+
+        foreach (var target in rows.Select(r => r.Item2).Distinct())
+        {
+            var v = Array.BinarySearch(g.AccountIds, target);
+            var distinct = rows.Where(r => r.Item2 == target).Select(r => r.Item1).Distinct().Count();
+            Assert.Equal(distinct, c.Reach[v], 9);
+        }
+
+        var weights = new double[g.PairCount];
+        for (var e = 0; e < g.PairCount; e++)
+        {
+            weights[e] = g.EdgeWeights[e];
+        }
+
+        var graph = CsrGraphBuilder.Build(g.NodeCount, g.Sources, g.Targets, [.. weights.Select(w => (float)w)]);
+        var pr = PageRank.Run(graph, new PageRankOptions { Weighted = true, Tolerance = 1e-14, MaxIterations = 1000 }, TestContext.Current.CancellationToken).Scores;
+        var dangling = Enumerable.Range(0, g.NodeCount).Where(u => graph.OutDegree(u) == 0).Sum(u => pr[u]);
+        var teleport = ((1 - p.Damping) + (p.Damping * dangling)) / g.NodeCount;
+        for (var v = 0; v < g.NodeCount; v++)
+        {
+            var inflow = 0.0;
+            for (var e = 0; e < g.PairCount; e++)
+            {
+                if (g.Targets[e] == v)
+                {
+                    inflow += c.ImpactContribution[e];
+                }
+            }
+
+            Assert.Equal(pr[v], teleport * (1 + inflow), 1e-9);
+        }
+    }
+
+    [Fact]
+    public void Your_own_outgoing_activity_never_raises_your_own_score()
+    {
+        _ = SharedData.File(Higgs);
+        var input = HiggsInput.Value;
+        var p = Defaults(input, replicates: 2);
+        var before = Score(input, p);
+        var top = RunDrafts.Create(Header(before, input), before).Scores.Take(50).Select(s => s.AccountId).ToArray();
+        var engaged = RunDrafts.Create(Header(before, input), before).Scores;
+        var account = engaged[engaged.Count / 2].AccountId; // a mid-ranked account that others engage with
+
+        var extra = Enumerable.Range(0, 1000).Select(i => (account, top[i % top.Length], i % 2 == 0 ? InteractionKind.Repost : InteractionKind.Reply, p.AsOfMs - (i * 1000L)));
+        var after = Score(ScoringInputs.With(input, extra), p);
+
+        var v0 = Array.BinarySearch(before.Graph.AccountIds, account);
+        var v1 = Array.BinarySearch(after.Graph.AccountIds, account);
+        Assert.True(after.Raw[v1] <= before.Raw[v0], $"raw {before.Raw[v0]} → {after.Raw[v1]}");
+        Assert.True(after.Score[v1] <= before.Score[v0], $"score {before.Score[v0]} → {after.Score[v1]}");
+        var t = Array.BinarySearch(after.Graph.AccountIds, top[0]);
+        Assert.True(after.Raw[t] > before.Raw[Array.BinarySearch(before.Graph.AccountIds, top[0])], "the engaged accounts should gain");
+    }
+
+    [Fact]
+    public void Scores_and_intervals_are_bit_identical_for_one_and_many_threads_and_any_row_order()
+    {
+        _ = SharedData.File(Higgs);
+        var input = HiggsInput.Value;
+        var p = Defaults(input, replicates: 4);
+        var one = Score(input, p, threads: 1);
+        var many = Score(input, p, threads: 4);
+        var order = Enumerable.Range(0, input.InteractionCount).Reverse().ToArray();
+        var reversed = new ScoringInput([.. order.Select(i => input.ActorIds[i])], [.. order.Select(i => input.TargetIds[i])],
+            [.. order.Select(i => input.Kinds[i])], [.. order.Select(i => input.TimesMs[i])], [.. order.Select(i => input.Weights[i])], [], []);
+        var shuffled = Score(reversed, p, threads: 2);
+
+        foreach (var other in new[] { many, shuffled })
+        {
+            Assert.Equal(one.Raw, other.Raw);
+            Assert.Equal(one.Score, other.Score);
+            Assert.Equal(one.ScoreLow, other.ScoreLow);
+            Assert.Equal(one.ScoreHigh, other.ScoreHigh);
+            Assert.Equal(one.ImpactContribution, other.ImpactContribution);
+        }
+    }
+
+    [Fact]
+    public void Intervals_contain_the_score_and_are_wider_for_accounts_with_few_engagers()
+    {
+        _ = SharedData.File(Higgs);
+        var input = HiggsInput.Value;
+        var c = Score(input, Defaults(input, replicates: 16));
+        var engaged = Enumerable.Range(0, c.Graph.NodeCount).Where(v => c.Engaged[v]).ToArray();
+        Assert.All(engaged, v => Assert.InRange(c.Score[v], c.ScoreLow[v], c.ScoreHigh[v]));
+        double Width(IEnumerable<int> nodes) => nodes.Average(v => c.ScoreHigh[v] - c.ScoreLow[v]);
+        var few = engaged.Where(v => c.Reach[v] is > 0 and < 3).ToArray();
+        var many = engaged.Where(v => c.Reach[v] >= 50).ToArray();
+        Assert.NotEmpty(many);
+        Assert.True(Width(few) > 0);
+        Assert.True(c.ScoreHigh.Max() <= 100 && c.ScoreLow.Where((_, v) => c.Engaged[v]).Min() >= 1);
+    }
+
+    [Fact]
+    public void Unknown_versions_are_rejected_and_version_two_discounts_reciprocal_engagement()
+    {
+        Assert.Throws<ArgumentException>(() => ScoringAlgorithms.Defaults(new AlgorithmId("resonance", 99), 0));
+        var input = ScoringInputs.Of((1, 2, InteractionKind.Repost, 1000), (2, 1, InteractionKind.Repost, 1000), (3, 2, InteractionKind.Repost, 1000), (3, 1, InteractionKind.Repost, 1000));
+        var v1 = ScoringAlgorithms.Defaults(new AlgorithmId("resonance", 1), 1000) with { BootstrapReplicates = 2 };
+        var v2 = ScoringAlgorithms.Defaults(new AlgorithmId("resonance", 2), 1000) with { BootstrapReplicates = 2 };
+        var a = Score(input, v1);
+        var b = Score(input, v2);
+        Assert.Equal(2.0, a.Reach[1], 12); // account 2: engaged by 1 and 3
+        Assert.Equal(1.5, b.Reach[1], 12); // 1 ↔ 2 is reciprocal: counted at half
+    }
+
+    private static ScoreRunInfo Header(ScoreComputation c, ScoringInput input) =>
+        ScoringService.Header(c, input, DateTimeOffset.UnixEpoch, []);
+}
