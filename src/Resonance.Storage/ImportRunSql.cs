@@ -13,25 +13,17 @@ internal static class ImportRunSql
                                      accounts_added, accounts_updated, posts_added, interactions_added, duplicates_skipped)
             VALUES (@s, @f, @fmt, @files, @len, @read, @err, @aa, @au, @pa, @ia, @dup)
             """;
-        Add(cmd, "@s", startedAsText ? run.StartedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) : run.StartedAt);
-        Add(cmd, "@f", startedAsText ? run.FinishedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) : run.FinishedAt);
-        Add(cmd, "@fmt", run.Format);
-        Add(cmd, "@files", string.Join('\n', run.Files));
-        Add(cmd, "@len", run.Lenient);
-        Add(cmd, "@read", run.RecordsRead);
-        Add(cmd, "@err", run.ErrorsSkipped);
-        Add(cmd, "@aa", run.Counts.AccountsAdded);
-        Add(cmd, "@au", run.Counts.AccountsUpdated);
-        Add(cmd, "@pa", run.Counts.PostsAdded);
-        Add(cmd, "@ia", run.Counts.InteractionsAdded);
-        Add(cmd, "@dup", run.Counts.DuplicatesSkipped);
-    }
-
-    private static void Add(DbCommand cmd, string name, object value)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        cmd.Parameters.Add(p);
+        cmd.AddParameter("@s", startedAsText ? run.StartedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) : run.StartedAt);
+        cmd.AddParameter("@f", startedAsText ? run.FinishedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) : run.FinishedAt);
+        cmd.AddParameter("@fmt", run.Format);
+        cmd.AddParameter("@files", string.Join('\n', run.Files));
+        cmd.AddParameter("@len", run.Lenient);
+        cmd.AddParameter("@read", run.RecordsRead);
+        cmd.AddParameter("@err", run.ErrorsSkipped);
+        cmd.AddParameter("@aa", run.Counts.AccountsAdded);
+        cmd.AddParameter("@au", run.Counts.AccountsUpdated);
+        cmd.AddParameter("@pa", run.Counts.PostsAdded);
+        cmd.AddParameter("@ia", run.Counts.InteractionsAdded);
+        cmd.AddParameter("@dup", run.Counts.DuplicatesSkipped);
     }
 }

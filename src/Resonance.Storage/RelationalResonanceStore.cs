@@ -6,7 +6,7 @@ using Resonance.Application.Stats;
 namespace Resonance.Storage;
 
 /// <summary>What SQLite and PostgreSQL stores share: EF Core migrations and the stats queries (portable SQL).</summary>
-public abstract class RelationalResonanceStore(DatabaseLocation location) : IResonanceStore
+public abstract partial class RelationalResonanceStore(DatabaseLocation location) : IResonanceStore
 {
     public DatabaseLocation Location { get; } = location;
 

@@ -11,6 +11,9 @@ public sealed class ResonanceDbContext(DbContextOptions<ResonanceDbContext> opti
     public DbSet<PostEntity> Posts => Set<PostEntity>();
     public DbSet<InteractionEntity> Interactions => Set<InteractionEntity>();
     public DbSet<ImportRunEntity> ImportRuns => Set<ImportRunEntity>();
+    public DbSet<ScoreRunEntity> ScoreRuns => Set<ScoreRunEntity>();
+    public DbSet<AccountScoreEntity> AccountScores => Set<AccountScoreEntity>();
+    public DbSet<ScoreContributionEntity> ScoreContributions => Set<ScoreContributionEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ResonanceDbContext).Assembly);

@@ -10,13 +10,13 @@ internal static class StatsQueries
 {
     public static async Task<DatasetStats> ReadAsync(DbConnection connection, int top, CancellationToken ct)
     {
-        var networks = await ListAsync(connection, "SELECT id, name FROM networks ORDER BY name", r => (Id: r.GetInt32(0), Name: r.GetString(1)), ct).ConfigureAwait(false);
+        var networks = await AdoCommands.ListAsync(connection, "SELECT id, name FROM networks ORDER BY name", r => (Id: r.GetInt32(0), Name: r.GetString(1)), ct).ConfigureAwait(false);
         var accounts = await CountsAsync(connection, "SELECT network_id, count(*) FROM accounts GROUP BY network_id", ct).ConfigureAwait(false);
         var posts = await CountsAsync(connection, "SELECT network_id, count(*) FROM posts GROUP BY network_id", ct).ConfigureAwait(false);
-        var kinds = await ListAsync(connection, "SELECT network_id, kind, count(*) FROM interactions GROUP BY network_id, kind",
+        var kinds = await AdoCommands.ListAsync(connection, "SELECT network_id, kind, count(*) FROM interactions GROUP BY network_id, kind",
             r => (Network: r.GetInt32(0), Kind: (InteractionKind)r.GetInt16(1), Count: r.GetInt64(2)), ct).ConfigureAwait(false);
         var untimed = InteractionEntity.Untimed.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var ranges = await ListAsync(connection, $"""
+        var ranges = await AdoCommands.ListAsync(connection, $"""
             SELECT network_id,
                    min(CASE WHEN occurred_at_ms <> {untimed} THEN occurred_at_ms END),
                    max(CASE WHEN occurred_at_ms <> {untimed} THEN occurred_at_ms END),
@@ -34,7 +34,7 @@ internal static class StatsQueries
                 UnixTime.FromMs(range.First), UnixTime.FromMs(range.Last), range.Untimed);
         }).ToList();
 
-        var topAccounts = top == 0 ? [] : await ListAsync(connection, $"""
+        var topAccounts = top == 0 ? [] : await AdoCommands.ListAsync(connection, $"""
             SELECT n.name, a.external_id, a.handle, t.c, t.d
             FROM (SELECT target_id, count(*) AS c, count(DISTINCT actor_id) AS d
                   FROM interactions GROUP BY target_id ORDER BY count(*) DESC, target_id LIMIT {top}) t
@@ -43,32 +43,13 @@ internal static class StatsQueries
             ORDER BY t.c DESC, t.target_id
             """, r => new TopAccount(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt64(3), r.GetInt64(4)), ct).ConfigureAwait(false);
 
-        var importRuns = await ScalarAsync(connection, "SELECT count(*) FROM import_runs", ct).ConfigureAwait(false);
+        var importRuns = Convert.ToInt64(await AdoCommands.ScalarAsync(connection, "SELECT count(*) FROM import_runs", ct).ConfigureAwait(false),
+            System.Globalization.CultureInfo.InvariantCulture);
         return new DatasetStats(networks.Count, accounts.Values.Sum(), posts.Values.Sum(), byNetwork.Sum(n => n.Interactions),
             importRuns, byNetwork, topAccounts);
     }
 
     private static async Task<Dictionary<int, long>> CountsAsync(DbConnection connection, string sql, CancellationToken ct) =>
-        (await ListAsync(connection, sql, r => (Id: r.GetInt32(0), Count: r.GetInt64(1)), ct).ConfigureAwait(false))
+        (await AdoCommands.ListAsync(connection, sql, r => (Id: r.GetInt32(0), Count: r.GetInt64(1)), ct).ConfigureAwait(false))
             .ToDictionary(x => x.Id, x => x.Count);
-
-    private static async Task<long> ScalarAsync(DbConnection connection, string sql, CancellationToken ct)
-    {
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<List<T>> ListAsync<T>(DbConnection connection, string sql, Func<DbDataReader, T> map, CancellationToken ct)
-    {
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        var list = new List<T>();
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            list.Add(map(reader));
-        }
-        return list;
-    }
 }

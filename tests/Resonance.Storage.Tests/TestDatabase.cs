@@ -24,6 +24,25 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public DatabaseLocation Location { get; }
 
+    /// <summary>Opens a plain connection to this database, for checks that look under the store.</summary>
+    public async Task<System.Data.Common.DbConnection> OpenConnectionAsync()
+    {
+        System.Data.Common.DbConnection connection = Location.Provider == DatabaseLocation.Postgres
+            ? new NpgsqlConnection(Location.ConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection(Location.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>Runs a query that returns one number.</summary>
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = await OpenConnectionAsync();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static TheoryData<string> Providers => new(DatabaseLocation.Sqlite, DatabaseLocation.Postgres);
 
     /// <summary>Creates an empty, migrated database and opens a store on it.</summary>

@@ -56,6 +56,61 @@ namespace Resonance.Storage.Postgres.Migrations
                     b.ToTable("accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Resonance.Storage.Entities.AccountScoreEntity", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<double>("Amplification")
+                        .HasColumnType("double precision")
+                        .HasColumnName("amplification");
+
+                    b.Property<double>("Base")
+                        .HasColumnType("double precision")
+                        .HasColumnName("base");
+
+                    b.Property<double>("High")
+                        .HasColumnType("double precision")
+                        .HasColumnName("high");
+
+                    b.Property<double>("Impact")
+                        .HasColumnType("double precision")
+                        .HasColumnName("impact");
+
+                    b.Property<double>("Low")
+                        .HasColumnType("double precision")
+                        .HasColumnName("low");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.Property<double>("Raw")
+                        .HasColumnType("double precision")
+                        .HasColumnName("raw");
+
+                    b.Property<double>("Reach")
+                        .HasColumnType("double precision")
+                        .HasColumnName("reach");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.HasKey("RunId", "AccountId")
+                        .HasName("pk_account_scores");
+
+                    b.HasIndex("RunId", "Rank")
+                        .HasDatabaseName("ix_account_scores_rank");
+
+                    b.ToTable("account_scores", (string)null);
+                });
+
             modelBuilder.Entity("Resonance.Storage.Entities.ImportRunEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -240,6 +295,120 @@ namespace Resonance.Storage.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("posts", (string)null);
+                });
+
+            modelBuilder.Entity("Resonance.Storage.Entities.ScoreContributionEntity", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("EngagerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("engager_id");
+
+                    b.Property<double>("Amplification")
+                        .HasColumnType("double precision")
+                        .HasColumnName("amplification");
+
+                    b.Property<double>("Impact")
+                        .HasColumnType("double precision")
+                        .HasColumnName("impact");
+
+                    b.Property<double>("Reach")
+                        .HasColumnType("double precision")
+                        .HasColumnName("reach");
+
+                    b.HasKey("RunId", "AccountId", "EngagerId")
+                        .HasName("pk_score_contributions");
+
+                    b.HasIndex("RunId", "EngagerId")
+                        .HasDatabaseName("ix_score_contributions_engager");
+
+                    b.ToTable("score_contributions", (string)null);
+                });
+
+            modelBuilder.Entity("Resonance.Storage.Entities.ScoreRunEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AccountsScored")
+                        .HasColumnType("integer")
+                        .HasColumnName("accounts_scored");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("algorithm");
+
+                    b.Property<double>("AmplificationPriorRate")
+                        .HasColumnType("double precision")
+                        .HasColumnName("amplification_prior_rate");
+
+                    b.Property<long>("AsOfMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("as_of_ms");
+
+                    b.Property<string>("CalibrationJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("calibration_json");
+
+                    b.Property<string>("CodeRevision")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("code_revision");
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Network")
+                        .HasColumnType("text")
+                        .HasColumnName("network");
+
+                    b.Property<int>("PageRankIterations")
+                        .HasColumnType("integer")
+                        .HasColumnName("pagerank_iterations");
+
+                    b.Property<int>("Pairs")
+                        .HasColumnType("integer")
+                        .HasColumnName("pairs");
+
+                    b.Property<string>("ParametersJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("parameters_json");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("TimingsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("timings_json");
+
+                    b.Property<long>("WatermarkInteractions")
+                        .HasColumnType("bigint")
+                        .HasColumnName("watermark_interactions");
+
+                    b.Property<long?>("WatermarkLatestMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("watermark_latest_ms");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("score_runs", (string)null);
                 });
 #pragma warning restore 612, 618
         }

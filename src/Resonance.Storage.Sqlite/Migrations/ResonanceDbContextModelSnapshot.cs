@@ -49,6 +49,61 @@ namespace Resonance.Storage.Sqlite.Migrations
                     b.ToTable("accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Resonance.Storage.Entities.AccountScoreEntity", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<double>("Amplification")
+                        .HasColumnType("REAL")
+                        .HasColumnName("amplification");
+
+                    b.Property<double>("Base")
+                        .HasColumnType("REAL")
+                        .HasColumnName("base");
+
+                    b.Property<double>("High")
+                        .HasColumnType("REAL")
+                        .HasColumnName("high");
+
+                    b.Property<double>("Impact")
+                        .HasColumnType("REAL")
+                        .HasColumnName("impact");
+
+                    b.Property<double>("Low")
+                        .HasColumnType("REAL")
+                        .HasColumnName("low");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rank");
+
+                    b.Property<double>("Raw")
+                        .HasColumnType("REAL")
+                        .HasColumnName("raw");
+
+                    b.Property<double>("Reach")
+                        .HasColumnType("REAL")
+                        .HasColumnName("reach");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL")
+                        .HasColumnName("score");
+
+                    b.HasKey("RunId", "AccountId")
+                        .HasName("pk_account_scores");
+
+                    b.HasIndex("RunId", "Rank")
+                        .HasDatabaseName("ix_account_scores_rank");
+
+                    b.ToTable("account_scores", (string)null);
+                });
+
             modelBuilder.Entity("Resonance.Storage.Entities.ImportRunEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -227,6 +282,118 @@ namespace Resonance.Storage.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("posts", (string)null);
+                });
+
+            modelBuilder.Entity("Resonance.Storage.Entities.ScoreContributionEntity", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("EngagerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("engager_id");
+
+                    b.Property<double>("Amplification")
+                        .HasColumnType("REAL")
+                        .HasColumnName("amplification");
+
+                    b.Property<double>("Impact")
+                        .HasColumnType("REAL")
+                        .HasColumnName("impact");
+
+                    b.Property<double>("Reach")
+                        .HasColumnType("REAL")
+                        .HasColumnName("reach");
+
+                    b.HasKey("RunId", "AccountId", "EngagerId")
+                        .HasName("pk_score_contributions");
+
+                    b.HasIndex("RunId", "EngagerId")
+                        .HasDatabaseName("ix_score_contributions_engager");
+
+                    b.ToTable("score_contributions", (string)null);
+                });
+
+            modelBuilder.Entity("Resonance.Storage.Entities.ScoreRunEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AccountsScored")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accounts_scored");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("algorithm");
+
+                    b.Property<double>("AmplificationPriorRate")
+                        .HasColumnType("REAL")
+                        .HasColumnName("amplification_prior_rate");
+
+                    b.Property<long>("AsOfMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("as_of_ms");
+
+                    b.Property<string>("CalibrationJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("calibration_json");
+
+                    b.Property<string>("CodeRevision")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_revision");
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Network")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("network");
+
+                    b.Property<int>("PageRankIterations")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pagerank_iterations");
+
+                    b.Property<int>("Pairs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pairs");
+
+                    b.Property<string>("ParametersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parameters_json");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("TimingsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("timings_json");
+
+                    b.Property<long>("WatermarkInteractions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("watermark_interactions");
+
+                    b.Property<long?>("WatermarkLatestMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("watermark_latest_ms");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("score_runs", (string)null);
                 });
 #pragma warning restore 612, 618
         }

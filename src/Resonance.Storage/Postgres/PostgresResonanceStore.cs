@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Resonance.Application.Importing;
+using Resonance.Application.Scoring;
 
 namespace Resonance.Storage.Postgres;
 
@@ -27,6 +28,9 @@ public sealed class PostgresResonanceStore : RelationalResonanceStore
         await EnsureSchemaAsync(ct).ConfigureAwait(false);
         return await PostgresImportSession.BeginAsync(_dataSource, ct).ConfigureAwait(false);
     }
+
+    private protected override Task<long> InsertRunAsync(ScoreRunDraft run, CancellationToken ct) =>
+        PostgresScoreRunWriter.SaveAsync(_dataSource, run, ct);
 
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken ct) =>
         await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);

@@ -16,11 +16,7 @@ internal sealed class SqliteImportSession : IImportSession
     private readonly Dictionary<int, Dictionary<string, long>> _accounts = [];
     private readonly RawStatement _insertAccount;
     private readonly RawStatement _insertPost;
-    private readonly RawStatement _insertInteraction;
-    private readonly RawStatement _insertInteractions;
-
-    /// <summary>Rows per multi-row insert: one statement execution per 64 rows instead of per row.</summary>
-    private const int RowsPerStatement = 64;
+    private readonly SqliteMultiRowInsert<InteractionRow> _insertInteractions;
     private long _nextAccountId;
     private bool _committed;
     private List<string> _deferredIndexes = [];
@@ -34,10 +30,8 @@ internal sealed class SqliteImportSession : IImportSession
             INSERT OR IGNORE INTO posts (network_id, external_id, author_id, created_at_ms, text, hashtags, reply_to, quote_of, repost_of)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
             """);
-        const string insertInteractions = "INSERT OR IGNORE INTO interactions (network_id, actor_id, target_id, kind, occurred_at_ms, post_key, weight) VALUES ";
-        _insertInteraction = new RawStatement(connection.Handle!, insertInteractions + "(?,?,?,?,?,?,?)");
-        _insertInteractions = new RawStatement(connection.Handle!,
-            insertInteractions + string.Join(",", Enumerable.Repeat("(?,?,?,?,?,?,?)", RowsPerStatement)));
+        _insertInteractions = new SqliteMultiRowInsert<InteractionRow>(connection.Handle!,
+            "INSERT OR IGNORE INTO interactions (network_id, actor_id, target_id, kind, occurred_at_ms, post_key, weight) VALUES ", 7, BindInteraction);
     }
 
     public static async Task<SqliteImportSession> BeginAsync(string connectionString, CancellationToken ct)
@@ -113,21 +107,7 @@ internal sealed class SqliteImportSession : IImportSession
         Array.Sort(rows);
 
         ct.ThrowIfCancellationRequested();
-        long interactionsAdded = 0;
-        var next = 0;
-        for (; next + RowsPerStatement <= rows.Length; next += RowsPerStatement)
-        {
-            for (var r = 0; r < RowsPerStatement; r++)
-            {
-                BindInteraction(_insertInteractions, r * 7, rows[next + r]);
-            }
-            interactionsAdded += _insertInteractions.Execute();
-        }
-        for (; next < rows.Length; next++)
-        {
-            BindInteraction(_insertInteraction, 0, rows[next]);
-            interactionsAdded += _insertInteraction.Execute();
-        }
+        var interactionsAdded = _insertInteractions.Insert(rows, ct);
 
         return Task.FromResult(ImportCounts.ForBatch(batch, accountsAdded, accountsUpdated, accountsDuplicate, postsAdded, interactionsAdded));
     }
@@ -153,7 +133,6 @@ internal sealed class SqliteImportSession : IImportSession
         }
         _insertAccount.Dispose();
         _insertPost.Dispose();
-        _insertInteraction.Dispose();
         _insertInteractions.Dispose();
         await _transaction.DisposeAsync().ConfigureAwait(false);
         await _connection.DisposeAsync().ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Resonance.Application.Importing;
+using Resonance.Application.Scoring;
 
 namespace Resonance.Storage.Sqlite;
 
@@ -20,6 +21,9 @@ public sealed class SqliteResonanceStore(DatabaseLocation location) : Relational
         await EnsureSchemaAsync(ct).ConfigureAwait(false);
         return await SqliteImportSession.BeginAsync(Location.ConnectionString, ct).ConfigureAwait(false);
     }
+
+    private protected override Task<long> InsertRunAsync(ScoreRunDraft run, CancellationToken ct) =>
+        SqliteScoreRunWriter.SaveAsync(Location.ConnectionString, run, ct);
 
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken ct)
     {

@@ -1,0 +1,66 @@
+using Npgsql;
+using NpgsqlTypes;
+using Resonance.Application.Scoring;
+using Resonance.Storage.Scoring;
+
+namespace Resonance.Storage.Postgres;
+
+/// <summary>
+/// Saves a scoring run on PostgreSQL: one transaction, the header, then binary COPY straight into <c>account_scores</c> and
+/// <c>score_contributions</c> in key order. A key violation aborts the COPY and the transaction, so nothing of the run remains.
+/// </summary>
+internal static class PostgresScoreRunWriter
+{
+    public static async Task<long> SaveAsync(NpgsqlDataSource dataSource, ScoreRunDraft run, CancellationToken ct)
+    {
+        var scores = ScoreRunRows.Scores(run);
+        var contributions = ScoreRunRows.Contributions(run);
+        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        long runId;
+        await using (var cmd = new NpgsqlCommand { Connection = connection, Transaction = transaction })
+        {
+            ScoreRunSql.BindInsert(cmd, run.Info);
+            runId = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        await using (var writer = await connection.BeginBinaryImportAsync(
+            "COPY account_scores (run_id, account_id, rank, score, low, high, raw, base, reach, amplification, impact) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
+        {
+            // Synchronous writes, as in the import session: they only block when Npgsql's buffer flushes.
+            foreach (var s in scores)
+            {
+                writer.StartRow();
+                writer.Write(runId, NpgsqlDbType.Bigint);
+                writer.Write(s.AccountId, NpgsqlDbType.Bigint);
+                writer.Write(s.Rank, NpgsqlDbType.Integer);
+                writer.Write(s.Score, NpgsqlDbType.Double);
+                writer.Write(s.Low, NpgsqlDbType.Double);
+                writer.Write(s.High, NpgsqlDbType.Double);
+                writer.Write(s.Raw, NpgsqlDbType.Double);
+                writer.Write(s.Base, NpgsqlDbType.Double);
+                writer.Write(s.Reach, NpgsqlDbType.Double);
+                writer.Write(s.Amplification, NpgsqlDbType.Double);
+                writer.Write(s.Impact, NpgsqlDbType.Double);
+            }
+            await writer.CompleteAsync(ct).ConfigureAwait(false);
+        }
+        ct.ThrowIfCancellationRequested();
+        await using (var writer = await connection.BeginBinaryImportAsync(
+            "COPY score_contributions (run_id, account_id, engager_id, reach, amplification, impact) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
+        {
+            foreach (var c in contributions)
+            {
+                writer.StartRow();
+                writer.Write(runId, NpgsqlDbType.Bigint);
+                writer.Write(c.AccountId, NpgsqlDbType.Bigint);
+                writer.Write(c.EngagerId, NpgsqlDbType.Bigint);
+                writer.Write(c.Reach, NpgsqlDbType.Double);
+                writer.Write(c.Amplification, NpgsqlDbType.Double);
+                writer.Write(c.Impact, NpgsqlDbType.Double);
+            }
+            await writer.CompleteAsync(ct).ConfigureAwait(false);
+        }
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return runId;
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.Data.Sqlite;
+using Resonance.Application.Scoring;
+using Resonance.Storage.Scoring;
+
+namespace Resonance.Storage.Sqlite;
+
+/// <summary>Saves a scoring run on SQLite: one immediate transaction, the header, then prepared multi-row inserts in key order.</summary>
+internal static class SqliteScoreRunWriter
+{
+    public static async Task<long> SaveAsync(string connectionString, ScoreRunDraft run, CancellationToken ct)
+    {
+        var scores = ScoreRunRows.Scores(run);
+        var contributions = ScoreRunRows.Contributions(run);
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(ct).ConfigureAwait(false);
+        await SqlitePragmas.ApplyAsync(connection, ct).ConfigureAwait(false);
+        // Not committed means rolled back when disposed: a failed save leaves no header and no rows.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        long runId;
+        await using (var cmd = connection.CreateCommand())
+        {
+            cmd.Transaction = transaction;
+            ScoreRunSql.BindInsert(cmd, run.Info);
+            runId = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        using (var insert = new SqliteMultiRowInsert<AccountScore>(connection.Handle!,
+            "INSERT INTO account_scores (run_id, account_id, rank, score, low, high, raw, base, reach, amplification, impact) VALUES ", 11, (RawStatement s, int o, in AccountScore row) => BindScore(s, o, runId, row)))
+        {
+            insert.Insert(scores, ct);
+        }
+        using (var insert = new SqliteMultiRowInsert<ScoreContribution>(connection.Handle!,
+            "INSERT INTO score_contributions (run_id, account_id, engager_id, reach, amplification, impact) VALUES ", 6, (RawStatement s, int o, in ScoreContribution row) => BindContribution(s, o, runId, row)))
+        {
+            insert.Insert(contributions, ct);
+        }
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return runId;
+    }
+
+    private static void BindScore(RawStatement s, int offset, long runId, AccountScore row)
+    {
+        s.Bind(offset + 1, runId);
+        s.Bind(offset + 2, row.AccountId);
+        s.Bind(offset + 3, row.Rank);
+        s.Bind(offset + 4, row.Score);
+        s.Bind(offset + 5, row.Low);
+        s.Bind(offset + 6, row.High);
+        s.Bind(offset + 7, row.Raw);
+        s.Bind(offset + 8, row.Base);
+        s.Bind(offset + 9, row.Reach);
+        s.Bind(offset + 10, row.Amplification);
+        s.Bind(offset + 11, row.Impact);
+    }
+
+    private static void BindContribution(RawStatement s, int offset, long runId, ScoreContribution row)
+    {
+        s.Bind(offset + 1, runId);
+        s.Bind(offset + 2, row.AccountId);
+        s.Bind(offset + 3, row.EngagerId);
+        s.Bind(offset + 4, row.Reach);
+        s.Bind(offset + 5, row.Amplification);
+        s.Bind(offset + 6, row.Impact);
+    }
+}
