@@ -15,8 +15,10 @@ public sealed class DemoCommandTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(0, again.ExitCode);
-        Assert.Contains("1/3", run.Out, StringComparison.Ordinal);
-        Assert.Contains("3/3", run.Out, StringComparison.Ordinal);
+        Assert.Contains("1/4", run.Out, StringComparison.Ordinal);
+        Assert.Contains("4/4", run.Out, StringComparison.Ordinal);
+        Assert.Contains("run 1: resonance@1", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Next: resonance explain synthetic:", run.Out, StringComparison.Ordinal);
         Assert.True(File.Exists(temp.File("truth.json")));
         var records = File.ReadLines(temp.File("dataset.jsonl")).Count(l => l.Contains("\"type\":\"interaction\"", StringComparison.Ordinal));
         var s = JsonDocument.Parse(stats.Out).RootElement.GetProperty("stats");

@@ -11,7 +11,8 @@ namespace Resonance.Application.Scoring;
 public sealed record Explanation(ScoreRunInfo Run, AccountRef Account, AccountScore? Score, int ScoredAccounts,
     IReadOnlyList<ScoreContribution> Contributions, IReadOnlyList<ScoreContribution> Influencers, IReadOnlyDictionary<long, AccountRef> Names)
 {
-    /// <summary>Σ contributions + base − raw; zero up to rounding (the explanation is exact).</summary>
+    /// <summary>Σ contributions + base − raw; zero up to rounding (the explanation is exact). The sum is compensated
+    /// (Neumaier), so the residual shows the stored terms' rounding, not that of adding 20,000 of them in another order.</summary>
     public double Residual
     {
         get
@@ -21,13 +22,15 @@ public sealed record Explanation(ScoreRunInfo Run, AccountRef Account, AccountSc
                 return 0;
             }
 
-            var sum = 0.0;
-            foreach (var c in Contributions)
+            double sum = 0, compensation = 0;
+            foreach (var term in Contributions.SelectMany(c => new[] { c.Reach, c.Amplification, c.Impact }).Append(Score.Base).Append(-Score.Raw))
             {
-                sum += c.Reach + c.Amplification + c.Impact;
+                var t = sum + term;
+                compensation += Math.Abs(sum) >= Math.Abs(term) ? (sum - t) + term : (term - t) + sum;
+                sum = t;
             }
 
-            return sum + Score.Base - Score.Raw;
+            return sum + compensation;
         }
     }
 

@@ -3,7 +3,7 @@ using Resonance.Engine.Graphs;
 
 namespace Resonance.Application.Scoring;
 
-/// <summary>The raw-score formula of resonance@1, for the main pass and for each bootstrap replicate.</summary>
+/// <summary>The raw-score formula of the resonance versions, and its bootstrap replicates.</summary>
 /// <remarks>
 /// <para>For an engaged account v with engagers u:
 /// <c>raw(v) = Σ_u [ r(u,v) + γ·a(u,v)/(D(v)+α) + η·d·((x(u) − d·x(v)·p(v,u))/b)·p(u,v) ] + γ·α·m/(D(v)+α)</c>,
@@ -28,12 +28,12 @@ internal sealed class RawScores
     public required double[] ReachContribution { get; init; }
     public required double[] AmplificationContribution { get; init; }
     public required double[] ImpactContribution { get; init; }
+    public required double[] AmplificationDenominators { get; init; }
     public required int Iterations { get; init; }
     public required bool Converged { get; init; }
 
-    /// <summary>Computes the raw scores; <paramref name="multiplier"/> (per pair, or null for all ones) resamples the pairs.</summary>
-    public static RawScores Compute(EngagementGraph g, ScoringParameters p, long[] pairKeys, int[]? multiplier,
-        int? degreeOfParallelism, CancellationToken ct)
+    /// <summary>Computes the raw scores, their parts and every pair's contribution.</summary>
+    public static RawScores Compute(EngagementGraph g, ScoringParameters p, long[] pairKeys, int? degreeOfParallelism, CancellationToken ct)
     {
         int n = g.NodeCount, m = g.PairCount;
         var weights = new float[m];
@@ -42,11 +42,10 @@ internal sealed class RawScores
         var received = new double[n];
         for (var e = 0; e < m; e++)
         {
-            var k = multiplier?[e] ?? 1;
-            weights[e] = (float)(g.EdgeWeights[e] * k);
-            reachTerm[e] = g.ReachTerms[e] * k;
-            ampCount[e] = g.AmplifyingCounts[e] * k;
-            received[g.Targets[e]] += g.EngagementCounts[e] * k;
+            weights[e] = (float)g.EdgeWeights[e];
+            reachTerm[e] = g.ReachTerms[e];
+            ampCount[e] = g.AmplifyingCounts[e];
+            received[g.Targets[e]] += g.EngagementCounts[e];
         }
 
         var graph = CsrGraphBuilder.Build(n, g.Sources, g.Targets, weights, degreeOfParallelism);
@@ -133,9 +132,47 @@ internal sealed class RawScores
             ReachContribution = reachContribution,
             AmplificationContribution = ampContribution,
             ImpactContribution = impactContribution,
+            AmplificationDenominators = denominators,
             Iterations = pr.Iterations,
             Converged = pr.Converged,
         };
+    }
+
+    /// <summary>
+    /// The raw scores of one bootstrap replicate: every pair's contribution of the main pass counted
+    /// <paramref name="multiplier"/> times, with the engagers' standing held at the main pass's (no PageRank re-run).
+    /// </summary>
+    public static double[] Replicate(EngagementGraph g, ScoringParameters p, RawScores main, int[] multiplier)
+    {
+        int n = g.NodeCount, m = g.PairCount;
+        var raw = new double[n];
+        var amplifying = new double[n];
+        var received = new double[n];
+        for (var e = 0; e < m; e++)
+        {
+            var k = multiplier[e];
+            if (k == 0)
+            {
+                continue;
+            }
+
+            var v = g.Targets[e];
+            raw[v] += k * (main.ReachContribution[e] + main.ImpactContribution[e]);
+            amplifying[v] += k * main.AmplificationContribution[e] * main.AmplificationDenominators[v];
+            received[v] += k * g.EngagementCounts[e];
+        }
+
+        var prior = p.AmplificationPriorPosts * p.AmplificationPriorRate;
+        for (var v = 0; v < n; v++)
+        {
+            if (received[v] > 0)
+            {
+                var denominator = (g.PostCounts[v] > 0 ? g.PostCounts[v] : received[v]) + p.AmplificationPriorPosts;
+                raw[v] += (amplifying[v] + (p.AmplificationWeight * prior)) / denominator;
+            }
+        }
+
+        return raw;
     }
 
     /// <summary>source·n + target for every pair, ascending (pairs are sorted), for reciprocal look-ups.</summary>

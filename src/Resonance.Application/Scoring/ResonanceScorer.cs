@@ -10,10 +10,12 @@ namespace Resonance.Application.Scoring;
 /// kept with the run.</para>
 /// <para>Interval: a Poisson bootstrap over engagement pairs (Hanley and MacGibbon 2006; Chamandy et al. 2012,
 /// "Estimating uncertainty for massive data streams"): each replicate gives every (engager, engaged) pair a Poisson(1)
-/// multiplicity, recomputes the raw scores (PageRank included) and maps them through the run's calibration. The
+/// multiplicity, recounts the raw scores from the pairs' contributions with the engagers' standing held fixed (so the
+/// interval says how much the score rests on which engagements happened to be seen, not how uncertain the engagers'
+/// own standing is) and maps them through the run's calibration. The
 /// interval is the central <see cref="ScoringParameters.IntervalLevel"/> range of the replicates, widened if needed to
 /// contain the point score.</para>
-/// <para>Complexity: O((B + 1)·k·(n + m)) for B replicates. Determinism: each replicate draws from its own stream
+/// <para>Complexity: O(k·(n + m)) for the PageRank plus O(B·(n + m) + n·B log B) for B replicates. Determinism: each replicate draws from its own stream
 /// <c>SplitMix64.Derive(seed, b)</c> in pair order and writes only its own slot, so the result is bit-identical for
 /// any thread count.</para>
 /// </remarks>
@@ -33,7 +35,7 @@ public static class ResonanceScorer
         ArgumentNullException.ThrowIfNull(p);
         p.Validate();
         var keys = RawScores.PairKeys(graph);
-        var main = RawScores.Compute(graph, p, keys, null, degreeOfParallelism, ct);
+        var main = RawScores.Compute(graph, p, keys, degreeOfParallelism, ct);
         var n = graph.NodeCount;
         var engaged = new bool[n];
         var engagedRaws = new List<double>();
@@ -56,7 +58,7 @@ public static class ResonanceScorer
 
         progress?.Report(1.0 / (p.BootstrapReplicates + 1));
         var (low, high) = intervals
-            ? Intervals(graph, p, keys, calibration, engaged, score, degreeOfParallelism, progress, ct)
+            ? Intervals(graph, p, calibration, engaged, score, main, degreeOfParallelism, progress, ct)
             : ((double[])score.Clone(), (double[])score.Clone());
         return new ScoreComputation
         {
@@ -82,8 +84,8 @@ public static class ResonanceScorer
         };
     }
 
-    private static (double[] Low, double[] High) Intervals(EngagementGraph graph, ScoringParameters p, long[] keys,
-        QuantileCalibration calibration, bool[] engaged, double[] score, int? degreeOfParallelism, IProgress<double>? progress, CancellationToken ct)
+    private static (double[] Low, double[] High) Intervals(EngagementGraph graph, ScoringParameters p,
+        QuantileCalibration calibration, bool[] engaged, double[] score, RawScores main, int? degreeOfParallelism, IProgress<double>? progress, CancellationToken ct)
     {
         var n = graph.NodeCount;
         var replicates = p.BootstrapReplicates;
@@ -98,11 +100,11 @@ public static class ResonanceScorer
                 multiplier[e] = Sampling.Poisson(ref rng, 1.0);
             }
 
-            var replicate = RawScores.Compute(graph, p, keys, multiplier, 1, ct);
+            var replicate = RawScores.Replicate(graph, p, main, multiplier);
             var s = new float[n];
             for (var v = 0; v < n; v++)
             {
-                s[v] = engaged[v] ? (float)(replicate.Raw[v] > 0 ? calibration.Score(replicate.Raw[v]) : 1) : 1;
+                s[v] = engaged[v] ? (float)(replicate[v] > 0 ? calibration.Score(replicate[v]) : 1) : 1;
             }
 
             samples[b] = s;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Resonance.Application.Importing;
+using Resonance.Application.Scoring;
 using Resonance.Application.Synthetic;
 using Resonance.Storage;
 using Spectre.Console;
@@ -14,8 +15,9 @@ internal static class DemoCommand
         var dir = new Option<string>("--dir") { Description = "Folder for the demo dataset, ground truth and database.", DefaultValueFactory = _ => "resonance-demo", HelpName = "DIR" };
         var command = new Command("demo", """
             Run the main job end to end on the embedded default: generate a realistic community (seeded),
-            import it into a fresh SQLite database, and show what it holds. Files go to ./resonance-demo/
-            (dataset.jsonl, truth.json, resonance.db); the folder's previous demo files are replaced.
+            import it into a fresh SQLite database, score it (resonance@1) and explain the top account.
+            Files go to ./resonance-demo/ (dataset.jsonl, truth.json, resonance.db); the folder's previous
+            demo files are replaced.
 
             Examples:
               resonance demo
@@ -35,7 +37,7 @@ internal static class DemoCommand
                 Directory.CreateDirectory(folder);
                 var dataPath = Path.Combine(folder, "dataset.jsonl");
                 var truthPath = Path.Combine(folder, "truth.json");
-                console.Out.MarkupLine($"[bold]1/3[/] Generating {options.People:N0} people (seed {options.Seed}) into {Markup.Escape(dataPath)}");
+                console.Out.MarkupLine($"[bold]1/4[/] Generating {options.People:N0} people (seed {options.Seed}) into {Markup.Escape(dataPath)}");
                 var dataset = SyntheticNetworkGenerator.Generate(options);
                 var written = await SyntheticFileWriter.WriteAsync(console, dataset, dataPath, truthPath, ct).ConfigureAwait(false);
                 console.Out.WriteLine($"    {written.Records:N0} records in {written.Elapsed.TotalSeconds:F1} s; planted truth in {truthPath}");
@@ -47,7 +49,7 @@ internal static class DemoCommand
                         File.Delete(location.Display + suffix);
                     }
                 }
-                console.Out.MarkupLine($"[bold]2/3[/] Importing into {Markup.Escape(location.Display)} ({location.Provider})");
+                console.Out.MarkupLine($"[bold]2/4[/] Importing into {Markup.Escape(location.Display)} ({location.Provider})");
                 await using var store = await StoreAccess.OpenReadyAsync(location, ct).ConfigureAwait(false);
                 var reader = Ingest.RecordReaders.Get("jsonl");
                 var sources = new[] { ImportCommand.FileSource(dataPath, reader, new Ingest.ReaderOptions()) };
@@ -55,10 +57,22 @@ internal static class DemoCommand
                     report => new ImportService(store).RunAsync(sources, new ImportOptions("jsonl"), report, ct)).ConfigureAwait(false);
                 ImportSummaryView.Write(console, result, location.Display, json: false);
 
-                console.Out.MarkupLine("[bold]3/3[/] What the database holds");
+                console.Out.MarkupLine("[bold]3/4[/] What the database holds");
                 StatsCommand.Write(console.Out, await store.GetStatsAsync(10, ct).ConfigureAwait(false), location.Display);
+
+                console.Out.MarkupLine("[bold]4/4[/] Scoring (resonance@1): who gets a response, and why");
+                var run = await new ScoringService(store).RunAsync(new ScoreRequest(ScoringAlgorithms.Default), null, ct).ConfigureAwait(false);
+                console.Out.WriteLine(Scoring.ScoreFormat.RunLine(run));
+                var top = await store.TopScoresAsync(run.Id, 5, ct).ConfigureAwait(false);
+                var names = await store.DescribeAccountsAsync([.. top.Select(t => t.AccountId)], ct).ConfigureAwait(false);
+                foreach (var t in top)
+                {
+                    console.Out.WriteLine($"  {t.Rank}. {Scoring.ScoreFormat.Name(names, t.AccountId)}  {Scoring.ScoreFormat.WithInterval(t)}  (reach {t.Reach:0.#})");
+                }
+
                 console.Out.WriteLine();
-                console.Out.WriteLine($"Next: resonance stats --db {location.Display}   ·   resonance import --help");
+                var first = top.Count > 0 ? Scoring.ScoreFormat.Name(names, top[0].AccountId) : "NETWORK:ACCOUNT";
+                console.Out.WriteLine($"Next: resonance explain {first} --db {location.Display}   ·   resonance top --db {location.Display}   ·   resonance evaluate --db {location.Display}");
                 return ExitCodes.Ok;
             });
         });

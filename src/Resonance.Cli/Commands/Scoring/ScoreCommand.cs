@@ -1,0 +1,121 @@
+using System.CommandLine;
+using System.Globalization;
+using Resonance.Application.Scoring;
+using Spectre.Console;
+
+namespace Resonance.Cli.Commands.Scoring;
+
+/// <summary><c>resonance score</c>: computes a new immutable run from the data in the store.</summary>
+internal static class ScoreCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var asOf = new Option<string?>("--as-of") { Description = "End of the window, an ISO 8601 date or time in UTC (default: the latest interaction).", HelpName = "TIME" };
+        var window = new Option<double?>("--window") { Description = "Window length in days (default: the algorithm's, 90).", HelpName = "DAYS" };
+        var algorithm = new Option<string>("--algorithm") { Description = "Algorithm version, NAME@VERSION.", DefaultValueFactory = _ => ScoringAlgorithms.Default.ToString(), HelpName = "A@V" };
+        var network = new Option<string?>("--network") { Description = "Score one network only (default: all).", HelpName = "NAME" };
+        var seed = new Option<ulong?>("--seed") { Description = "Bootstrap seed (default: the algorithm's, 1).", HelpName = "N" };
+        var threads = new Option<int?>("--threads") { Description = "Threads to use (default: all cores); never changes the result.", HelpName = "N" };
+        var json = new Option<bool>("--json") { Description = "Print the run as JSON." };
+        var command = new Command("score", """
+            Score every account that received engagement in the window and save the result as a new run.
+            Runs are immutable: re-running never changes an earlier run. Versions: resonance@1 (default), resonance@2.
+
+            Examples:
+              resonance score
+              resonance score --as-of 2012-07-04 --window 30
+              resonance score --algorithm resonance@2 --json
+            """)
+        { asOf, window, algorithm, network, seed, threads, json };
+        command.SetAction((parse, ct) => ScoringCommandRunner.RunAsync(console, GlobalOptions.Database(parse), ct, async store =>
+        {
+            var request = new ScoreRequest(AlgorithmId.Parse(parse.GetValue(algorithm)!), ParseTime(parse.GetValue(asOf)), parse.GetValue(window),
+                parse.GetValue(network), parse.GetValue(seed), parse.GetValue(threads));
+            var service = new ScoringService(store);
+            var run = await WithProgressAsync(console, p => service.RunAsync(request, p, ct)).ConfigureAwait(false);
+            if (parse.GetValue(json))
+            {
+                console.WriteJson(run);
+                return ExitCodes.Ok;
+            }
+
+            console.Out.WriteLine(ScoreFormat.RunLine(run));
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {run.WatermarkInteractions:N0} interactions (latest {ScoreFormat.Time(run.WatermarkLatestMs)}), {run.Pairs:N0} engager pairs, PageRank {run.PageRankIterations} iterations"));
+            console.Out.WriteLine("  " + string.Join(", ", run.Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Value:0.00} s"))) +
+                string.Create(CultureInfo.InvariantCulture, $" (total {run.Timings.Sum(t => t.Value):0.00} s)"));
+            console.Out.WriteLine($"See `resonance top --run {run.Id}` and `resonance explain NETWORK:ACCOUNT --run {run.Id}`.");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    /// <summary>Parses an ISO 8601 date or time (UTC unless an offset is given) to Unix ms.</summary>
+    internal static long? ParseTime(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
+            ? t.ToUnixTimeMilliseconds()
+            : throw new FormatException($"--as-of '{text}' is not an ISO 8601 date or time (for example 2012-07-04 or 2012-07-04T12:00Z).");
+    }
+
+    private static async Task<ScoreRunInfo> WithProgressAsync(CliConsole console, Func<IProgress<(string Phase, double Done)>, Task<ScoreRunInfo>> run)
+    {
+        if (!console.Interactive)
+        {
+            var last = "";
+            return await run(new SyncProgress(p =>
+            {
+                if (p.Phase != last)
+                {
+                    last = p.Phase;
+                    console.Error.WriteLine($"score: {p.Phase}…");
+                }
+            })).ConfigureAwait(false);
+        }
+
+        ScoreRunInfo? result = null;
+        await console.Out.Progress().AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .StartAsync(async ctx =>
+            {
+                var tasks = ScoringService.Phases.ToDictionary(p => p, p => ctx.AddTask(p, maxValue: 1.0));
+                result = await run(new SyncProgress(p =>
+                {
+                    foreach (var (name, task) in tasks)
+                    {
+                        var index = ScoringService.Phases.ToList();
+                        if (index.IndexOf(name) < index.IndexOf(p.Phase))
+                        {
+                            task.Value = 1;
+                        }
+                    }
+
+                    tasks[p.Phase].Value = p.Done;
+                })).ConfigureAwait(false);
+                foreach (var task in tasks.Values)
+                {
+                    task.Value = 1;
+                }
+            }).ConfigureAwait(false);
+        return result!;
+    }
+
+    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and could arrive late).</summary>
+    private sealed class SyncProgress(Action<(string Phase, double Done)> report) : IProgress<(string Phase, double Done)>
+    {
+        private readonly Lock _gate = new();
+
+        public void Report((string Phase, double Done) value)
+        {
+            lock (_gate)
+            {
+                report(value);
+            }
+        }
+    }
+}

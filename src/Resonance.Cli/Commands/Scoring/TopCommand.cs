@@ -1,0 +1,46 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+
+namespace Resonance.Cli.Commands.Scoring;
+
+/// <summary><c>resonance top</c>: the highest scores of a run, with intervals and sub-scores.</summary>
+internal static class TopCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var run = new Option<long?>("--run") { Description = "The run (default: the latest).", HelpName = "R" };
+        var count = new Option<int>("--n") { Description = "How many accounts.", DefaultValueFactory = _ => 20, HelpName = "N" };
+        count.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 100_000) { r.AddError("--n must be between 1 and 100000."); }
+        });
+        var json = new Option<bool>("--json") { Description = "Print as JSON." };
+        var command = new Command("top", "Show the highest-scoring accounts of a run, each with its interval and sub-scores.") { run, count, json };
+        command.SetAction((parse, ct) => ScoringCommandRunner.RunAsync(console, GlobalOptions.Database(parse), ct, async store =>
+        {
+            var info = await ScoringCommandRunner.RunOrLatestAsync(store, parse.GetValue(run), ct).ConfigureAwait(false);
+            var scores = await store.TopScoresAsync(info.Id, parse.GetValue(count), ct).ConfigureAwait(false);
+            var names = await store.DescribeAccountsAsync([.. scores.Select(s => s.AccountId)], ct).ConfigureAwait(false);
+            if (parse.GetValue(json))
+            {
+                console.WriteJson(new { run = info.Id, algorithm = info.Algorithm.ToString(), scores = scores.Select(s => new { account = ScoreFormat.Name(names, s.AccountId), s }) });
+                return ExitCodes.Ok;
+            }
+
+            console.Out.WriteLine(ScoreFormat.RunLine(info));
+            var table = new Table().Border(TableBorder.Simple).AddColumns("#", "account", "score (90% interval)", "reach", "amplification", "impact");
+            foreach (var s in scores)
+            {
+                table.AddRow(s.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(ScoreFormat.Name(names, s.AccountId)), ScoreFormat.WithInterval(s),
+                    s.Reach.ToString("0.#", CultureInfo.InvariantCulture), s.Amplification.ToString("0.##", CultureInfo.InvariantCulture),
+                    s.Impact.ToString("0.#", CultureInfo.InvariantCulture));
+            }
+
+            console.Out.Write(table);
+            console.Out.WriteLine("reach: engaged accounts (decay-weighted); amplification: smoothed reposts, quotes and replies per post; impact: standing of the engagers.");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

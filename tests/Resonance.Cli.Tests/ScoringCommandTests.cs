@@ -1,0 +1,150 @@
+using System.Text.Json;
+
+namespace Resonance.Cli.Tests;
+
+/// <summary>The scoring commands end to end on a generated community in a real SQLite file (the demo saves run 1).</summary>
+public sealed class ScoringCommandTests
+{
+    private static async Task<string> DemoDatabaseAsync(TempFolder temp)
+    {
+        var demo = await CliRun.RunAsync("demo", "--people", "300", "--seed", "11", "--dir", temp.Path);
+        Assert.Equal(0, demo.ExitCode);
+        return temp.File("resonance.db");
+    }
+
+    private static JsonElement Json(CliRun run)
+    {
+        Assert.True(run.ExitCode == 0, run.Error);
+        return JsonDocument.Parse(run.Out).RootElement;
+    }
+
+    [Fact]
+    public async Task Score_saves_an_immutable_run_that_top_explain_and_history_read_back()
+    {
+        using var temp = new TempFolder();
+        var db = await DemoDatabaseAsync(temp);
+
+        var first = Json(await CliRun.RunAsync("score", "--db", db, "--json"));
+        var second = Json(await CliRun.RunAsync("score", "--db", db, "--json", "--threads", "1"));
+        var runs = Json(await CliRun.RunAsync("runs", "--db", db, "--json"));
+        var top1 = Json(await CliRun.RunAsync("top", "--db", db, "--run", "2", "--n", "300", "--json"));
+        var top2 = Json(await CliRun.RunAsync("top", "--db", db, "--run", "3", "--n", "300", "--json"));
+
+        Assert.Equal(2, first.GetProperty("id").GetInt64());
+        Assert.Equal(3, second.GetProperty("id").GetInt64());
+        Assert.Equal(3, runs.GetArrayLength());
+        Assert.Equal("resonance@1", runs[0].GetProperty("algorithm").GetString());
+        Assert.True(runs[0].GetProperty("watermark_interactions").GetInt64() > 1000);
+        // Same data, version and seed: bit-identical scores (JSON writes doubles round-trippably), whatever the threads.
+        Assert.Equal(top1.GetProperty("scores").GetRawText(), top2.GetProperty("scores").GetRawText());
+
+        var best = top1.GetProperty("scores")[0];
+        var account = best.GetProperty("account").GetString()!;
+        var explain = Json(await CliRun.RunAsync("explain", account, "--db", db, "--json"));
+        var score = explain.GetProperty("score");
+        var sum = explain.GetProperty("influencees").EnumerateArray().Sum(c => c.GetProperty("total").GetDouble()) + score.GetProperty("base").GetDouble();
+        Assert.Equal(score.GetProperty("raw").GetDouble(), sum, 1e-9);
+        Assert.InRange(score.GetProperty("score").GetDouble(), score.GetProperty("low").GetDouble(), score.GetProperty("high").GetDouble());
+
+        var text = await CliRun.RunAsync("explain", account, "--db", db);
+        Assert.Contains("Top influencees", text.Out, StringComparison.Ordinal);
+        var history = Json(await CliRun.RunAsync("history", account, "--db", db, "--json"));
+        Assert.Equal(3, history.GetProperty("history").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_new_version_is_compared_side_by_side_and_diff_parts_add_up()
+    {
+        using var temp = new TempFolder();
+        var db = await DemoDatabaseAsync(temp);
+        Json(await CliRun.RunAsync("score", "--db", db, "--algorithm", "resonance@2", "--json"));
+
+        var compare = Json(await CliRun.RunAsync("compare-runs", "1", "2", "--db", db, "--json", "--n", "5"));
+        Assert.Equal("resonance@2", compare.GetProperty("algorithm_b").GetString());
+        Assert.InRange(compare.GetProperty("spearman").GetDouble(), 0.5, 1.0);
+        var mover = compare.GetProperty("movers")[0];
+        Assert.Contains("version resonance@1 → resonance@2", mover.GetProperty("reason").GetString(), StringComparison.Ordinal);
+
+        var diff = Json(await CliRun.RunAsync("diff", mover.GetProperty("account").GetString()!, "--from", "1", "--to", "2", "--db", db, "--json"));
+        var total = diff.GetProperty("total").GetDouble();
+        Assert.Equal(mover.GetProperty("change").GetDouble(), total, 1e-9);
+        Assert.True(Math.Abs(diff.GetProperty("algorithm_change").GetDouble()) > 0, "the version change moved this account");
+        Assert.Equal(total, diff.GetProperty("engagement_change").GetDouble() + diff.GetProperty("population_shift").GetDouble() + diff.GetProperty("algorithm_change").GetDouble(), 1e-9);
+    }
+
+    [Fact]
+    public async Task Diff_over_time_attributes_engagement_to_engagers()
+    {
+        using var temp = new TempFolder();
+        var db = await DemoDatabaseAsync(temp);
+        var late = Json(await CliRun.RunAsync("runs", "--db", db, "--json"))[0];
+        var asOf = DateTimeOffset.FromUnixTimeMilliseconds(late.GetProperty("parameters").GetProperty("as_of_ms").GetInt64()).AddDays(-30);
+        Json(await CliRun.RunAsync("score", "--db", db, "--as-of", asOf.ToString("O"), "--json"));
+        var top = Json(await CliRun.RunAsync("top", "--db", db, "--run", "1", "--n", "1", "--json"));
+        var account = top.GetProperty("scores")[0].GetProperty("account").GetString()!;
+
+        var diff = Json(await CliRun.RunAsync("diff", account, "--from", "2", "--to", "1", "--db", db, "--json"));
+
+        Assert.Equal(0.0, diff.GetProperty("algorithm_change").GetDouble());
+        var engagers = diff.GetProperty("engagers").EnumerateArray().ToList();
+        Assert.NotEmpty(engagers);
+        Assert.Contains(engagers, e => e.GetProperty("status").GetString() == "new");
+        var perEngager = engagers.Sum(e => e.GetProperty("score_change").GetDouble()) + diff.GetProperty("prior_change").GetDouble();
+        Assert.Equal(diff.GetProperty("engagement_change").GetDouble(), perEngager, 1e-9);
+    }
+
+    [Theory]
+    [InlineData("explain", "no-colon-here")]
+    [InlineData("explain", "synthetic:nobody-by-this-name")]
+    [InlineData("history", "nosuchnetwork:u1")]
+    public async Task Bad_account_names_are_usage_errors(string command, string account)
+    {
+        using var temp = new TempFolder();
+        var db = await DemoDatabaseAsync(temp);
+
+        var run = await CliRun.RunAsync(command, account, "--db", db);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.StartsWith("error: ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_runs_versions_and_missing_databases_fail_clearly()
+    {
+        using var temp = new TempFolder();
+        var db = await DemoDatabaseAsync(temp);
+
+        var empty = temp.File("empty.db");
+        Assert.Equal(0, (await CliRun.RunAsync("db", "migrate", "--db", empty)).ExitCode);
+        var noRuns = await CliRun.RunAsync("top", "--db", empty);
+        var version = await CliRun.RunAsync("score", "--db", db, "--algorithm", "resonance@9");
+        var badId = await CliRun.RunAsync("score", "--db", db, "--algorithm", "resonance");
+        var noRun = await CliRun.RunAsync("compare-runs", "1", "7", "--db", db);
+        var missing = await CliRun.RunAsync("runs", "--db", temp.File("missing.db"));
+
+        Assert.Equal(ExitCodes.Usage, noRuns.ExitCode);
+        Assert.Contains("resonance score", noRuns.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, version.ExitCode);
+        Assert.Contains("resonance@1, resonance@2", version.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, badId.ExitCode);
+        Assert.Equal(ExitCodes.Usage, noRun.ExitCode);
+        Assert.Equal(ExitCodes.NoInput, missing.ExitCode);
+        Assert.Equal(1, Json(await CliRun.RunAsync("runs", "--db", db, "--json")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Evaluate_reports_the_score_beside_every_baseline_for_each_split()
+    {
+        using var temp = new TempFolder();
+        var db = await DemoDatabaseAsync(temp);
+
+        var report = Json(await CliRun.RunAsync("evaluate", "--db", db, "--split", "0.5,0.7", "--json"));
+
+        var splits = report.GetProperty("splits");
+        Assert.Equal(2, splits.GetArrayLength());
+        var names = splits[0].GetProperty("predictors").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["resonance score", "activity (actions taken)", "engagements received", "distinct engagers", "engagement PageRank", "followers"], names);
+        var bad = await CliRun.RunAsync("evaluate", "--db", db, "--split", "1.5");
+        Assert.Equal(ExitCodes.Usage, bad.ExitCode);
+    }
+}
