@@ -17,8 +17,9 @@ namespace Resonance.Engine.Centrality;
 /// 1e-10-level tolerances are meaningful on graphs with millions of nodes; float scores are a later locality option.</para>
 /// <para>Dangling nodes (no out-edges, or zero out-weight when weighted) spread their mass by the teleport vector, as
 /// networkx does by default (<c>dangling=None</c>) and as Langville and Meyer [2] describe. Scores therefore sum to 1.</para>
-/// <para>Complexity: O(k·(n + m)) time for k iterations; O(n) extra memory (six double arrays of length n: two score
-/// buffers, two contribution buffers, the teleport vector and the inverse out-degrees), plus O(n + m) for the
+/// <para>Complexity: O(k·(n + m)) time for k iterations; O(n) extra memory (two score buffers, two contribution
+/// buffers (double, or float with <see cref="PageRankOptions.SingleContributions"/>), the inverse out-degrees, and the
+/// teleport vector when personalised), plus O(n + m) for the
 /// relabelled copy when <see cref="PageRankOptions.Relabel"/> is set.</para>
 /// <para>Determinism: bit-identical for a given graph, options and machine, whatever
 /// <see cref="PageRankOptions.DegreeOfParallelism"/>. Nodes are cut into 256 chunks balanced by in-edge count
@@ -60,7 +61,8 @@ public static class PageRank
         ArgumentNullException.ThrowIfNull(g);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var teleport = Teleport(g.NodeCount, options.Personalization);
+        // Uniform teleport (no personalization) is a constant inside the kernel, not an n-vector.
+        var teleport = options.Personalization is null ? null : Teleport(g.NodeCount, options.Personalization);
         var outScale = OutScale(g, options.Weighted);
         if (g.NodeCount == 0)
         {
@@ -73,7 +75,7 @@ public static class PageRank
             // Both vectors are computed in the original order and then permuted, so their entries are unchanged.
             ordering = DegreeOrdering.Compute(g, options.DegreeOfParallelism);
             g = ordering.Graph;
-            teleport = Permute(teleport, ordering.NewToOld);
+            teleport = teleport is null ? null : Permute(teleport, ordering.NewToOld);
             outScale = Permute(outScale, ordering.NewToOld);
         }
 

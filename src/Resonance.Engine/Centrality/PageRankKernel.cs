@@ -1,3 +1,4 @@
+using System.Numerics;
 using Resonance.Engine.Graphs;
 
 namespace Resonance.Engine.Centrality;
@@ -13,7 +14,8 @@ internal sealed class PageRankKernel
     private readonly CsrGraph _graph;
     private readonly double _damping;
     private readonly bool _weighted;
-    private readonly double[] _teleport;
+    private readonly double[]? _teleport;
+    private readonly double _uniformTeleport;
     private readonly double[] _outScale;
     private readonly int[] _bounds;
     private readonly double[] _residualPartials;
@@ -21,26 +23,35 @@ internal sealed class PageRankKernel
     private readonly Action<int> _step;
     private double[] _scores;
     private double[] _next;
-    private double[] _contrib;
-    private double[] _nextContrib;
+    private readonly Contributions<double>? _double;
+    private readonly Contributions<float>? _single;
     private double _baseScale;
 
-    public PageRankKernel(CsrGraph graph, PageRankOptions options, double[] teleport, double[] outScale)
+    public PageRankKernel(CsrGraph graph, PageRankOptions options, double[]? teleport, double[] outScale)
     {
         var n = graph.NodeCount;
         _graph = graph;
         _damping = options.Damping;
         _weighted = options.Weighted;
+        // A uniform teleport vector is not read per node: one constant saves a stream of n doubles per iteration.
         _teleport = teleport;
+        _uniformTeleport = graph.NodeCount == 0 ? 0 : 1.0 / graph.NodeCount;
         _outScale = outScale;
         _bounds = PageRank.ChunkBounds(graph, PageRank.ChunkCount);
         _residualPartials = new double[PageRank.ChunkCount];
         _danglingPartials = new double[PageRank.ChunkCount];
         _scores = new double[n];
         _next = new double[n];
-        _contrib = new double[n];
-        _nextContrib = new double[n];
-        _step = Step;
+        if (options.SingleContributions)
+        {
+            _single = new Contributions<float>(n);
+            _step = c => Step(c, _single);
+        }
+        else
+        {
+            _double = new Contributions<double>(n);
+            _step = c => Step(c, _double);
+        }
 
         Array.Fill(_scores, 1.0 / n);
         for (var c = 0; c < PageRank.ChunkCount; c++)
@@ -48,7 +59,8 @@ internal sealed class PageRankKernel
             var dangling = 0.0;
             for (var v = _bounds[c]; v < _bounds[c + 1]; v++)
             {
-                _contrib[v] = _scores[v] * outScale[v];
+                _double?.Current[v] = _scores[v] * outScale[v];
+                _single?.Current[v] = (float)(_scores[v] * outScale[v]);
                 if (outScale[v] == 0)
                 {
                     dangling += _scores[v];
@@ -76,7 +88,7 @@ internal sealed class PageRankKernel
         {
             for (var c = 0; c < PageRank.ChunkCount; c++)
             {
-                Step(c);
+                _step(c);
             }
         }
         else
@@ -91,18 +103,21 @@ internal sealed class PageRankKernel
         }
 
         (_scores, _next) = (_next, _scores);
-        (_contrib, _nextContrib) = (_nextContrib, _contrib);
+        _double?.Swap();
+        _single?.Swap();
         return residual;
     }
 
-    private void Step(int chunk)
+    private void Step<T>(int chunk, Contributions<T> contributions)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         var graph = _graph;
         var scores = _scores;
         var next = _next;
-        var contrib = _contrib;
-        var nextContrib = _nextContrib;
+        var contrib = contributions.Current;
+        var nextContrib = contributions.Next;
         var teleport = _teleport;
+        var uniformBase = _uniformTeleport * _baseScale;
         var outScale = _outScale;
         var damping = _damping;
         var baseScale = _baseScale;
@@ -118,22 +133,22 @@ internal sealed class PageRankKernel
                 var weights = graph.InWeights(v);
                 for (var i = 0; i < sources.Length; i++)
                 {
-                    sum += contrib[sources[i]] * weights[i];
+                    sum += double.CreateTruncating(contrib[sources[i]]) * weights[i];
                 }
             }
             else
             {
                 for (var i = 0; i < sources.Length; i++)
                 {
-                    sum += contrib[sources[i]];
+                    sum += double.CreateTruncating(contrib[sources[i]]);
                 }
             }
 
-            var x = (teleport[v] * baseScale) + (damping * sum);
+            var x = (teleport is null ? uniformBase : teleport[v] * baseScale) + (damping * sum);
             residual += Math.Abs(x - scores[v]);
             next[v] = x;
             var scale = outScale[v];
-            nextContrib[v] = x * scale;
+            nextContrib[v] = T.CreateTruncating(x * scale);
             if (scale == 0)
             {
                 dangling += x;
@@ -142,5 +157,15 @@ internal sealed class PageRankKernel
 
         _residualPartials[chunk] = residual;
         _danglingPartials[chunk] = dangling;
+    }
+
+    /// <summary>The contribution buffers x[u]/W(u): read by this iteration (<see cref="Current"/>), written for the next.</summary>
+    private sealed class Contributions<T>(int n)
+    {
+        public T[] Current { get; private set; } = new T[n];
+
+        public T[] Next { get; private set; } = new T[n];
+
+        public void Swap() => (Current, Next) = (Next, Current);
     }
 }

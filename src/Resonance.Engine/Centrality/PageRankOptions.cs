@@ -22,6 +22,13 @@ public sealed record PageRankOptions
     /// default) means uniform. Dangling nodes also spread their mass by this vector.</summary>
     public double[]? Personalization { get; init; }
 
+    /// <summary>Gets a value indicating whether the per-node contributions x[u]/W(u) that every iteration gathers are
+    /// stored as <see cref="float"/> instead of <see cref="double"/>. Scores and sums stay double. Halving the gathered
+    /// array keeps more of it in cache (R-MAT scale 22: 4.1 → 3.4 s for 20 iterations on 2 threads), at a relative
+    /// error of about 6e-8 per contribution, so scores agree with the double kernel to about 1e-8 in L1, not 1e-14.
+    /// Default false. Deterministic either way.</summary>
+    public bool SingleContributions { get; init; }
+
     /// <summary>Gets a value indicating whether to relabel the graph by descending out-degree
     /// (<see cref="Graphs.DegreeOrdering"/>) before iterating, for cache locality, and map the scores back to the
     /// original ids. Default false (see the remarks of <see cref="PageRank"/> for the measurement behind it).

@@ -10,8 +10,10 @@ namespace Resonance.Engine.Graphs;
 /// input order. The same pass runs again keyed by target for the reverse CSR.
 /// Complexity: O(n·k + m) time and O(n·k) extra memory for k chunks; k is at most 64 and at most m/(n+1), so the
 /// histograms never take more memory than the edge arrays.
-/// Determinism: the sort is stable, so within a node neighbours are in input order, and the arrays are identical for
-/// every thread count (the chunking does not depend on it either).
+/// The reverse pass sorts the forward CSR's edges (sources ascending) rather than the input, so in-neighbour lists are
+/// sorted by source, which lets pull kernels gather in address order.
+/// Determinism: the sort is stable, so within a node out-neighbours are in input order and in-neighbours in ascending
+/// order, and the arrays are identical for every thread count (the chunking does not depend on it either).
 /// </remarks>
 public static class CsrGraphBuilder
 {
@@ -59,7 +61,20 @@ public static class CsrGraphBuilder
         var histograms = new int[chunkCount * nodeCount];
         var (outOffsets, outTargets, outWeights) = Sort(nodeCount, sources, targets, weights, histograms, chunkCount, chunkSize, parallel);
         Array.Clear(histograms);
-        var (inOffsets, inSources, inWeights) = Sort(nodeCount, targets, sources, weights, histograms, chunkCount, chunkSize, parallel);
+
+        // The reverse CSR is sorted from the forward CSR's edge order (sources ascending), not from the input order,
+        // so every in-neighbour list comes out sorted by source: pull kernels then gather in address order.
+        var outSources = new int[m];
+        Parallel.For(0, chunkCount, parallel, c =>
+        {
+            var first = Math.Min(nodeCount, c * (nodeCount / chunkCount + 1));
+            var last = Math.Min(nodeCount, first + (nodeCount / chunkCount + 1));
+            for (var u = first; u < last; u++)
+            {
+                Array.Fill(outSources, u, outOffsets[u], outOffsets[u + 1] - outOffsets[u]);
+            }
+        });
+        var (inOffsets, inSources, inWeights) = Sort(nodeCount, outTargets, outSources, outWeights, histograms, chunkCount, chunkSize, parallel);
         return new CsrGraph(outOffsets, outTargets, outWeights, inOffsets, inSources, inWeights);
     }
 
