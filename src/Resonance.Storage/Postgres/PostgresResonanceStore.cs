@@ -21,6 +21,8 @@ public sealed class PostgresResonanceStore : RelationalResonanceStore
             .Options;
     }
 
+    protected override string MigrationsAssemblyName => MigrationsAssembly;
+
     public override DbContextOptions<ResonanceDbContext> ContextOptions { get; }
 
     public override async Task<IImportSession> BeginImportAsync(CancellationToken ct = default)

@@ -11,6 +11,8 @@ public sealed class SqliteResonanceStore(DatabaseLocation location) : Relational
 {
     public const string MigrationsAssembly = "Resonance.Storage.Sqlite";
 
+    protected override string MigrationsAssemblyName => MigrationsAssembly;
+
     public override DbContextOptions<ResonanceDbContext> ContextOptions { get; } =
         new DbContextOptionsBuilder<ResonanceDbContext>()
             .UseSqlite(location.ConnectionString, o => o.MigrationsAssembly(MigrationsAssembly))
