@@ -1,6 +1,8 @@
 namespace Resonance.Application.Scoring;
 
-/// <summary>The registry of algorithm versions. A version's defaults never change once released; a change is a new version.</summary>
+/// <summary>The registry of algorithm versions. A version's defaults never change once released; a change is a new version.
+/// A version marked "draft" in its summary is not released yet: its defaults may still change (every run records its
+/// parameters and code revision either way).</summary>
 public static class ScoringAlgorithms
 {
     /// <summary>The version <c>resonance score</c> uses when none is named.</summary>
@@ -10,7 +12,7 @@ public static class ScoringAlgorithms
     {
         ["resonance@1"] = ("reach + amplification + 0.1 × network impact; 7-day half-life; 90-day window",
             asOf => new ScoringParameters { Algorithm = new("resonance", 1), AsOfMs = asOf }),
-        ["resonance@2"] = ("resonance@1 with reciprocal engagement (you engage them and they engage you) counted at half weight",
+        ["resonance@2"] = ("draft (integrity defences, issue #4): resonance@1 with reciprocal engagement (you engage them and they engage you) counted at half weight",
             asOf => new ScoringParameters { Algorithm = new("resonance", 2), AsOfMs = asOf, ReciprocalDiscount = 0.5 }),
     };
 

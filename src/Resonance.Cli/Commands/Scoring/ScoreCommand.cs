@@ -17,9 +17,13 @@ internal static class ScoreCommand
         var seed = new Option<ulong?>("--seed") { Description = "Bootstrap seed (default: the algorithm's, 1).", HelpName = "N" };
         var threads = new Option<int?>("--threads") { Description = "Threads to use (default: all cores); never changes the result.", HelpName = "N" };
         var json = new Option<bool>("--json") { Description = "Print the run as JSON." };
-        var command = new Command("score", """
+        var versions = string.Join("\n", ScoringAlgorithms.All.Select(a => $"  {a.Id}{(a.Id == ScoringAlgorithms.Default ? " (default)" : "")}: {a.Summary}"));
+        var command = new Command("score", $"""
             Score every account that received engagement in the window and save the result as a new run.
-            Runs are immutable: re-running never changes an earlier run. Versions: resonance@1 (default), resonance@2.
+            Runs are immutable: re-running never changes an earlier run. See docs/scoring.md.
+
+            Versions:
+            {versions}
 
             Examples:
               resonance score
