@@ -33,6 +33,26 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
+    public async Task BenchPageRank_RelabelledAndSingle_WritesScoresInOriginalIdOrderAndJsonReport()
+    {
+        using var temp = new TempFolder();
+        var plain = await CliRun.RunAsync("bench", "pagerank", "--graph", "rmat:10:8", "--iterations", "60", "--trials", "1", "--out", temp.File("plain.txt"));
+        var fast = await CliRun.RunAsync("bench", "pagerank", "--graph", "rmat:10:8", "--iterations", "60", "--trials", "1", "--relabel", "--single",
+            "--out", temp.File("fast.txt"), "--json");
+
+        Assert.Equal(0, plain.ExitCode);
+        Assert.Equal(0, fast.ExitCode);
+        var a = File.ReadAllLines(temp.File("plain.txt")).Select(l => double.Parse(l, CultureInfo.InvariantCulture)).ToArray();
+        var b = File.ReadAllLines(temp.File("fast.txt")).Select(l => double.Parse(l, CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(a.Length, b.Length);
+        Assert.True(a.Zip(b, (x, y) => Math.Abs(x - y)).Sum() < 1e-6, "relabelled float scores must map back to the original ids");
+        var report = System.Text.Json.JsonDocument.Parse(fast.Out).RootElement;
+        Assert.True(report.GetProperty("relabel").GetBoolean() && report.GetProperty("single").GetBoolean());
+        Assert.Equal(a.Length, report.GetProperty("nodes").GetInt32());
+        Assert.Contains("Relabel by out-degree", fast.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BenchPageRank_BadRmatSpec_ExitsWithClearError()
     {
         var run = await CliRun.RunAsync("bench", "pagerank", "--graph", "rmat:x");

@@ -24,6 +24,7 @@ internal static class BenchCommand
         var verify = new Option<bool>("--verify") { Description = $"Check the result with one serial push iteration (pass: L1 residual < {VerifyTolerance:0e0})." };
         var relabel = new Option<bool>("--relabel") { Description = "Relabel nodes by descending out-degree once after building (timed on its own, like the build), then time the kernel on the relabelled graph." };
         var single = new Option<bool>("--single") { Description = "Set PageRankOptions.SingleContributions: gather float contributions (scores and sums stay double; about 1e-8 L1 from the double kernel)." };
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON on standard output (the progress lines go to standard error)." };
         var output = new Option<string?>("--out") { Description = "Write the score vector (one value per node, in node-id order; .npy for NumPy).", HelpName = "FILE" };
         var pagerank = new Command("pagerank", """
             Time the PageRank kernel the way the GAP benchmark suite does: load or generate a graph, build the CSR,
@@ -34,21 +35,27 @@ internal static class BenchCommand
               resonance bench pagerank --graph rmat:22:16 --iterations 20 --trials 5 --verify
               resonance bench pagerank --graph ../shared/data/higgs-twitter/higgs-retweet_network.edgelist --out pr.npy
             """)
-        { graph, iterations, tolerance, trials, threads, seed, verify, relabel, single, output };
+        { graph, iterations, tolerance, trials, threads, seed, verify, relabel, single, output, json };
         pagerank.SetAction((parse, ct) => CommandRunner.RunAsync(console, null, () =>
         {
             var report = Run(console, parse.GetValue(graph)!, parse.GetValue(iterations), parse.GetValue(tolerance), parse.GetValue(trials), parse.GetValue(threads),
-                parse.GetValue(seed), parse.GetValue(verify), parse.GetValue(relabel), parse.GetValue(single), parse.GetValue(output), ct);
+                parse.GetValue(seed), parse.GetValue(verify), parse.GetValue(relabel), parse.GetValue(single), parse.GetValue(output), parse.GetValue(json), ct);
+            if (parse.GetValue(json))
+            {
+                console.WriteJson(report);
+            }
+
             return Task.FromResult(report.VerificationPassed == false ? ExitCodes.DataError : ExitCodes.Ok);
         }));
         return new Command("bench", "Benchmarks of the engine's kernels (numbers for bench/README.md).") { pagerank };
     }
 
-    private sealed record Report(double LoadSeconds, double BuildSeconds, double[] TrialSeconds, double EdgesPerSecond, long ArrayBytes,
+    private sealed record Report(string Graph, int Nodes, long Edges, int Iterations, int Threads, bool Relabel, bool Single, double LoadSeconds, double BuildSeconds, double[] TrialSeconds, double EdgesPerSecond, long ArrayBytes,
         long WorkingSetWhileIterating, long PeakProcessBytes, double? Residual, bool? VerificationPassed);
 
-    private static Report Run(CliConsole console, string spec, int iterations, double tolerance, int trials, int? threads, ulong seed, bool verify, bool relabel, bool single, string? output, CancellationToken ct)
+    private static Report Run(CliConsole console, string spec, int iterations, double tolerance, int trials, int? threads, ulong seed, bool verify, bool relabel, bool single, string? output, bool json, CancellationToken ct)
     {
+        Action<string> say = json ? console.Error.WriteLine : console.Out.WriteLine;
         ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(trials, 1);
         var clock = Stopwatch.StartNew();
@@ -57,8 +64,8 @@ internal static class BenchCommand
         clock.Restart();
         var g = CsrGraphBuilder.Build(loaded.NodeCount, loaded.Sources, loaded.Targets, null, threads);
         var buildSeconds = clock.Elapsed.TotalSeconds;
-        console.Out.WriteLine($"Graph: {loaded.Description}: {g.NodeCount:N0} nodes, {g.EdgeCount:N0} edges");
-        console.Out.WriteLine($"Load: {loadSeconds:F3} s   Build CSR (both directions): {buildSeconds:F3} s   Threads: {threads ?? Environment.ProcessorCount}");
+        say($"Graph: {loaded.Description}: {g.NodeCount:N0} nodes, {g.EdgeCount:N0} edges");
+        say($"Load: {loadSeconds:F3} s   Build CSR (both directions): {buildSeconds:F3} s   Threads: {threads ?? Environment.ProcessorCount}");
         loaded = null;
         ReleaseFreedMemory();
 
@@ -69,7 +76,7 @@ internal static class BenchCommand
             // Relabelled once, as part of building (GAPBS also times only the kernel); the original graph is dropped.
             clock.Restart();
             var ordering = DegreeOrdering.Compute(g, threads);
-            console.Out.WriteLine($"Relabel by out-degree (once, part of the build): {clock.Elapsed.TotalSeconds:F3} s");
+            say($"Relabel by out-degree (once, part of the build): {clock.Elapsed.TotalSeconds:F3} s");
             g = ordering.Graph;
             oldOfNew = ordering.NewToOld;
             ordering = null;
@@ -86,15 +93,15 @@ internal static class BenchCommand
             result = PageRank.Run(g, options, ct);
             times[t] = clock.Elapsed.TotalSeconds;
             workingSet = Math.Max(workingSet, Process.GetCurrentProcess().WorkingSet64);
-            console.Out.WriteLine($"Trial {t + 1}: {times[t]:F3} s, {result.Iterations} iterations  ({(double)g.EdgeCount * result.Iterations / times[t] / 1e9:F3} G edge-visits/s)");
+            say($"Trial {t + 1}: {times[t]:F3} s, {result.Iterations} iterations  ({(double)g.EdgeCount * result.Iterations / times[t] / 1e9:F3} G edge-visits/s)");
         }
         var median = times.Order().ElementAt(trials / 2);
         var edgesPerSecond = (double)g.EdgeCount * result!.Iterations / median;
         // Both CSR directions + the kernel's n-vectors: scores ×2, inverse out-degrees, contributions ×2 (uniform teleport: none).
         var arrayBytes = g.MemoryBytes + (3L * g.NodeCount * sizeof(double)) + (2L * g.NodeCount * (single ? sizeof(float) : sizeof(double)));
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-        console.Out.WriteLine($"Median: {median:F3} s  ({edgesPerSecond / 1e9:F3} G edge-visits/s, {result.Iterations} iterations{(tolerance > 0 ? $", converged: {result.Converged}" : "")})");
-        console.Out.WriteLine($"Memory: kernel arrays {arrayBytes / 1048576.0:F0} MiB; working set while iterating {workingSet / 1048576.0:F0} MiB ({(double)workingSet / arrayBytes:F2}x); process peak incl. build {peak / 1048576.0:F0} MiB");
+        say($"Median: {median:F3} s  ({edgesPerSecond / 1e9:F3} G edge-visits/s, {result.Iterations} iterations{(tolerance > 0 ? $", converged: {result.Converged}" : "")})");
+        say($"Memory: kernel arrays {arrayBytes / 1048576.0:F0} MiB; working set while iterating {workingSet / 1048576.0:F0} MiB ({(double)workingSet / arrayBytes:F2}x); process peak incl. build {peak / 1048576.0:F0} MiB");
 
         double? residual = null;
         bool? passed = null;
@@ -102,7 +109,7 @@ internal static class BenchCommand
         {
             residual = PageRankVerifier.Residual(g, result!.Scores, options);
             passed = residual < VerifyTolerance;
-            console.Out.WriteLine($"Verification: {(passed.Value ? "PASS" : "FAIL")} (L1 residual of one serial push iteration {residual:E2}, limit {VerifyTolerance:0e0})");
+            say($"Verification: {(passed.Value ? "PASS" : "FAIL")} (L1 residual of one serial push iteration {residual:E2}, limit {VerifyTolerance:0e0})");
         }
         if (output is not null)
         {
@@ -117,9 +124,9 @@ internal static class BenchCommand
             }
 
             ScoreFile.Write(output, scores);
-            console.Out.WriteLine($"Scores written to {output}");
+            say($"Scores written to {output}");
         }
-        return new Report(loadSeconds, buildSeconds, times, edgesPerSecond, arrayBytes, workingSet, peak, residual, passed);
+        return new Report(spec, g.NodeCount, g.EdgeCount, result.Iterations, threads ?? Environment.ProcessorCount, relabel, single, loadSeconds, buildSeconds, times, edgesPerSecond, arrayBytes, workingSet, peak, residual, passed);
     }
 
     /// <summary>Collects the load and build garbage and returns its pages to the OS, so the working set measured while
