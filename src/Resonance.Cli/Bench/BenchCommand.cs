@@ -23,7 +23,7 @@ internal static class BenchCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed for rmat graphs.", DefaultValueFactory = _ => 7, HelpName = "S" };
         var verify = new Option<bool>("--verify") { Description = $"Check the result with one serial push iteration (pass: L1 residual < {VerifyTolerance:0e0})." };
         var relabel = new Option<bool>("--relabel") { Description = "Relabel nodes by descending out-degree once after building (timed on its own, like the build), then time the kernel on the relabelled graph." };
-        var single = new Option<bool>("--single") { Description = "Set PageRankOptions.SingleContributions: gather float contributions (scores and sums stay double; about 1e-8 L1 from the double kernel)." };
+        var single = new Option<bool>("--single") { Description = "Set PageRankOptions.SingleContributions: gather float contributions (as GAPBS; scores and reductions stay double; about 1e-7 L1 from the double kernel)." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON on standard output (the progress lines go to standard error)." };
         var output = new Option<string?>("--out") { Description = "Write the score vector (one value per node, in node-id order; .npy for NumPy).", HelpName = "FILE" };
         var pagerank = new Command("pagerank", """

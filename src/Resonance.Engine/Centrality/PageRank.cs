@@ -87,7 +87,8 @@ public static class PageRank
         while (iterations < options.MaxIterations)
         {
             ct.ThrowIfCancellationRequested();
-            residual = kernel.Iterate(parallel);
+            // With a fixed iteration count (tolerance 0) only the last iteration's change is reported.
+            residual = kernel.Iterate(parallel, measureResidual: options.Tolerance > 0 || iterations == options.MaxIterations - 1);
             iterations++;
             if (residual < options.Tolerance)
             {

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Resonance.Engine.Graphs;
 
 namespace Resonance.Engine.Centrality;
@@ -26,6 +28,7 @@ internal sealed class PageRankKernel
     private readonly Contributions<double>? _double;
     private readonly Contributions<float>? _single;
     private double _baseScale;
+    private bool _measureResidual = true;
 
     public PageRankKernel(CsrGraph graph, PageRankOptions options, double[]? teleport, double[] outScale)
     {
@@ -75,8 +78,14 @@ internal sealed class PageRankKernel
     public double[] Scores => _scores;
 
     /// <summary>Runs one synchronous iteration and returns its L1 change.</summary>
-    public double Iterate(ParallelOptions parallel)
+    /// <param name="parallel">Thread settings.</param>
+    /// <param name="measureResidual">False to skip the L1 change (returns NaN) and the score vector: with a fixed
+    /// iteration count only the last iteration's scores and change are needed (the contributions carry the state from
+    /// one iteration to the next), and not reading and writing two streams of n doubles per iteration is 8% faster at
+    /// R-MAT scale 22. <see cref="Scores"/> is valid only after an iteration that measured.</param>
+    public double Iterate(ParallelOptions parallel, bool measureResidual = true)
     {
+        _measureResidual = measureResidual;
         var dangling = 0.0;
         for (var c = 0; c < _danglingPartials.Length; c++)
         {
@@ -103,6 +112,11 @@ internal sealed class PageRankKernel
         }
 
         (_scores, _next) = (_next, _scores);
+        if (!_measureResidual)
+        {
+            residual = double.NaN;
+        }
+
         _double?.Swap();
         _single?.Swap();
         return residual;
@@ -123,6 +137,7 @@ internal sealed class PageRankKernel
         var baseScale = _baseScale;
         var residual = 0.0;
         var dangling = 0.0;
+        var measure = _measureResidual;
         var end = _bounds[chunk + 1];
         for (var v = _bounds[chunk]; v < end; v++)
         {
@@ -138,15 +153,37 @@ internal sealed class PageRankKernel
             }
             else
             {
-                for (var i = 0; i < sources.Length; i++)
+                // Summed in the contributions' precision (as GAPBS does with float). Measured at R-MAT scale 22 on 2 cores:
+                // skipping the bounds check (the ids come from a validated CSR) makes the float gather on a relabelled
+                // graph 8% faster (2.02 → 1.87 s) but the double gather on an unrelabelled one 20% slower (4.3 → 5.1 s),
+                // so only the float path skips it. The type test is a JIT-time constant.
+                var partial = T.Zero;
+                if (typeof(T) == typeof(float))
                 {
-                    sum += double.CreateTruncating(contrib[sources[i]]);
+                    ref var first = ref MemoryMarshal.GetArrayDataReference(contrib);
+                    for (var i = 0; i < sources.Length; i++)
+                    {
+                        partial += Unsafe.Add(ref first, sources[i]);
+                    }
                 }
+                else
+                {
+                    for (var i = 0; i < sources.Length; i++)
+                    {
+                        partial += contrib[sources[i]];
+                    }
+                }
+
+                sum = double.CreateTruncating(partial);
             }
 
             var x = (teleport is null ? uniformBase : teleport[v] * baseScale) + (damping * sum);
-            residual += Math.Abs(x - scores[v]);
-            next[v] = x;
+            if (measure)
+            {
+                residual += Math.Abs(x - scores[v]);
+                next[v] = x;
+            }
+
             var scale = outScale[v];
             nextContrib[v] = T.CreateTruncating(x * scale);
             if (scale == 0)
