@@ -6,9 +6,12 @@ namespace Resonance.Cli.Commands.Scoring;
 /// <summary>How scores read on screen: whole points with their interval, never false precision.</summary>
 internal static class ScoreFormat
 {
-    /// <summary><c>62 (55–68)</c>.</summary>
-    public static string WithInterval(double score, double low, double high) =>
-        string.Create(CultureInfo.InvariantCulture, $"{score:0} ({low:0}–{high:0})");
+    /// <summary><c>62 (55–68)</c>: whole points, or one decimal when the interval is narrower than two points, so the
+    /// precision shown never exceeds what the interval supports (and the top of the scale, where scores crowd near 100,
+    /// stays readable: <c>99.8 (99.6–99.9)</c>).</summary>
+    public static string WithInterval(double score, double low, double high) => high - low < 2
+        ? string.Create(CultureInfo.InvariantCulture, $"{score:0.0} ({low:0.0}–{high:0.0})")
+        : string.Create(CultureInfo.InvariantCulture, $"{score:0} ({low:0}–{high:0})");
 
     /// <summary>The score of <paramref name="s"/> with its interval.</summary>
     public static string WithInterval(AccountScore s) => WithInterval(s.Score, s.Low, s.High);
