@@ -7,7 +7,8 @@ namespace Resonance.Application.Scoring;
 /// <remarks>
 /// <para>Only interactions inside the window count; untimed ones count as current (decay 1). Self-interactions and
 /// interactions with a non-positive weight are dropped: acting on your own content is not a response to it, and a
-/// negative rating is not influence. Each interaction's decay is 2^(−age / half-life).</para>
+/// negative rating is not influence. Each interaction's decay is <see cref="ScoringParameters.Decay"/>: a mix of a fast
+/// (12-hour) and a slow (7-day) exponential.</para>
 /// <para>Per pair it keeps: the PageRank edge weight Σ kindWeight·weight·decay; the reach term, the largest decay of
 /// the pair's interactions (each engager counts at most once); the amplification count Σ decay over reposts,
 /// quotes and replies; and the engagement count Σ decay over all kinds.</para>
@@ -70,7 +71,6 @@ public sealed class EngagementGraph
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(p);
         var start = p.WindowStartMs;
-        var halfLifeMs = p.HalfLifeDays * 86_400_000d;
         var kindWeight = new double[8];
         foreach (var kind in Domain.InteractionKinds.All)
         {
@@ -131,7 +131,7 @@ public sealed class EngagementGraph
         {
             var i = kept[j];
             var t = input.TimesMs[i];
-            var decay = t == ScoringInput.Untimed ? 1.0 : Math.Pow(2, -(p.AsOfMs - t) / halfLifeMs);
+            var decay = t == ScoringInput.Untimed ? 1.0 : p.Decay(p.AsOfMs - t);
             if (keys[j] != previous)
             {
                 previous = keys[j];
@@ -167,7 +167,7 @@ public sealed class EngagementGraph
         var posts = new double[accountIds.Length];
         foreach (var (node, t) in postKeys)
         {
-            posts[node] += Math.Pow(2, -(p.AsOfMs - t) / halfLifeMs);
+            posts[node] += p.Decay(p.AsOfMs - t);
         }
 
         return new EngagementGraph(accountIds, [.. sources], [.. targets], [.. weights], [.. reach], [.. amplifying], [.. engagements], posts, kept.Count);

@@ -36,8 +36,16 @@ public static class Evaluation
     public const string ScoreName = "resonance score";
 
     /// <summary>Evaluates <paramref name="algorithm"/> on <paramref name="input"/> at each split.</summary>
+    /// <param name="input">Every interaction and post of the selection.</param>
+    /// <param name="algorithm">The version evaluated.</param>
+    /// <param name="network">The network evaluated (for the report), or null for all.</param>
+    /// <param name="splits">Shares of the time span used for training.</param>
+    /// <param name="degreeOfParallelism">Threads; never changes the result.</param>
+    /// <param name="parameters">Parameters to use instead of the version's defaults (their as-of is set per split),
+    /// to judge a candidate setting before it becomes a version.</param>
+    /// <param name="ct">Cancellation.</param>
     public static EvaluationReport Run(ScoringInput input, AlgorithmId algorithm, string? network, IReadOnlyList<double> splits,
-        int? degreeOfParallelism = null, CancellationToken ct = default)
+        int? degreeOfParallelism = null, ScoringParameters? parameters = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(splits);
@@ -58,13 +66,14 @@ public static class Evaluation
             }
 
             var cut = min + (long)Math.Ceiling(split * (max - min));
-            result.Add(Evaluate(input, timed, cut, split, algorithm, degreeOfParallelism, ct));
+            result.Add(Evaluate(input, timed, cut, split, algorithm, parameters, degreeOfParallelism, ct));
         }
 
         return new EvaluationReport(algorithm, network, result);
     }
 
-    private static EvaluationSplit Evaluate(ScoringInput input, int[] timed, long cut, double split, AlgorithmId algorithm, int? dop, CancellationToken ct)
+    private static EvaluationSplit Evaluate(ScoringInput input, int[] timed, long cut, double split, AlgorithmId algorithm, ScoringParameters? parameters,
+        int? dop, CancellationToken ct)
     {
         var train = timed.Where(i => input.TimesMs[i] < cut).ToArray();
         var test = timed.Where(i => input.TimesMs[i] >= cut).ToArray();
@@ -82,7 +91,7 @@ public static class Evaluation
 
         var distinct = DistinctEngagers(input, train, Node, n);
         var outcome = DistinctEngagers(input, test, Node, n);
-        var p = ScoringAlgorithms.Defaults(algorithm, cut - 1);
+        var p = parameters is null ? ScoringAlgorithms.Defaults(algorithm, cut - 1) : parameters with { AsOfMs = cut - 1 };
         var plain = PlainPageRank(input, train, Node, n, p, dop, ct);
         var score = ResonanceScores(input, train, p, Node, n, dop, ct);
         var predictors = new List<(string, double[])>

@@ -10,7 +10,7 @@ public static class ScoringAlgorithms
 
     private static readonly SortedDictionary<string, (string Summary, Func<long, ScoringParameters> Defaults)> Versions = new(StringComparer.Ordinal)
     {
-        ["resonance@1"] = ("reach + amplification + 0.1 × network impact; 7-day half-life; 90-day window",
+        ["resonance@1"] = ("reach + amplification + 0.1 × network impact; decay 90% 12-hour + 10% 7-day half-life; 90-day window",
             asOf => new ScoringParameters { Algorithm = new("resonance", 1), AsOfMs = asOf }),
         ["resonance@2"] = ("draft (integrity defences, issue #4): resonance@1 with reciprocal engagement (you engage them and they engage you) counted at half weight",
             asOf => new ScoringParameters { Algorithm = new("resonance", 2), AsOfMs = asOf, ReciprocalDiscount = 0.5 }),

@@ -15,8 +15,23 @@ public sealed record ScoringParameters
     /// <summary>The window length in days before <see cref="AsOfMs"/>.</summary>
     public double WindowDays { get; init; } = 90;
 
-    /// <summary>The half-life of the exponential time decay, in days.</summary>
+    /// <summary>The half-life of the slow exponential of the time decay, in days.</summary>
     public double HalfLifeDays { get; init; } = 7;
+
+    /// <summary>Share of the decay given to a second, fast exponential (0 = a single half-life).</summary>
+    public double RecentShare { get; init; } = 0.9;
+
+    /// <summary>The half-life of the fast exponential, in days.</summary>
+    public double RecentHalfLifeDays { get; init; } = 0.5;
+
+    /// <summary>The weight of an interaction <paramref name="ageMs"/> old:
+    /// (1 − s)·2^(−age/half-life) + s·2^(−age/recent half-life).</summary>
+    public double Decay(long ageMs)
+    {
+        var days = ageMs / 86_400_000d;
+        var slow = Math.Pow(2, -days / HalfLifeDays);
+        return RecentShare == 0 ? slow : ((1 - RecentShare) * slow) + (RecentShare * Math.Pow(2, -days / RecentHalfLifeDays));
+    }
 
     /// <summary>The network scored, or null for all networks in the store.</summary>
     public string? Network { get; init; }
@@ -87,6 +102,7 @@ public sealed record ScoringParameters
     {
         Check(WindowDays > 0 && double.IsFinite(WindowDays), "window must be a positive number of days");
         Check(HalfLifeDays > 0 && double.IsFinite(HalfLifeDays), "half-life must be a positive number of days");
+        Check(RecentHalfLifeDays > 0 && double.IsFinite(RecentHalfLifeDays) && RecentShare is >= 0 and <= 1, "recent half-life must be positive and its share in [0, 1]");
         Check(Damping is > 0 and < 1, "damping must be in (0, 1)");
         Check(AmplificationPriorPosts > 0 && AmplificationPriorRate >= 0, "amplification prior must be positive");
         Check(AmplificationWeight >= 0 && ImpactWeight >= 0, "sub-score weights must be non-negative");

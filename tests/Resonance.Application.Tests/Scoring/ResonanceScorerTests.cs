@@ -50,7 +50,7 @@ public sealed class ResonanceScorerTests
         }
 
         var input = ScoringInputs.Of([.. rows]);
-        var p = Defaults(input) with { HalfLifeDays = 1e12, ImpactWeight = 1, AmplificationWeight = 0 };
+        var p = Defaults(input) with { HalfLifeDays = 1e12, RecentShare = 0, ImpactWeight = 1, AmplificationWeight = 0 };
         var c = Score(input, p);
         var g = c.Graph;
 
