@@ -10,10 +10,12 @@ public static class ScoringAlgorithms
 
     private static readonly SortedDictionary<string, (string Summary, Func<long, ScoringParameters> Defaults)> Versions = new(StringComparer.Ordinal)
     {
-        ["resonance@1"] = ("reach + amplification + 0.1 × network impact; decay 90% 12-hour + 10% 7-day half-life; 90-day window",
+        ["resonance@1"] = ("reach + amplification + 0.1 × network impact; 7-day half-life; 90-day window",
             asOf => new ScoringParameters { Algorithm = new("resonance", 1), AsOfMs = asOf }),
         ["resonance@2"] = ("draft (integrity defences, issue #4): resonance@1 with reciprocal engagement (you engage them and they engage you) counted at half weight",
             asOf => new ScoringParameters { Algorithm = new("resonance", 2), AsOfMs = asOf, ReciprocalDiscount = 0.5 }),
+        ["resonance@3"] = ("draft (fast-tempo networks): resonance@1 with 90% of the decay on a 12-hour half-life and 10% on 7 days",
+            asOf => new ScoringParameters { Algorithm = new("resonance", 3), AsOfMs = asOf, RecentShare = 0.9, RecentHalfLifeDays = 0.5 }),
     };
 
     /// <summary>Every known version with a one-line summary.</summary>

@@ -18,8 +18,8 @@ public sealed record ScoringParameters
     /// <summary>The half-life of the slow exponential of the time decay, in days.</summary>
     public double HalfLifeDays { get; init; } = 7;
 
-    /// <summary>Share of the decay given to a second, fast exponential (0 = a single half-life).</summary>
-    public double RecentShare { get; init; } = 0.9;
+    /// <summary>Share of the decay given to a second, fast exponential (0, the default, = a single half-life).</summary>
+    public double RecentShare { get; init; }
 
     /// <summary>The half-life of the fast exponential, in days.</summary>
     public double RecentHalfLifeDays { get; init; } = 0.5;
