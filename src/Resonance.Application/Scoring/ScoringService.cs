@@ -35,8 +35,10 @@ public sealed class ScoringService(IScoreStore store)
         progress?.Report(("graph", 0));
         var graph = EngagementGraph.Build(input, p);
         Lap("graph");
-        var scoring = new Progress<double>(d => progress?.Report(("score", d)));
-        var result = await Task.Run(() => ResonanceScorer.Score(graph, p, request.DegreeOfParallelism, progress is null ? null : scoring, true, ct), ct).ConfigureAwait(false);
+        // Reported synchronously: Progress<T> would post to the thread pool, and a late report could reach a console
+        // that the caller has already closed.
+        var scoring = progress is null ? null : new PhaseProgress(progress, "score");
+        var result = await Task.Run(() => ResonanceScorer.Score(graph, p, request.DegreeOfParallelism, scoring, true, ct), ct).ConfigureAwait(false);
         Lap("score");
         progress?.Report(("save", 0));
         var info = Header(result, input, started, timings);
@@ -95,5 +97,11 @@ public sealed class ScoringService(IScoreStore store)
         var version = typeof(ScoringService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
         var plus = version?.IndexOf('+', StringComparison.Ordinal) ?? -1;
         return plus >= 0 ? version![(plus + 1)..] : "unknown";
+    }
+
+    /// <summary>Forwards a share-done report to the phase progress on the reporting thread.</summary>
+    private sealed class PhaseProgress(IProgress<(string Phase, double Done)> target, string phase) : IProgress<double>
+    {
+        public void Report(double value) => target.Report((phase, value));
     }
 }
