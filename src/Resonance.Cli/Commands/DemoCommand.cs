@@ -70,6 +70,14 @@ internal static class DemoCommand
                     console.Out.WriteLine($"  {t.Rank}. {Scoring.ScoreFormat.Name(names, t.AccountId)}  {Scoring.ScoreFormat.WithInterval(t)}  (reach {t.Reach:0.#})");
                 }
 
+                if (top.Count > 0)
+                {
+                    console.Out.WriteLine();
+                    console.Out.WriteLine("Why the top account scores what it does (resonance explain):");
+                    var explanation = await new ExplainService(store).ExplainAsync(run.Id, names[top[0].AccountId], 3, ct).ConfigureAwait(false);
+                    Scoring.ExplainCommand.Write(console.Out, explanation, 3);
+                }
+
                 console.Out.WriteLine();
                 var first = top.Count > 0 ? Scoring.ScoreFormat.Name(names, top[0].AccountId) : "NETWORK:ACCOUNT";
                 console.Out.WriteLine($"Next: resonance explain {first} --db {location.Display}   ·   resonance top --db {location.Display}   ·   resonance evaluate --db {location.Display}");

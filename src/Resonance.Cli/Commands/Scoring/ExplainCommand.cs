@@ -45,7 +45,7 @@ internal static class ExplainCommand
         return command;
     }
 
-    private static void Write(IAnsiConsole o, Explanation e, int n)
+    internal static void Write(IAnsiConsole o, Explanation e, int n)
     {
         o.WriteLine(ScoreFormat.RunLine(e.Run));
         if (e.Score is not { } s)
