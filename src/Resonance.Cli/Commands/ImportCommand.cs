@@ -11,7 +11,7 @@ internal static class ImportCommand
 {
     public static Command Create(CliConsole console)
     {
-        var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.OneOrMore, Description = "Input files (plain or .gz)." };
+        var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.OneOrMore, Description = "Input files (plain or .gz), or folders and archives for formats that read them." };
         var format = new Option<string>("--format", "-f")
         {
             Description = $"Input format: {RecordReaders.Names}.",
@@ -59,7 +59,7 @@ internal static class ImportCommand
                     return ExitCodes.Usage;
                 }
                 var files = parse.GetValue(paths)!;
-                if (files.FirstOrDefault(f => !File.Exists(f)) is { } missing)
+                if (files.FirstOrDefault(f => !File.Exists(f) && !(reader is IPathRecordReader && Directory.Exists(f))) is { } missing)
                 {
                     console.Fail($"cannot read {missing}: file not found.");
                     return ExitCodes.NoInput;
@@ -87,6 +87,11 @@ internal static class ImportCommand
     /// <summary>A lazily opened file: enumerating the records opens it, and progress reads its position.</summary>
     internal static ImportSource FileSource(string path, IRecordReader reader, ReaderOptions options)
     {
+        if (reader is IPathRecordReader pathReader)
+        {
+            var progress = new ReadProgress();
+            return new ImportSource(path, pathReader.ReadPath(path, options, progress), () => progress.BytesRead, pathReader.InputLength(path));
+        }
         InputFile? open = null;
         IEnumerable<SourceRecord> Records()
         {
