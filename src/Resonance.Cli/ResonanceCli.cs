@@ -30,6 +30,7 @@ public static class ResonanceCli
             Commands.Scoring.DiffCommand.Create(console),
             Commands.Scoring.CompareRunsCommand.Create(console),
             Commands.Scoring.EvaluateCommand.Create(console),
+            ServeCommand.Create(console),
             DbCommand.Create(console),
             Bench.BenchCommand.Create(console),
         };

@@ -1,10 +1,13 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Resonance.Storage.Entities;
+using Resonance.Storage.Members;
 
 namespace Resonance.Storage;
 
-/// <summary>EF Core context for metadata. Interactions are mapped for the schema and for queries, but written only by the bulk path.</summary>
-public sealed class ResonanceDbContext(DbContextOptions<ResonanceDbContext> options) : DbContext(options)
+/// <summary>EF Core context for metadata and members (ASP.NET Core Identity tables included). Interactions are mapped
+/// for the schema and for queries, but written only by the bulk path.</summary>
+public sealed class ResonanceDbContext(DbContextOptions<ResonanceDbContext> options) : IdentityDbContext<MemberUser>(options)
 {
     public DbSet<NetworkEntity> Networks => Set<NetworkEntity>();
     public DbSet<AccountEntity> Accounts => Set<AccountEntity>();
@@ -14,7 +17,13 @@ public sealed class ResonanceDbContext(DbContextOptions<ResonanceDbContext> opti
     public DbSet<ScoreRunEntity> ScoreRuns => Set<ScoreRunEntity>();
     public DbSet<AccountScoreEntity> AccountScores => Set<AccountScoreEntity>();
     public DbSet<ScoreContributionEntity> ScoreContributions => Set<ScoreContributionEntity>();
+    public DbSet<AccountClaimEntity> AccountClaims => Set<AccountClaimEntity>();
+    public DbSet<TombstoneEntity> Tombstones => Set<TombstoneEntity>();
+    public DbSet<InstanceSettingEntity> InstanceSettings => Set<InstanceSettingEntity>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ResonanceDbContext).Assembly);
+    }
 }

@@ -7,7 +7,7 @@ public sealed class ScoringCommandTests
 {
     private static async Task<string> DemoDatabaseAsync(TempFolder temp)
     {
-        var demo = await CliRun.RunAsync("demo", "--people", "300", "--seed", "11", "--dir", temp.Path);
+        var demo = await CliRun.RunAsync("demo", "--people", "300", "--seed", "11", "--dir", temp.Path, "--no-serve");
         Assert.Equal(0, demo.ExitCode);
         return temp.File("resonance.db");
     }

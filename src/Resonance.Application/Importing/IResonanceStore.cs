@@ -1,3 +1,4 @@
+using Resonance.Application.Members;
 using Resonance.Application.Stats;
 
 namespace Resonance.Application.Importing;
@@ -19,6 +20,9 @@ public interface IResonanceStore : IAsyncDisposable
 
     /// <summary>Starts one all-or-nothing import: nothing is visible to others until <see cref="IImportSession.CommitAsync"/>.</summary>
     Task<IImportSession> BeginImportAsync(CancellationToken ct = default);
+
+    /// <summary>The tombstones of opted-out accounts, which imports skip.</summary>
+    Task<ErasedAccounts> LoadErasedAccountsAsync(CancellationToken ct = default);
 
     /// <summary>Counts by network and kind, time range and the most-engaged accounts.</summary>
     Task<DatasetStats> GetStatsAsync(int topAccounts, CancellationToken ct = default);

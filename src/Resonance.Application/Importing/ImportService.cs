@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using Resonance.Application.Members;
 using Resonance.Domain;
 
 namespace Resonance.Application.Importing;
@@ -24,10 +25,11 @@ public sealed class ImportService(IResonanceStore store)
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
 
+        var erased = await store.LoadErasedAccountsAsync(ct).ConfigureAwait(false);
         await using var session = await store.BeginImportAsync(ct).ConfigureAwait(false);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var channel = Channel.CreateBounded<ImportBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        var reader = new BatchProducer(sources, options, progress);
+        var reader = new BatchProducer(sources, options, progress, erased);
 
         var produce = Task.Run(() => reader.Produce(channel.Writer, linked.Token), linked.Token);
         var counts = ImportCounts.Zero;
@@ -54,14 +56,22 @@ public sealed class ImportService(IResonanceStore store)
         var run = new ImportRunRecord(started, DateTimeOffset.UtcNow, options.Format, [.. sources.Select(s => s.File)],
             options.Lenient, counts, reader.RecordsRead, reader.ErrorCount);
         await session.CommitAsync(run, ct).ConfigureAwait(false);
-        return new ImportResult(counts, reader.RecordsRead, reader.ErrorCount, reader.FirstErrors, clock.Elapsed);
+        // A claim is proven by its one-time code appearing in a post by the claimed account: check now that posts arrived.
+        var verified = counts.PostsAdded > 0 && store is IMemberStore members ? await members.VerifyPostedCodesAsync(ct).ConfigureAwait(false) : 0;
+        return new ImportResult(counts, reader.RecordsRead, reader.ErrorCount, reader.FirstErrors, clock.Elapsed)
+        {
+            ErasedSkipped = reader.ErasedSkipped,
+            ClaimsVerified = verified,
+        };
     }
 
-    private sealed class BatchProducer(IReadOnlyList<ImportSource> sources, ImportOptions options, Action<ImportProgress>? progress)
+    private sealed class BatchProducer(IReadOnlyList<ImportSource> sources, ImportOptions options, Action<ImportProgress>? progress,
+        ErasedAccounts erased)
     {
         private readonly RecordErrorLog _errors = new(options);
 
         public long RecordsRead { get; private set; }
+        public long ErasedSkipped { get; private set; }
         public long ErrorCount => _errors.Count;
         public RecordError? Failure => _errors.Failure;
         public IReadOnlyList<RecordError> FirstErrors => _errors.First;
@@ -110,6 +120,11 @@ public sealed class ImportService(IResonanceStore store)
                 return _errors.Add(error);
             }
             RecordsRead++;
+            if (!erased.IsEmpty && IsErased(record))
+            {
+                ErasedSkipped++;
+                return true;
+            }
             if (record.Interaction is { } interaction)
             {
                 batch.Interactions.Add(interaction);
@@ -124,5 +139,11 @@ public sealed class ImportService(IResonanceStore store)
             }
             return true;
         }
+
+        /// <summary>True when the record is about an opted-out account (as author, actor or target).</summary>
+        private bool IsErased(SourceRecord record) =>
+            record.Interaction is { } i ? erased.Contains(i.Network, i.ActorId) || erased.Contains(i.Network, i.TargetId)
+            : record.Post is { } p ? erased.Contains(p.Network, p.AuthorId)
+            : record.Account is { } a && erased.Contains(a.Network, a.ExternalId);
     }
 }

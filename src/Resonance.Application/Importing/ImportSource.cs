@@ -22,6 +22,12 @@ public sealed record ImportProgress(string File, int FileIndex, int FileCount, l
 /// <summary>What a finished (committed) import did.</summary>
 public sealed record ImportResult(ImportCounts Counts, long RecordsRead, long ErrorCount, IReadOnlyList<RecordError> FirstErrors, TimeSpan Elapsed)
 {
+    /// <summary>Records skipped because they are about an opted-out (erased) account.</summary>
+    public long ErasedSkipped { get; init; }
+
+    /// <summary>Account claims proven by a one-time code found in the imported posts.</summary>
+    public int ClaimsVerified { get; init; }
+
     /// <summary>Records read per second of wall time.</summary>
     public double RecordsPerSecond => Elapsed.TotalSeconds > 0 ? RecordsRead / Elapsed.TotalSeconds : 0;
 }

@@ -12,18 +12,21 @@ internal static class DemoCommand
 {
     public static Command Create(CliConsole console)
     {
+        var noServe = new Option<bool>("--no-serve") { Description = "Stop after scoring instead of serving the app (for scripts and tests)." };
         var dir = new Option<string>("--dir") { Description = "Folder for the demo dataset, ground truth and database.", DefaultValueFactory = _ => "resonance-demo", HelpName = "DIR" };
         var command = new Command("demo", """
             Run the main job end to end on the embedded default: generate a realistic community (seeded),
-            import it into a fresh SQLite database, score it (resonance@1) and explain the top account.
-            Files go to ./resonance-demo/ (dataset.jsonl, truth.json, resonance.db); the folder's previous
-            demo files are replaced.
+            import it into a fresh SQLite database, score it (resonance@1) and explain the top account, then
+            serve the app on http://127.0.0.1:5080 with demo sign-ins (a member, a marketer, an admin)
+            until Ctrl+C. Files go to ./resonance-demo/ (dataset.jsonl, truth.json, resonance.db); the
+            folder's previous demo files are replaced.
 
             Examples:
               resonance demo
-              resonance demo --people 20000 --seed 42 --dir /tmp/demo
+              resonance demo --people 20000 --seed 42 --dir /tmp/demo --urls http://127.0.0.1:8080
+              resonance demo --no-serve
             """)
-        { GenerateCommand.People, GenerateCommand.Seed, GenerateCommand.Days, GenerateCommand.Start, GenerateCommand.Network, dir };
+        { GenerateCommand.People, GenerateCommand.Seed, GenerateCommand.Days, GenerateCommand.Start, GenerateCommand.Network, dir, ServeCommand.Urls, noServe };
         command.SetAction((parse, ct) =>
         {
             var folder = Path.GetFullPath(parse.GetValue(dir)!);
@@ -57,10 +60,9 @@ internal static class DemoCommand
                     report => new ImportService(store).RunAsync(sources, new ImportOptions("jsonl"), report, ct)).ConfigureAwait(false);
                 ImportSummaryView.Write(console, result, location.Display, json: false);
 
-                console.Out.MarkupLine("[bold]3/4[/] What the database holds");
                 StatsCommand.Write(console.Out, await store.GetStatsAsync(10, ct).ConfigureAwait(false), location.Display);
 
-                console.Out.MarkupLine("[bold]4/4[/] Scoring (resonance@1): who gets a response, and why");
+                console.Out.MarkupLine("[bold]3/4[/] Scoring (resonance@1): who gets a response, and why");
                 var run = await new ScoringService(store).RunAsync(new ScoreRequest(ScoringAlgorithms.Default), null, ct).ConfigureAwait(false);
                 console.Out.WriteLine(Scoring.ScoreFormat.RunLine(run));
                 var top = await store.TopScoresAsync(run.Id, 5, ct).ConfigureAwait(false);
@@ -81,6 +83,15 @@ internal static class DemoCommand
                 console.Out.WriteLine();
                 var first = top.Count > 0 ? Scoring.ScoreFormat.Name(names, top[0].AccountId) : "NETWORK:ACCOUNT";
                 console.Out.WriteLine($"Next: resonance explain {first} --db {location.Display}   ·   resonance top --db {location.Display}   ·   resonance evaluate --db {location.Display}");
+                if (parse.GetValue(noServe))
+                {
+                    console.Out.WriteLine($"Serve it later with: resonance serve --db {location.Display}");
+                    return ExitCodes.Ok;
+                }
+                console.Out.WriteLine();
+                console.Out.MarkupLine("[bold]4/4[/] Serving the app");
+                await ServeCommand.RunAsync(console, store, parse.GetValue(ServeCommand.Urls)!,
+                    services => Server.Hosting.DemoSignIns.SeedAsync(services, ct), ct).ConfigureAwait(false);
                 return ExitCodes.Ok;
             });
         });

@@ -23,6 +23,8 @@ internal static class ImportSummaryView
                 duplicates = new { accounts = c.AccountsDuplicate, posts = c.PostsDuplicate, interactions = c.InteractionsDuplicate },
                 records_read = r.RecordsRead,
                 errors_skipped = r.ErrorCount,
+                erased_skipped = r.ErasedSkipped,
+                claims_verified = r.ClaimsVerified,
                 first_errors = r.FirstErrors.Select(e => e.ToString()).ToList(),
                 elapsed_seconds = Math.Round(r.Elapsed.TotalSeconds, 3),
                 records_per_second = Math.Round(r.RecordsPerSecond),
@@ -43,6 +45,14 @@ internal static class ImportSummaryView
         table.AddRow("interactions", $"{c.InteractionsAdded:N0}", $"{c.InteractionsDuplicate:N0}");
         o.Write(table);
         o.WriteLine($"{r.RecordsRead:N0} records read, {c.DuplicatesSkipped:N0} duplicates skipped.");
+        if (r.ErasedSkipped > 0)
+        {
+            o.WriteLine($"{r.ErasedSkipped:N0} records skipped because they are about people who opted out (kept erased).");
+        }
+        if (r.ClaimsVerified > 0)
+        {
+            o.WriteLine($"{r.ClaimsVerified:N0} account claim(s) verified by the one-time code posted from the account.");
+        }
         WriteErrors(console, r);
     }
 

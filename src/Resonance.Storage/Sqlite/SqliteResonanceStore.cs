@@ -27,6 +27,45 @@ public sealed class SqliteResonanceStore(DatabaseLocation location) : Relational
     private protected override Task<long> InsertRunAsync(ScoreRunDraft run, CancellationToken ct) =>
         SqliteScoreRunWriter.SaveAsync(Location.ConnectionString, run, ct);
 
+    /// <summary>Zeroes deleted content in place, so an erased person's bytes do not linger in free pages.</summary>
+    private protected override Task BeforeErasureAsync(DbConnection connection, CancellationToken ct) =>
+        ExecuteAsync(connection, "PRAGMA secure_delete = ON", ct);
+
+    /// <summary>Copies the write-ahead log into the file and truncates it, so no old page image survives there.</summary>
+    /// <remarks>Secure deletion zeroes what the erasure deletes, but not the stale copies of rows that B-tree page
+    /// splits left in unused page space while importing, so the file is rebuilt (VACUUM: seconds for a Higgs-sized
+    /// database; opt-outs are rare). A reader in the middle of a transaction makes the checkpoint report "busy"; it is
+    /// retried (for up to 10 s) because until it succeeds the log still holds the frames the import wrote.</remarks>
+    private protected override async Task AfterErasureAsync(DbConnection connection, CancellationToken ct)
+    {
+        await ExecuteAsync(connection, "VACUUM", ct).ConfigureAwait(false);
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
+            {
+                if (!await reader.ReadAsync(ct).ConfigureAwait(false) || reader.GetInt64(0) == 0)
+                {
+                    break;
+                }
+            }
+            if (attempt == 100)
+            {
+                throw new InvalidOperationException("the erasure is committed, but the write-ahead log could not be emptied because readers kept it busy; stop the server and run sqlite3 FILE 'PRAGMA wal_checkpoint(TRUNCATE)'.");
+            }
+            await Task.Delay(100, ct).ConfigureAwait(false);
+        }
+        await ExecuteAsync(connection, "PRAGMA secure_delete = OFF", ct).ConfigureAwait(false);
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken ct)
     {
         var connection = new SqliteConnection(Location.ConnectionString);

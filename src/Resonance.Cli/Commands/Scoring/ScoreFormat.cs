@@ -6,12 +6,8 @@ namespace Resonance.Cli.Commands.Scoring;
 /// <summary>How scores read on screen: whole points with their interval, never false precision.</summary>
 internal static class ScoreFormat
 {
-    /// <summary><c>62 (55–68)</c>: whole points, or one decimal when the interval is narrower than two points, so the
-    /// precision shown never exceeds what the interval supports (and the top of the scale, where scores crowd near 100,
-    /// stays readable: <c>99.8 (99.6–99.9)</c>).</summary>
-    public static string WithInterval(double score, double low, double high) => high - low < 2
-        ? string.Create(CultureInfo.InvariantCulture, $"{score:0.0} ({low:0.0}–{high:0.0})")
-        : string.Create(CultureInfo.InvariantCulture, $"{score:0} ({low:0}–{high:0})");
+    /// <summary>The score with its interval; see <see cref="ScoreText.WithInterval"/>.</summary>
+    public static string WithInterval(double score, double low, double high) => ScoreText.WithInterval(score, low, high);
 
     /// <summary>The score of <paramref name="s"/> with its interval.</summary>
     public static string WithInterval(AccountScore s) => WithInterval(s.Score, s.Low, s.High);
@@ -22,7 +18,7 @@ internal static class ScoreFormat
         : "-";
 
     /// <summary>Signed points, for example <c>+3.2</c>.</summary>
-    public static string Points(double value) => value.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture);
+    public static string Points(double value) => ScoreText.Points(value);
 
     /// <summary>The label of an account id, or <c>#id</c> when unnamed.</summary>
     public static string Name(IReadOnlyDictionary<long, AccountRef> names, long id) =>

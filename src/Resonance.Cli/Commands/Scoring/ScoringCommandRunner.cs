@@ -46,15 +46,6 @@ internal static class ScoringCommandRunner
     }
 
     /// <summary>Resolves <c>network:id-or-handle</c> to an account; throws <see cref="ArgumentException"/> when malformed or unknown.</summary>
-    public static async Task<AccountRef> AccountAsync(IScoreStore store, string name, CancellationToken ct)
-    {
-        var colon = name.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0 || colon == name.Length - 1)
-        {
-            throw new ArgumentException($"'{name}' is not an account name; expected NETWORK:ID-OR-HANDLE, for example higgs:12345 or mastodon:@alice.");
-        }
-
-        return await store.FindAccountAsync(name[..colon], name[(colon + 1)..], ct).ConfigureAwait(false)
-            ?? throw new ArgumentException($"no account '{name[(colon + 1)..]}' in network '{name[..colon]}'.");
-    }
+    public static Task<AccountRef> AccountAsync(IScoreStore store, string name, CancellationToken ct) =>
+        AccountNames.ResolveAsync(store, name, ct);
 }

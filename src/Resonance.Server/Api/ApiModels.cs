@@ -1,0 +1,82 @@
+using Resonance.Application.Members;
+using Resonance.Application.Scoring;
+
+namespace Resonance.Server.Api;
+
+/// <summary>One page of a list. Every API list is paged.</summary>
+/// <param name="Items">This page's items.</param>
+/// <param name="Page">1-based page number.</param>
+/// <param name="PageSize">Items per page.</param>
+/// <param name="Total">Items in all pages.</param>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+{
+    /// <summary>Pages in all.</summary>
+    public int Pages => Total == 0 ? 0 : ((Total - 1) / PageSize) + 1;
+}
+
+/// <summary>The signed-in member.</summary>
+public sealed record MeResponse(string UserName, string? Email, string Visibility, string VisibilityMeaning,
+    IReadOnlyList<string> Roles, IReadOnlyList<ClaimResponse> Claims);
+
+/// <summary>A claim on an account. <paramref name="Code"/> is shown only to the member who made it.</summary>
+public sealed record ClaimResponse(long Id, string Account, string Network, string Status, string Proof, string? Code, DateTimeOffset CreatedAt);
+
+/// <summary>Request to claim an account by <c>network:id-or-handle</c>.</summary>
+public sealed record ClaimRequest(string Account);
+
+/// <summary>Request to change visibility: <c>private</c>, <c>signed-in</c> or <c>discoverable</c>.</summary>
+public sealed record VisibilityRequest(string Visibility);
+
+/// <summary>A score with its interval, rank and sub-scores.</summary>
+public sealed record ScoreResponse(double Score, double Low, double High, string Display, int Rank, int Of, double TopPercent,
+    double Reach, double Amplification, double Impact, double Raw);
+
+/// <summary>A run header, as the API shows it.</summary>
+public sealed record RunResponse(long Id, string Algorithm, string? Network, DateTimeOffset AsOf, double WindowDays,
+    int AccountsScored, long Interactions, DateTimeOffset FinishedAt);
+
+/// <summary>A named person in a list, and their share.</summary>
+public sealed record PersonShareResponse(string Account, string Name, double Share);
+
+/// <summary>A list of people: those the viewer may see, then the rest as counts per network.</summary>
+public sealed record PeopleResponse(IReadOnlyList<PersonShareResponse> Named, IReadOnlyList<AnonymousGroup> Anonymous);
+
+/// <summary>A profile: an account's influence as the viewer may see it.</summary>
+public sealed record ProfileResponse(string Account, string Name, string Visibility, RunResponse? Run, ScoreResponse? Score,
+    PeopleResponse Engagers, PeopleResponse Influencers, IReadOnlyList<HistoryResponse> History);
+
+/// <summary>The score in one run.</summary>
+public sealed record HistoryResponse(long RunId, string Algorithm, DateTimeOffset AsOf, double Score, double Low, double High);
+
+/// <summary>Why a score changed between two runs; the parts add up to <paramref name="Total"/>.</summary>
+public sealed record ChangeResponse(string Account, RunResponse From, RunResponse To, double ScoreBefore, double ScoreAfter,
+    double Total, double EngagementChange, double PriorChange, double PopulationShift, double AlgorithmChange, PeopleResponse Contributors);
+
+/// <summary>A consenting member in the people list.</summary>
+public sealed record PersonResponse(string Account, string Name, double? Score, double? Low, double? High, string Visibility);
+
+/// <summary>Maps application records to API shapes.</summary>
+internal static class ApiMapping
+{
+    public static RunResponse Run(ScoreRunInfo r) => new(r.Id, r.Algorithm.ToString(), r.Parameters.Network,
+        DateTimeOffset.FromUnixTimeMilliseconds(r.Parameters.AsOfMs), r.Parameters.WindowDays, r.AccountsScored,
+        r.WatermarkInteractions, r.FinishedAt);
+
+    public static ScoreResponse Score(AccountScore s, int of) => new(s.Score, s.Low, s.High, ScoreText.WithInterval(s.Score, s.Low, s.High),
+        s.Rank, of, Math.Max(0.1, 100.0 * s.Rank / Math.Max(1, of)), s.Reach, s.Amplification, s.Impact, s.Raw);
+
+    public static PeopleResponse People(PeopleSummary<PersonShare> p) =>
+        new([.. p.Named.Select(n => new PersonShareResponse(n.Account.Label, n.Name, n.Share))], p.AnonymousByNetwork);
+
+    public static ProfileResponse Profile(Profile p) => new(p.Account.Label, p.Holder.UserName, Visibilities.Name(p.Holder.Visibility),
+        p.Run is null ? null : Run(p.Run), p.Score is null ? null : Score(p.Score, p.ScoredAccounts),
+        People(p.Engagers), People(p.Influencers),
+        [.. p.History.Select(h => new HistoryResponse(h.RunId, h.Algorithm.ToString(), h.AsOf, h.Score, h.Low, h.High))]);
+
+    public static ChangeResponse Change(ProfileChange c) => new(c.Diff.Account.Label, Run(c.Diff.From), Run(c.Diff.To),
+        c.Diff.ScoreBefore, c.Diff.ScoreAfter, c.Diff.Total, c.Diff.EngagementChange, c.Diff.PriorChange,
+        c.Diff.PopulationShift, c.Diff.AlgorithmChange, People(c.Contributors));
+
+    public static ClaimResponse Claim(ClaimInfo c, bool showCode) => new(c.Id, c.Account.Label, c.Account.Network,
+        c.Status.ToString().ToLowerInvariant(), c.Proof.ToString(), showCode ? c.Code : null, c.CreatedAt);
+}

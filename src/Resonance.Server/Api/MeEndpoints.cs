@@ -1,0 +1,116 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Resonance.Application.Members;
+using Resonance.Application.Scoring;
+using Resonance.Server.Hosting;
+using Resonance.Storage.Members;
+
+namespace Resonance.Server.Api;
+
+/// <summary>The signed-in member's own data: claims, profile, score changes, visibility, export and opt-out.</summary>
+internal static class MeEndpoints
+{
+    public static void MapMeEndpoints(this RouteGroupBuilder api)
+    {
+        var me = api.MapGroup("/me").RequireAuthorization().WithTags("Me");
+
+        me.MapGet("", async Task<Ok<MeResponse>> (ClaimsPrincipal user, UserManager<MemberUser> users, IMemberStore members, CancellationToken ct) =>
+        {
+            var member = await users.GetUserAsync(user) ?? throw new InvalidOperationException("signed-in user not found");
+            var claims = await members.ClaimsOfAsync(member.Id, ct);
+            var roles = await users.GetRolesAsync(member);
+            return TypedResults.Ok(new MeResponse(member.UserName ?? "", member.Email, Visibilities.Name(member.Visibility),
+                Visibilities.Meaning(member.Visibility), [.. roles.Order(StringComparer.Ordinal)], [.. claims.Select(c => ApiMapping.Claim(c, showCode: true))]));
+        }).WithSummary("The signed-in member, their visibility and their claims.");
+
+        me.MapPost("/claims", async Task<Results<Created<ClaimResponse>, ValidationProblem, ProblemHttpResult>> (ClaimRequest request,
+            ClaimsPrincipal user, IScoreStore scores, IMemberStore members, CancellationToken ct) =>
+        {
+            AccountRef account;
+            try
+            {
+                account = await AccountNames.ResolveAsync(scores, request.Account ?? "", ct);
+            }
+            catch (ArgumentException e)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["account"] = [e.Message] });
+            }
+            try
+            {
+                var claim = await members.ClaimAsync(Viewers.From(user).UserId!, account, ct);
+                return TypedResults.Created($"/api/v1/me/claims/{claim.Id}", ApiMapping.Claim(claim, showCode: true));
+            }
+            catch (InvalidOperationException e)
+            {
+                return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict);
+            }
+        }).WithSummary("Claims an account (network:id-or-handle). Post the returned code from it; the next import verifies it.");
+
+        me.MapGet("/profile", async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> (string? account, ClaimsPrincipal user,
+            IMemberStore members, ProfileService profiles, CancellationToken ct) =>
+        {
+            var viewer = Viewers.From(user);
+            if (await OwnAccountAsync(members, viewer, account, ct) is not { } own)
+            {
+                return TypedResults.Problem("Claim an account and prove it first, or name one of your verified accounts.", title: "No verified account", statusCode: StatusCodes.Status404NotFound);
+            }
+            var consents = await members.ConsentsAsync([own.Id], ct);
+            return TypedResults.Ok(ApiMapping.Profile(await profiles.ProfileAsync(own, consents[own.Id], viewer, ct)));
+        }).WithSummary("Your influence: score, interval, sub-scores, who responds, whom you respond to, history.");
+
+        me.MapGet("/change", async Task<Results<Ok<ChangeResponse>, ProblemHttpResult, ValidationProblem>> (long from, long to, string? account,
+            ClaimsPrincipal user, IMemberStore members, ProfileService profiles, CancellationToken ct) =>
+        {
+            var viewer = Viewers.From(user);
+            if (await OwnAccountAsync(members, viewer, account, ct) is not { } own)
+            {
+                return TypedResults.Problem("Claim an account and prove it first.", title: "No verified account", statusCode: StatusCodes.Status404NotFound);
+            }
+            try
+            {
+                return TypedResults.Ok(ApiMapping.Change(await profiles.WhyChangedAsync(own, from, to, viewer, ct)));
+            }
+            catch (ArgumentException e)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = [e.Message] });
+            }
+        }).WithSummary("Why your score changed between two runs: engagement, population shift and algorithm, adding up exactly.");
+
+        me.MapPut("/visibility", async Task<Results<NoContent, ValidationProblem>> (VisibilityRequest request, ClaimsPrincipal user,
+            IMemberStore members, CancellationToken ct) =>
+        {
+            if (!Visibilities.TryParse(request.Visibility, out var visibility))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["visibility"] = ["must be private, signed-in or discoverable."] });
+            }
+            await members.SetVisibilityAsync(Viewers.From(user).UserId!, visibility, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Sets who may see you: private, signed-in or discoverable.");
+
+        me.MapDelete("/networks/{network}", async Task<Ok<int>> (string network, ClaimsPrincipal user, IMemberStore members, CancellationToken ct) =>
+            TypedResults.Ok(await members.DisconnectAsync(Viewers.From(user).UserId!, network, ct)))
+            .WithSummary("Disconnects one network: your accounts there are anonymous again. Returns how many were disconnected.");
+
+        me.MapGet("/export", async Task<JsonHttpResult<PersonalData>> (ClaimsPrincipal user, IMemberStore members, HttpContext http, CancellationToken ct) =>
+        {
+            http.Response.Headers.ContentDisposition = "attachment; filename=\"resonance-my-data.json\"";
+            return TypedResults.Json(await members.ExportAsync(Viewers.From(user).UserId!, ct), ApiJson.Indented);
+        }).WithSummary("Everything held about you, as a JSON download.");
+
+        me.MapDelete("", async Task<Ok<ErasureReport>> (ClaimsPrincipal user, IMemberStore members, SignInManager<MemberUser> signIn, CancellationToken ct) =>
+        {
+            var report = await members.EraseMemberAsync(Viewers.From(user).UserId!, ct);
+            await signIn.SignOutAsync();
+            return TypedResults.Ok(report);
+        }).WithSummary("Opts out in one step: erases you, your verified accounts and everything about them, and keeps them erased.");
+    }
+
+    /// <summary>The named verified account of the viewer (or their first one when <paramref name="name"/> is null).</summary>
+    internal static async Task<AccountRef?> OwnAccountAsync(IMemberStore members, Viewer viewer, string? name, CancellationToken ct)
+    {
+        var claims = await members.ClaimsOfAsync(viewer.UserId!, ct);
+        var verified = claims.Where(c => c.Status == ClaimStatus.Verified).Select(c => c.Account).OrderBy(a => a.Id);
+        return name is null ? verified.FirstOrDefault() : verified.FirstOrDefault(a => a.Label == name || $"{a.Network}:{a.ExternalId}" == name);
+    }
+}

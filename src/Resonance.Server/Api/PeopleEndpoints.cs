@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Resonance.Application.Members;
+using Resonance.Application.Scoring;
+using Resonance.Server.Hosting;
+
+namespace Resonance.Server.Api;
+
+/// <summary>People who consented to be seen, and the anonymous counts of everyone else.</summary>
+internal static class PeopleEndpoints
+{
+    public static void MapPeopleEndpoints(this RouteGroupBuilder api)
+    {
+        var people = api.MapGroup("/people").WithTags("People");
+
+        people.MapGet("", async Task<Results<Ok<Paged<PersonResponse>>, ValidationProblem>> (ClaimsPrincipal user, IMemberStore members,
+            IScoreStore scores, CancellationToken ct, int page = 1, int pageSize = 20) =>
+        {
+            if (ApiEndpoints.PagingProblem(page, pageSize) is { } problem)
+            {
+                return TypedResults.ValidationProblem(problem);
+            }
+            return TypedResults.Ok(ApiEndpoints.Page(await VisiblePeopleAsync(Viewers.From(user), members, scores, ct), page, pageSize));
+        }).RequireAuthorization().WithSummary("Members who chose to be visible to signed-in users, with their latest score.");
+
+        people.MapGet("/{network}/{account}", async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> (string network, string account,
+            ClaimsPrincipal user, ProfileService profiles, CancellationToken ct) =>
+        {
+            var viewer = Viewers.From(user);
+            if (await profiles.FindVisibleAsync(network, account, viewer, ct) is not { } found)
+            {
+                return NotVisible();
+            }
+            return TypedResults.Ok(ApiMapping.Profile(await profiles.ProfileAsync(found.Account, found.Consent, viewer, ct)));
+        }).WithSummary("A member's profile, when they chose to be visible to you. Anyone else is not found, whether or not the account exists.");
+
+        api.MapGet("/stats", async Task<Ok<IReadOnlyList<AnonymousGroup>>> (Application.Importing.IResonanceStore store, CancellationToken ct) =>
+        {
+            var stats = await store.GetStatsAsync(0, ct);
+            return TypedResults.Ok<IReadOnlyList<AnonymousGroup>>([.. stats.ByNetwork.Select(n => new AnonymousGroup(n.Network, (int)n.Accounts, 0))]);
+        }).WithTags("People").WithSummary("How many accounts each network has: counts only, never names.");
+    }
+
+    /// <summary>The same 404 for "no such account", "not claimed" and "private".</summary>
+    internal static ProblemHttpResult NotVisible() => TypedResults.Problem(
+        "There is no profile here that you may see. People are shown only when they claim their account and choose to be seen.",
+        title: "Not found", statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>Consenting members the viewer may see, best score first, with their latest score.</summary>
+    internal static async Task<IReadOnlyList<PersonResponse>> VisiblePeopleAsync(Viewer viewer, IMemberStore members, IScoreStore scores, CancellationToken ct)
+    {
+        var consents = (await members.ConsentingAsync(Visibility.SignedIn, ct)).Where(viewer.MaySee).ToList();
+        var names = await scores.DescribeAccountsAsync([.. consents.Select(c => c.AccountId)], ct);
+        var runs = await scores.ListRunsAsync(ct);
+        var result = new List<PersonResponse>();
+        foreach (var consent in consents.Where(c => names.ContainsKey(c.AccountId)))
+        {
+            var account = names[consent.AccountId];
+            var run = runs.LastOrDefault(r => r.Parameters.Network is null || r.Parameters.Network == account.Network);
+            var score = run is null ? null : await scores.GetScoreAsync(run.Id, account.Id, ct);
+            result.Add(new PersonResponse(account.Label, consent.UserName, score?.Score, score?.Low, score?.High, Visibilities.Name(consent.Visibility)));
+        }
+        return [.. result.OrderByDescending(p => p.Score ?? 0).ThenBy(p => p.Account, StringComparer.Ordinal)];
+    }
+}

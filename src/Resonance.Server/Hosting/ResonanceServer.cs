@@ -1,0 +1,144 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.FileProviders;
+using Resonance.Application.Importing;
+using Resonance.Application.Members;
+using Resonance.Application.Scoring;
+using Resonance.Server.Api;
+using Resonance.Server.Components;
+using Resonance.Storage;
+using Resonance.Storage.Members;
+using Scalar.AspNetCore;
+
+namespace Resonance.Server.Hosting;
+
+/// <summary>Builds the one ASP.NET Core host: the Blazor pages, the REST API under <c>/api/v1</c>, its OpenAPI document
+/// (<c>/openapi/v1.json</c>) and browsable reference (<c>/api-reference</c>), over one database.</summary>
+public static class ResonanceServer
+{
+    /// <summary>The rate-limiting policy for sign-in and sign-up posts.</summary>
+    public const string SignInPolicy = "sign-in";
+
+    /// <summary>Builds the host (not started). The caller runs it and disposes the store afterwards.</summary>
+    public static WebApplication Build(ServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(ResonanceServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+            Args = [],
+        });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(options.LogLevel);
+        AddServices(builder.Services, options);
+
+        var app = builder.Build();
+        // The API answers errors with RFC 9457 problem details; pages re-render a friendly page. Neither shows a stack trace.
+        app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(c => !IsApi(c), pages => pages.UseExceptionHandler("/error", createScopeForErrors: true)
+            .UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseSecurityHeaders();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new EmbeddedFileProvider(typeof(ResonanceServer).Assembly, "Resonance.Server.wwwroot"),
+            OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "public, max-age=3600",
+        });
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api-reference", o => o.WithTitle("Resonance API"));
+        app.MapResonanceApi();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+
+    private static void AddServices(IServiceCollection services, ServerOptions options)
+    {
+        var store = options.Store;
+        services.AddSingleton(store);
+        services.AddSingleton<IScoreStore>(store);
+        services.AddSingleton<IMemberStore>(store);
+        services.AddSingleton<IResonanceStore>(store);
+        services.AddSingleton(store.ContextOptions);
+        services.AddScoped<ResonanceDbContext>();
+        services.AddScoped<ProfileService>();
+        services.AddSingleton<MethodologyDocument>();
+
+        services.AddIdentity<MemberUser, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddEntityFrameworkStores<ResonanceDbContext>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/signin";
+            o.LogoutPath = "/signout";
+            o.AccessDeniedPath = "/denied";
+            o.Cookie.Name = "resonance.auth";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.HttpOnly = true;
+            o.Events.OnRedirectToLogin = c => ApiAwareRedirect(c, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => ApiAwareRedirect(c, StatusCodes.Status403Forbidden);
+        });
+        services.AddAntiforgery(o => o.Cookie.Name = "resonance.csrf");
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+        services.AddRazorComponents();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Resonance API";
+            doc.Info.Description = "Influence scores that are explainable, versioned and shown only with consent.";
+            return Task.CompletedTask;
+        }));
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInPolicy, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetNoLimiter("read"));
+        });
+    }
+
+    /// <summary>Creates the roles if missing. Call once before serving.</summary>
+    public static async Task PrepareAsync(WebApplication app, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (!await roles.RoleExistsAsync(role).ConfigureAwait(false))
+            {
+                await roles.CreateAsync(new IdentityRole(role)).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>True for REST API requests.</summary>
+    public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    /// <summary>The API answers 401/403 with problem details; pages redirect to sign-in.</summary>
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (IsApi(context.HttpContext))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,262 @@
+using System.Net;
+using System.Text.Json;
+using Resonance.Application.Importing;
+using Resonance.Application.Members;
+using Resonance.Domain;
+using static Resonance.Server.Tests.ApiTestHelpers;
+
+namespace Resonance.Server.Tests;
+
+public sealed class ProfileApiTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+{
+    [Fact]
+    public async Task MyProfile_ShowsTheStoredScoreWithItsIntervalAndAHistoryAcrossVersions()
+    {
+        using var ada = await fixture.ClientAsync("ada@demo.resonance");
+        var account = await fixture.AccountOfAsync("ada@demo.resonance");
+        var runs = await fixture.Store.ListRunsAsync(Ct);
+        var stored = await fixture.Store.GetScoreAsync(runs[^1].Id, account.Id, Ct);
+
+        var profile = await ada.JsonAsync("/api/v1/me/profile");
+
+        Assert.NotNull(stored);
+        var score = profile.GetProperty("score");
+        Assert.Equal(stored.Score, score.GetProperty("score").GetDouble());
+        Assert.InRange(score.GetProperty("score").GetDouble(), score.GetProperty("low").GetDouble(), score.GetProperty("high").GetDouble());
+        Assert.Equal(runs[^1].Id, profile.GetProperty("run").GetProperty("id").GetInt64());
+        var algorithms = profile.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("algorithm").GetString()).ToList();
+        Assert.Equal(["resonance@1", "resonance@1", "resonance@2"], algorithms);
+    }
+
+    [Fact]
+    public async Task WhyChanged_PartsAddUpToTheTotal_AndEngagersAccountForTheEngagementPart()
+    {
+        using var ada = await fixture.ClientAsync("ada@demo.resonance");
+        var runs = await fixture.Store.ListRunsAsync(Ct);
+
+        var change = await ada.JsonAsync($"/api/v1/me/change?from={runs[0].Id}&to={runs[1].Id}");
+
+        var total = change.GetProperty("total").GetDouble();
+        var parts = change.GetProperty("engagementChange").GetDouble() + change.GetProperty("populationShift").GetDouble() + change.GetProperty("algorithmChange").GetDouble();
+        Assert.Equal(total, parts, 9);
+        Assert.NotEqual(0, total);
+        var people = change.GetProperty("contributors");
+        var perPerson = people.GetProperty("named").EnumerateArray().Sum(p => p.GetProperty("share").GetDouble())
+            + people.GetProperty("anonymous").EnumerateArray().Sum(g => g.GetProperty("share").GetDouble());
+        Assert.Equal(change.GetProperty("engagementChange").GetDouble() - change.GetProperty("priorChange").GetDouble(), perPerson, 6);
+    }
+
+    [Fact]
+    public async Task Profiles_AreVisibleOnlyToWhomTheHolderChose()
+    {
+        var ada = await fixture.AccountOfAsync("ada@demo.resonance"); // visible to signed-in users
+        using var anonymous = await fixture.ClientAsync();
+        using var mark = await fixture.ClientAsync("mark@demo.resonance");
+
+        using var hidden = await anonymous.GetAsync(PersonPath(ada, api: true));
+        var shown = await mark.JsonAsync(PersonPath(ada, api: true));
+
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.Equal("ada", shown.GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task PrivateAndUnclaimedAndMissingAccounts_LookTheSame()
+    {
+        using var member3 = await fixture.ClientAsync("member3@demo.resonance");
+        var (status, _) = await member3.SendJsonAsync(HttpMethod.Put, "/api/v1/me/visibility", new { visibility = "private" });
+        var hiddenMember = await fixture.AccountOfAsync("member3@demo.resonance");
+        var unclaimed = (await fixture.Store.TopScoresAsync((await fixture.Store.ListRunsAsync(Ct))[^1].Id, 40, Ct))[^1];
+        var unclaimedRef = (await fixture.Store.DescribeAccountsAsync([unclaimed.AccountId], Ct))[unclaimed.AccountId];
+        using var ada = await fixture.ClientAsync("ada@demo.resonance");
+
+        var bodies = new List<string>();
+        foreach (var path in new[] { PersonPath(hiddenMember, true), PersonPath(unclaimedRef, true), "/api/v1/people/synthetic/no-such-account" })
+        {
+            using var response = await ada.GetAsync(path);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            bodies.Add((await response.Content.ReadAsStringAsync(Ct)).Replace(path, "", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, status);
+        Assert.Single(bodies.Select(b => JsonDocument.Parse(b).RootElement.GetProperty("detail").GetString()).Distinct());
+        var own = await member3.JsonAsync("/api/v1/me/profile"); // the holder still sees their own
+        Assert.Equal(hiddenMember.Label, own.GetProperty("account").GetString());
+    }
+
+    [Fact]
+    public async Task Claim_ApprovedByAnAdmin_PublishesTheScoreToItsHolderOnly()
+    {
+        using var newcomer = await SignUpAsync("claimer-admin");
+        var target = await UnclaimedAccountAsync(60);
+        using var admin = await fixture.ClientAsync("admin@demo.resonance");
+
+        var (created, body) = await newcomer.SendJsonAsync(HttpMethod.Post, "/api/v1/me/claims", new { account = target.Label });
+        using (var before = await newcomer.GetAsync("/api/v1/me/profile"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
+        }
+        var claimId = JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt64();
+        var (approved, _) = await admin.SendJsonAsync(HttpMethod.Post, $"/api/v1/admin/claims/{claimId}/approve", null);
+        var profile = await newcomer.JsonAsync("/api/v1/me/profile");
+
+        Assert.Equal(HttpStatusCode.Created, created);
+        Assert.Equal(HttpStatusCode.OK, approved);
+        Assert.Equal(target.Label, profile.GetProperty("account").GetString());
+        Assert.Equal("private", profile.GetProperty("visibility").GetString());
+        using var mark = await fixture.ClientAsync("mark@demo.resonance");
+        using var other = await mark.GetAsync(PersonPath(target, api: true));
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode); // private by default
+    }
+
+    [Fact]
+    public async Task Claim_ProvenByTheCodePostedFromTheAccount_IsVerifiedByTheNextImport()
+    {
+        using var newcomer = await SignUpAsync("claimer-code");
+        var target = await UnclaimedAccountAsync(70);
+        var (_, body) = await newcomer.SendJsonAsync(HttpMethod.Post, "/api/v1/me/claims", new { account = target.Label });
+        var code = JsonDocument.Parse(body).RootElement.GetProperty("code").GetString()!;
+        var wrong = new Post(target.Network, "claim-post-wrong", target.ExternalId, DateTimeOffset.UtcNow, "resonance-XXXXXXXXXX is not my code");
+        var right = new Post(target.Network, "claim-post-right", target.ExternalId, DateTimeOffset.UtcNow, $"Verifying my Resonance profile: {code}");
+
+        var first = await ImportAsync(wrong);
+        var afterWrong = (await newcomer.JsonAsync("/api/v1/me")).GetProperty("claims")[0].GetProperty("status").GetString();
+        var second = await ImportAsync(right);
+        var afterRight = (await newcomer.JsonAsync("/api/v1/me")).GetProperty("claims")[0];
+
+        Assert.Equal(0, first.ClaimsVerified);
+        Assert.Equal("pending", afterWrong);
+        Assert.Equal(1, second.ClaimsVerified);
+        Assert.Equal("verified", afterRight.GetProperty("status").GetString());
+        Assert.Equal("PostedCode", afterRight.GetProperty("proof").GetString());
+    }
+
+    [Fact]
+    public async Task BadInput_GetsProblemDetails_WithTheFieldNamed_AndNoStackTrace()
+    {
+        using var ada = await fixture.ClientAsync("ada@demo.resonance");
+
+        var (claim, claimBody) = await ada.SendJsonAsync(HttpMethod.Post, "/api/v1/me/claims", new { account = "not-an-account" });
+        var (visibility, visibilityBody) = await ada.SendJsonAsync(HttpMethod.Put, "/api/v1/me/visibility", new { visibility = "everyone" });
+        using var paging = await ada.GetAsync("/api/v1/people?page=0&pageSize=1000");
+        var pagingBody = await paging.Content.ReadAsStringAsync(Ct);
+        using var missing = await ada.GetAsync("/api/v1/no-such-endpoint");
+
+        Assert.Equal(HttpStatusCode.BadRequest, claim);
+        Assert.True(JsonDocument.Parse(claimBody).RootElement.GetProperty("errors").TryGetProperty("account", out _), claimBody);
+        Assert.Equal(HttpStatusCode.BadRequest, visibility);
+        Assert.Contains("signed-in", visibilityBody, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, paging.StatusCode);
+        Assert.Equal("application/problem+json", paging.Content.Headers.ContentType?.MediaType);
+        var errors = JsonDocument.Parse(pagingBody).RootElement.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("page", out _) && errors.TryGetProperty("pageSize", out _), pagingBody);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+        foreach (var text in new[] { claimBody, visibilityBody, pagingBody })
+        {
+            Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Export_HoldsMyPostsInteractionsAndScores_AndNamesNobodyWhoDidNotConsent()
+    {
+        using var ada = await fixture.ClientAsync("ada@demo.resonance");
+        var account = await fixture.AccountOfAsync("ada@demo.resonance");
+
+        using var response = await ada.GetAsync("/api/v1/me/export");
+        var export = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+
+        Assert.Contains("attachment", response.Content.Headers.ContentDisposition?.ToString() ?? response.Headers.ToString(), StringComparison.Ordinal);
+        var mine = export.GetProperty("accounts")[0];
+        Assert.Equal(account.Label, mine.GetProperty("account").GetProperty("label").GetString());
+        Assert.Equal(3, mine.GetProperty("scores").GetArrayLength());
+        var interactions = mine.GetProperty("interactions").EnumerateArray().ToList();
+        Assert.NotEmpty(interactions);
+        var counterparts = interactions.Select(i => i.GetProperty("counterpart").GetString()).Distinct().ToList();
+        var visible = (await fixture.Store.ConsentingAsync(Visibility.SignedIn, Ct)).Select(c => c.AccountId).ToHashSet();
+        var names = await fixture.Store.DescribeAccountsAsync(visible, Ct);
+        Assert.All(counterparts, c => Assert.True(c == "anonymous" || names.Values.Any(n => n.Label == c), c));
+        Assert.Contains("anonymous", counterparts);
+    }
+
+    [Fact]
+    public async Task EveryResponse_CarriesSecurityHeaders()
+    {
+        using var client = await fixture.ClientAsync();
+        foreach (var path in new[] { "/", "/api/v1/runs", "/signin" })
+        {
+            using var response = await client.GetAsync(path);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+            Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task FormPosts_WithoutTheAntiforgeryToken_AreRefused()
+    {
+        using var client = await fixture.ClientAsync();
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "signin", ["Input.Email"] = "ada@demo.resonance", ["Input.Password"] = Hosting.DemoSignIns.Password,
+        });
+
+        using var response = await client.Http.PostAsync(new Uri("/signin", UriKind.Relative), content, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("resonance.auth", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheApi_AndTheReferenceIsServed()
+    {
+        using var client = await fixture.ClientAsync();
+
+        var doc = await client.JsonAsync("/openapi/v1.json");
+        var reference = await client.GetStringAsync("/api-reference/");
+
+        var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/v1/me/profile", paths);
+        Assert.Contains("/api/v1/people/{network}/{account}", paths);
+        Assert.Contains("/api/v1/runs", paths);
+        Assert.Contains("Resonance API", reference, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Methodology_IsGeneratedFromTheScoringDocument()
+    {
+        using var client = await fixture.ClientAsync();
+        var doc = new Hosting.MethodologyDocument().Markdown.Split('\n');
+        var headings = doc.Where(l => l.StartsWith("## ", StringComparison.Ordinal)).Select(l => l[3..].Trim()).ToList();
+
+        var page = await client.GetStringAsync("/methodology");
+
+        Assert.NotEmpty(headings);
+        Assert.All(headings, h => Assert.Contains(">" + System.Net.WebUtility.HtmlEncode(h).Replace("&#x27;", "'", StringComparison.Ordinal), page.Replace("&#x27;", "'", StringComparison.Ordinal), StringComparison.Ordinal));
+        Assert.Contains("resonance@1", page, StringComparison.Ordinal);
+    }
+
+    private async Task<WebClient> SignUpAsync(string name)
+    {
+        var client = await fixture.ClientAsync();
+        using var response = await client.SubmitAsync("/signup", "signup", new Dictionary<string, string>
+        {
+            ["Input.Name"] = name, ["Input.Email"] = $"{name}@example.test", ["Input.Password"] = "Correct-horse-9",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>An account ranked <paramref name="rank"/> in the latest run that nobody has claimed.</summary>
+    private async Task<Application.Scoring.AccountRef> UnclaimedAccountAsync(int rank)
+    {
+        var top = await fixture.Store.TopScoresAsync((await fixture.Store.ListRunsAsync(Ct))[^1].Id, rank, Ct);
+        var id = top[^1].AccountId;
+        Assert.Empty(await fixture.Store.ConsentsAsync([id], Ct));
+        return (await fixture.Store.DescribeAccountsAsync([id], Ct))[id];
+    }
+
+    private async Task<ImportResult> ImportAsync(Post post) =>
+        await new ImportService(fixture.Store).RunAsync([new ImportSource("claim-post", [SourceRecord.Of(1, post)], () => 0, 0)], new ImportOptions("test"), null, Ct);
+}
