@@ -1,11 +1,15 @@
 namespace Resonance.Domain;
 
-/// <summary>One item read from an input file: exactly one of an account, a post, an interaction or an error.</summary>
-/// <remarks>Readers never throw for a malformed record; they yield an error so that the importer can stop (strict) or skip it (lenient).</remarks>
+/// <summary>One item read from an input file: exactly one of an account, a post, an interaction, an error, or a note
+/// that a well-formed item was skipped.</summary>
+/// <remarks>Readers never throw for a malformed record; they yield an error so that the importer can stop (strict) or skip it (lenient).
+/// A well-formed item the format carries but Resonance does not import (a Bluesky list, a block, an obsolete record
+/// type) is yielded as <see cref="Skip"/> with a short description, so the import summary can count what was left out.</remarks>
 public readonly record struct SourceRecord
 {
-    private SourceRecord(long line, Account? account, Post? post, Interaction? interaction, RecordError? error)
+    private SourceRecord(long line, Account? account, Post? post, Interaction? interaction, RecordError? error, string? skipped = null)
     {
+        Skipped = skipped;
         Line = line;
         Account = account;
         Post = post;
@@ -20,10 +24,16 @@ public readonly record struct SourceRecord
     public Interaction? Interaction { get; }
     public RecordError? Error { get; }
 
+    /// <summary>What was skipped (for example a record type such as <c>app.bsky.graph.block</c>); null unless made by <see cref="Skip"/>.</summary>
+    public string? Skipped { get; }
+
     public static SourceRecord Of(long line, Account account) => new(line, account, null, null, null);
     public static SourceRecord Of(long line, Post post) => new(line, null, post, null, null);
     public static SourceRecord Of(long line, Interaction interaction) => new(line, null, null, interaction, null);
     public static SourceRecord Of(RecordError error) => new(error.Line, null, null, null, error);
+
+    /// <summary>A well-formed item deliberately not imported, counted under <paramref name="what"/> in the import summary.</summary>
+    public static SourceRecord Skip(long line, string what) => new(line, null, null, null, null, what);
 }
 
 /// <summary>A malformed record: where it is, which field is wrong, what is wrong, and the offending text.</summary>

@@ -58,7 +58,7 @@ public sealed class ImportService(IResonanceStore store)
         await session.CommitAsync(run, ct).ConfigureAwait(false);
         // A claim is proven by its one-time code appearing in a post by the claimed account: check now that posts arrived.
         var verified = counts.PostsAdded > 0 && store is IMemberStore members ? await members.VerifyPostedCodesAsync(ct).ConfigureAwait(false) : 0;
-        return new ImportResult(counts, reader.RecordsRead, reader.ErrorCount, reader.FirstErrors, clock.Elapsed)
+        return new ImportResult(counts, reader.RecordsRead, reader.ErrorCount, reader.FirstErrors, clock.Elapsed, reader.Skipped)
         {
             ErasedSkipped = reader.ErasedSkipped,
             ClaimsVerified = verified,
@@ -69,12 +69,14 @@ public sealed class ImportService(IResonanceStore store)
         ErasedAccounts erased)
     {
         private readonly RecordErrorLog _errors = new(options);
+        private readonly SkippedTally _skipped = new();
 
         public long RecordsRead { get; private set; }
         public long ErasedSkipped { get; private set; }
         public long ErrorCount => _errors.Count;
         public RecordError? Failure => _errors.Failure;
         public IReadOnlyList<RecordError> FirstErrors => _errors.First;
+        public IReadOnlyDictionary<string, long> Skipped => _skipped.Counts;
 
         public async Task Produce(ChannelWriter<ImportBatch> writer, CancellationToken ct)
         {
@@ -118,6 +120,10 @@ public sealed class ImportService(IResonanceStore store)
             if (record.Error is { } error)
             {
                 return _errors.Add(error);
+            }
+            if (_skipped.Add(record))
+            {
+                return true;
             }
             RecordsRead++;
             if (!erased.IsEmpty && IsErased(record))

@@ -20,13 +20,18 @@ public sealed record ImportOptions(string Format, bool Lenient = false, int Batc
 public sealed record ImportProgress(string File, int FileIndex, int FileCount, long BytesRead, long TotalBytes, long RecordsRead, long Errors);
 
 /// <summary>What a finished (committed) import did.</summary>
-public sealed record ImportResult(ImportCounts Counts, long RecordsRead, long ErrorCount, IReadOnlyList<RecordError> FirstErrors, TimeSpan Elapsed)
+/// <param name="Skipped">Well-formed items the readers did not import (<see cref="SourceRecord.Skip"/>), counted by what they were.</param>
+public sealed record ImportResult(ImportCounts Counts, long RecordsRead, long ErrorCount, IReadOnlyList<RecordError> FirstErrors, TimeSpan Elapsed,
+    IReadOnlyDictionary<string, long>? Skipped = null)
 {
     /// <summary>Records skipped because they are about an opted-out (erased) account.</summary>
     public long ErasedSkipped { get; init; }
 
     /// <summary>Account claims proven by a one-time code found in the imported posts.</summary>
     public int ClaimsVerified { get; init; }
+
+    /// <summary>Skipped items by description, in first-seen order; never null.</summary>
+    public IReadOnlyDictionary<string, long> Skipped { get; init; } = Skipped ?? new Dictionary<string, long>();
 
     /// <summary>Records read per second of wall time.</summary>
     public double RecordsPerSecond => Elapsed.TotalSeconds > 0 ? RecordsRead / Elapsed.TotalSeconds : 0;

@@ -13,6 +13,7 @@ public static class ImportValidator
         var clock = Stopwatch.StartNew();
         long records = 0;
         var errors = new RecordErrorLog(options);
+        var skipped = new SkippedTally();
         for (var i = 0; i < sources.Count; i++)
         {
             var source = sources[i];
@@ -26,6 +27,10 @@ public static class ImportValidator
                     }
                     continue;
                 }
+                if (skipped.Add(record))
+                {
+                    continue;
+                }
                 if ((++records % options.BatchSize) == 0)
                 {
                     ct.ThrowIfCancellationRequested();
@@ -33,6 +38,6 @@ public static class ImportValidator
                 }
             }
         }
-        return new ImportResult(ImportCounts.Zero, records, errors.Count, errors.First, clock.Elapsed);
+        return new ImportResult(ImportCounts.Zero, records, errors.Count, errors.First, clock.Elapsed, skipped.Counts);
     }
 }

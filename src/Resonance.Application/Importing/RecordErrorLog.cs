@@ -30,3 +30,23 @@ internal sealed class RecordErrorLog(ImportOptions options)
         return true;
     }
 }
+
+/// <summary>Counts the items readers skipped on purpose (<see cref="SourceRecord.Skip"/>), by what they were.</summary>
+internal sealed class SkippedTally
+{
+    private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
+
+    /// <summary>The counts so far.</summary>
+    public IReadOnlyDictionary<string, long> Counts => _counts;
+
+    /// <summary>Counts <paramref name="record"/> when it is a skip note; returns whether it was.</summary>
+    public bool Add(SourceRecord record)
+    {
+        if (record.Skipped is not { } what)
+        {
+            return false;
+        }
+        _counts[what] = _counts.GetValueOrDefault(what) + 1;
+        return true;
+    }
+}

@@ -25,6 +25,7 @@ internal static class ImportSummaryView
                 errors_skipped = r.ErrorCount,
                 erased_skipped = r.ErasedSkipped,
                 claims_verified = r.ClaimsVerified,
+                skipped = r.Skipped,
                 first_errors = r.FirstErrors.Select(e => e.ToString()).ToList(),
                 elapsed_seconds = Math.Round(r.Elapsed.TotalSeconds, 3),
                 records_per_second = Math.Round(r.RecordsPerSecond),
@@ -35,6 +36,7 @@ internal static class ImportSummaryView
         if (dryRun)
         {
             o.WriteLine($"Checked {r.RecordsRead:N0} records in {r.Elapsed.TotalSeconds:F2} s ({r.RecordsPerSecond:N0} records/s); nothing was written.");
+            WriteSkipped(console, r);
             WriteErrors(console, r);
             return;
         }
@@ -53,7 +55,21 @@ internal static class ImportSummaryView
         {
             o.WriteLine($"{r.ClaimsVerified:N0} account claim(s) verified by the one-time code posted from the account.");
         }
+        WriteSkipped(console, r);
         WriteErrors(console, r);
+    }
+
+    /// <summary>Well-formed items the format holds but Resonance does not import (for example Bluesky lists or blocks).</summary>
+    private static void WriteSkipped(CliConsole console, ImportResult r)
+    {
+        if (r.Skipped.Count > 0)
+        {
+            console.Out.WriteLine($"Not imported ({r.Skipped.Values.Sum():N0} well-formed items of kinds Resonance does not use):");
+            foreach (var (what, count) in r.Skipped)
+            {
+                console.Out.WriteLine($"  {count,8:N0}  {what}");
+            }
+        }
     }
 
     private static void WriteErrors(CliConsole console, ImportResult r)
