@@ -1,5 +1,6 @@
 using Resonance.Ingest.Canonical;
 using Resonance.Ingest.Formats;
+using Resonance.Ingest.Formats.Bluesky;
 
 namespace Resonance.Ingest;
 
@@ -14,6 +15,7 @@ public static class RecordReaders
         new EdgeListReader(),
         new HiggsActivityReader(),
         new UrlCascadesReader(),
+        new BlueskyCarReader(),
     ];
 
     /// <summary>The format names, comma separated, for help and error text.</summary>

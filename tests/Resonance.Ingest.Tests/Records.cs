@@ -22,6 +22,10 @@ internal static class Records
     public static List<Account> Accounts(this IEnumerable<SourceRecord> records) =>
         [.. records.Where(r => r.Account is not null).Select(r => r.Account!)];
 
+    /// <summary>The <see cref="SourceRecord.Skip"/> notes, counted by what was skipped.</summary>
+    public static Dictionary<string, int> Skips(this IEnumerable<SourceRecord> records) =>
+        records.Where(r => r.Skipped is not null).GroupBy(r => r.Skipped!).ToDictionary(g => g.Key, g => g.Count());
+
     public static DateTimeOffset Utc(int year, int month, int day, int hour, int minute, int second) =>
         new(year, month, day, hour, minute, second, TimeSpan.Zero);
 
