@@ -16,6 +16,8 @@ public static class RecordReaders
         new HiggsActivityReader(),
         new UrlCascadesReader(),
         new BlueskyCarReader(),
+        new FirehoseCommitReader(),
+        new JetstreamReader(),
     ];
 
     /// <summary>The format names, comma separated, for help and error text.</summary>
