@@ -23,6 +23,10 @@ internal sealed class BlueskyRecordMapper(string network, string file)
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly List<string> _tags = [];
 
+    /// <summary>True for the collections <see cref="Map"/> turns into records; others are only counted, so callers may skip decoding them.</summary>
+    public static bool Imports(string collection) =>
+        collection is Post or "app.bsky.feed.like" or "app.bsky.feed.repost" or "app.bsky.graph.follow" or "app.bsky.actor.profile";
+
     /// <summary>Appends the records for <paramref name="record"/>, stored at <c>collection/rkey</c> in repository
     /// <paramref name="did"/>, to <paramref name="output"/>; a malformed record appends one error instead.</summary>
     /// <param name="line">The record number for errors (CAR block index, message or line number).</param>

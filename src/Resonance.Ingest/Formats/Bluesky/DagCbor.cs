@@ -1,4 +1,6 @@
 using System.Formats.Cbor;
+using System.Text;
+using Resonance.Ingest.Text;
 
 namespace Resonance.Ingest.Formats.Bluesky;
 
@@ -7,14 +9,19 @@ namespace Resonance.Ingest.Formats.Bluesky;
 /// Specs: https://ipld.io/specs/codecs/dag-cbor/spec/ and https://atproto.com/specs/data-model. Values come out as
 /// <c>null</c>, <see cref="bool"/>, <see cref="long"/>, <see cref="string"/>, <see cref="T:byte[]"/>, <see cref="Cid"/>
 /// (tag 42 over the CID bytes behind a 0x00 multibase prefix), <see cref="List{T}"/> of values, or
-/// <see cref="Dictionary{TKey,TValue}"/> from string to value. The reader runs in canonical mode, which enforces what
-/// DAG-CBOR requires of an encoding: definite lengths, shortest integers, map keys sorted length-first, no duplicate
-/// keys. Floats (not in the atproto data model), other tags, and maps keyed by non-strings are rejected with a
-/// <see cref="DataModelException"/>.
+/// <see cref="Dictionary{TKey,TValue}"/> from string to value. DAG-CBOR's encoding rules checked here: definite
+/// lengths only, map keys strictly ascending length-first then bytewise (which also rules out duplicates). Floats
+/// (not in the atproto data model), other tags, and maps keyed by non-strings are rejected with a
+/// <see cref="DataModelException"/>. Not checked: shortest-form integer and length heads (CborReader's canonical mode
+/// checks them, but costs about twice the decoding time, and a longer head changes no value), so such blocks are
+/// accepted; their CID check still holds. Map keys are pooled per thread (a repository repeats a few dozen names).
 /// </remarks>
 internal static class DagCbor
 {
     private const int MaxDepth = 64;
+
+    [ThreadStatic]
+    private static StringPool? keys;
 
     /// <summary>Decodes exactly one value filling <paramref name="data"/>.</summary>
     /// <exception cref="DataModelException">The bytes are not one valid DAG-CBOR data-model value.</exception>
@@ -22,7 +29,7 @@ internal static class DagCbor
     {
         try
         {
-            var reader = new CborReader(data, CborConformanceMode.Canonical);
+            var reader = new CborReader(data, CborConformanceMode.Lax);
             var value = Read(reader, 0);
             if (reader.BytesRemaining != 0)
             {
@@ -62,7 +69,7 @@ internal static class DagCbor
                 reader.ReadNull();
                 return null;
             case CborReaderState.StartArray:
-                var count = reader.ReadStartArray() ?? 0;
+                var count = reader.ReadStartArray() ?? throw new DataModelException(null, "indefinite-length arrays are not allowed");
                 var list = new List<object?>(count);
                 for (var i = 0; i < count; i++)
                 {
@@ -71,16 +78,18 @@ internal static class DagCbor
                 reader.ReadEndArray();
                 return list;
             case CborReaderState.StartMap:
-                var pairs = reader.ReadStartMap() ?? 0;
+                var pairs = reader.ReadStartMap() ?? throw new DataModelException(null, "indefinite-length maps are not allowed");
                 var map = new Dictionary<string, object?>(pairs, StringComparer.Ordinal);
+                var previous = "";
                 for (var i = 0; i < pairs; i++)
                 {
-                    if (reader.PeekState() != CborReaderState.TextString)
+                    var key = ReadKey(reader);
+                    if (i > 0 && !KeyFollows(previous, key))
                     {
-                        throw new DataModelException(null, "a map key is not a text string");
+                        throw new DataModelException(key, $"map keys must ascend length-first without repeats ('{key}' after '{previous}')");
                     }
-                    var key = reader.ReadTextString();
                     map[key] = Read(reader, depth + 1);
+                    previous = key;
                 }
                 reader.ReadEndMap();
                 return map;
@@ -98,6 +107,28 @@ internal static class DagCbor
             default:
                 throw new DataModelException(null, $"unexpected CBOR item ({reader.PeekState()})");
         }
+    }
+
+    private static string ReadKey(CborReader reader)
+    {
+        if (reader.PeekState() != CborReaderState.TextString)
+        {
+            throw new DataModelException(null, "a map key is not a text string");
+        }
+        Span<char> chars = stackalloc char[128];
+        if (reader.TryReadTextString(chars, out var length))
+        {
+            return (keys ??= new StringPool()).Get(chars[..length]);
+        }
+        return reader.ReadTextString();
+    }
+
+    /// <summary>DAG-CBOR key order: shorter UTF-8 first, then bytewise.</summary>
+    private static bool KeyFollows(string previous, string key)
+    {
+        var a = Encoding.UTF8.GetByteCount(previous);
+        var b = Encoding.UTF8.GetByteCount(key);
+        return a < b || (a == b && string.CompareOrdinal(previous, key) < 0);
     }
 
     private static Cid ReadLink(byte[] bytes)

@@ -43,7 +43,11 @@ public sealed class JetstreamReader : BlueskyJsonReader
                 {
                     throw new DataModelException("commit.collection", $"'{collection}/{rkey}' must be an NSID and a record key");
                 }
-                if (operation == "create" || (operation == "update" && collection == "app.bsky.actor.profile"))
+                if (operation == "create" && !BlueskyRecordMapper.Imports(collection))
+                {
+                    output.Add(SourceRecord.Skip(line, collection));
+                }
+                else if (operation == "create" || (operation == "update" && collection == "app.bsky.actor.profile"))
                 {
                     var record = DataModelJson.ConvertRecord(JsonMessages.Object(commit, "record"));
                     mapper.Map(did, collection, rkey, record, line, output);
