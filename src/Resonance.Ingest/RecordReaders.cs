@@ -1,6 +1,7 @@
 using Resonance.Ingest.Canonical;
 using Resonance.Ingest.Formats;
 using Resonance.Ingest.Formats.Bluesky;
+using Resonance.Ingest.Formats.Mastodon;
 
 namespace Resonance.Ingest;
 
@@ -18,6 +19,7 @@ public static class RecordReaders
         new BlueskyCarReader(),
         new FirehoseCommitReader(),
         new JetstreamReader(),
+        new MastodonReader(),
     ];
 
     /// <summary>The format names, comma separated, for help and error text.</summary>

@@ -74,7 +74,7 @@ internal sealed class CanonicalRecordBuilder
             this[CanonicalField.Author]!,
             created,
             this[CanonicalField.Text],
-            NormaliseHashtags(),
+            Text.Hashtags.Normalise(hashtags),
             this[CanonicalField.ReplyTo],
             this[CanonicalField.QuoteOf],
             this[CanonicalField.RepostOf]);
@@ -106,25 +106,6 @@ internal sealed class CanonicalRecordBuilder
         var interaction = new Interaction(
             network, time, this[CanonicalField.Actor]!, this[CanonicalField.Target]!, kind, this[CanonicalField.Post], weight);
         return SourceRecord.Of(line, interaction);
-    }
-
-    /// <summary>Strips a leading '#', lower-cases (invariant) and drops empty tags and repeats, keeping first-appearance order.</summary>
-    private string[] NormaliseHashtags()
-    {
-        if (hashtags.Count == 0)
-        {
-            return [];
-        }
-        var result = new List<string>(hashtags.Count);
-        foreach (var raw in hashtags)
-        {
-            var tag = raw.AsSpan().Trim().TrimStart('#').ToString().ToLowerInvariant();
-            if (tag.Length > 0 && !result.Contains(tag))
-            {
-                result.Add(tag);
-            }
-        }
-        return [.. result];
     }
 
     private static SourceRecord Error(string file, long line, string? field, string message, ReadOnlySpan<char> text) =>

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Resonance.Domain;
+
+namespace Resonance.Ingest.Formats.Mastodon;
+
+/// <summary>Collects the records of one scanned value and remembers, within one API response, what later statuses of
+/// the same response refer to by the server's local ids.</summary>
+/// <remarks>
+/// Mastodon ids (<c>id</c>, <c>in_reply_to_id</c>, <c>in_reply_to_account_id</c>) are local to the server that answered,
+/// so they are only resolved against the same response: a reply's parent status and parent author are found when the
+/// response holds them (a context's thread, a timeline page). The lookups are cleared at each new response and when
+/// they reach <see cref="MaxRemembered"/> entries, so memory stays flat.
+/// </remarks>
+internal sealed class MastodonRecordBuilder(string network, string file)
+{
+    /// <summary>Most statuses or accounts remembered per response.</summary>
+    public const int MaxRemembered = 1 << 16;
+
+    private readonly Dictionary<string, SeenStatus> statuses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> accounts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> accountsWritten = new(StringComparer.Ordinal);
+    private long response;
+    private long line;
+
+    /// <summary>A status seen in this response: its stable id (the ActivityPub <c>uri</c>) and its author's id.</summary>
+    public readonly record struct SeenStatus(string Uri, string AuthorId);
+
+    /// <summary>The network records are written to.</summary>
+    public string Network { get; } = network;
+
+    /// <summary>The records of the current value.</summary>
+    public List<SourceRecord> Records { get; } = [];
+
+    /// <summary>Starts a new scanned value at <paramref name="valueLine"/> of response <paramref name="responseNumber"/>.</summary>
+    public void Begin(long valueLine, long responseNumber)
+    {
+        Records.Clear();
+        line = valueLine;
+        if (responseNumber != response || statuses.Count >= MaxRemembered || accounts.Count >= MaxRemembered || accountsWritten.Count >= MaxRemembered)
+        {
+            response = responseNumber;
+            statuses.Clear();
+            accounts.Clear();
+            accountsWritten.Clear();
+        }
+    }
+
+    /// <summary>Maps one object with <paramref name="map"/>; if it is malformed, its records are replaced by one error.</summary>
+    public void Isolated(JsonElement element, Action<MastodonRecordBuilder, JsonElement> map)
+    {
+        var mark = Records.Count;
+        try
+        {
+            map(this, element);
+        }
+        catch (MalformedFieldException e)
+        {
+            Records.RemoveRange(mark, Records.Count - mark);
+            Records.Add(SourceRecord.Of(RecordError.At(file, line, e.Field, e.Message, e.Text)));
+        }
+    }
+
+    /// <summary>Adds an error for a value that is not what its place in the response requires.</summary>
+    public void Error(string? field, string message, JsonElement value) =>
+        Records.Add(SourceRecord.Of(RecordError.At(file, line, field, message, value.GetRawText())));
+
+    /// <summary>The address of an API account, writing its <see cref="Account"/> record once per response.</summary>
+    public FediverseAddress Account(JsonElement account, string path)
+    {
+        var address = FediverseAddress.Of(account, path);
+        Remember(account, address.Id, path);
+        if (accountsWritten.Add(address.Id))
+        {
+            var name = JsonFields.OptionalString(account, "display_name", path);
+            Records.Add(SourceRecord.Of(line, new Account(Network, address.Id, address.Handle, string.IsNullOrEmpty(name) ? null : name)));
+        }
+        return address;
+    }
+
+    /// <summary>The address of a mention (no record is written: the account is known only by its address).</summary>
+    public FediverseAddress Mention(JsonElement mention, string path)
+    {
+        var address = FediverseAddress.Of(mention, path);
+        Remember(mention, address.Id, path);
+        return address;
+    }
+
+    /// <summary>The id of the account with local id <paramref name="localId"/>, if this response has shown it.</summary>
+    public string? AccountById(string? localId) => localId is not null && accounts.TryGetValue(localId, out var id) ? id : null;
+
+    /// <summary>The status with local id <paramref name="localId"/>, if this response has shown it.</summary>
+    public SeenStatus? StatusById(string? localId) => localId is not null && statuses.TryGetValue(localId, out var seen) ? seen : null;
+
+    /// <summary>Remembers a status under its local id.</summary>
+    public void RememberStatus(string? localId, SeenStatus status)
+    {
+        if (localId is not null)
+        {
+            statuses[localId] = status;
+        }
+    }
+
+    /// <summary>Adds a post.</summary>
+    public void Add(Post post) => Records.Add(SourceRecord.Of(line, post));
+
+    /// <summary>Adds an interaction.</summary>
+    public void Add(DateTimeOffset? time, string actor, string target, InteractionKind kind, string? post) =>
+        Records.Add(SourceRecord.Of(line, new Interaction(Network, time, actor, target, kind, post)));
+
+    private void Remember(JsonElement account, string id, string path)
+    {
+        if (JsonFields.OptionalString(account, "id", path) is { } localId)
+        {
+            accounts[localId] = id;
+        }
+    }
+}
