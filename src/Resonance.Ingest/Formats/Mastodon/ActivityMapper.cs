@@ -38,7 +38,7 @@ internal static class ActivityMapper
             ?? throw new MalformedFieldException("actor", "must be an actor URI such as https://host/users/name", actorUri);
         var time = JsonFields.OptionalTime(activity, "published", "");
         var objectId = IdOf(activity, "object", "");
-        var target = JsonFields.OptionalObject(activity, "object", "") is { } obj && JsonFields.Get(obj, "attributedTo") is not null
+        var target = JsonFields.Get(activity, "object") is { ValueKind: JsonValueKind.Object } obj && JsonFields.Get(obj, "attributedTo") is not null
             ? FediverseAddress.FromActorUri(IdOf(obj, "attributedTo", "object."))
             : FediverseAddress.FromActorUri(objectId);
         switch (type)
@@ -62,7 +62,7 @@ internal static class ActivityMapper
 
     private static void CreatePost(MastodonRecordBuilder records, JsonElement activity, string actor, DateTimeOffset? activityTime)
     {
-        if (JsonFields.OptionalObject(activity, "object", "") is not { } note)
+        if (JsonFields.Get(activity, "object") is not { ValueKind: JsonValueKind.Object } note)
         {
             var uri = IdOf(activity, "object", "");
             records.Add(new Post(records.Network, uri, actor, activityTime ?? throw Required("published")));

@@ -7,11 +7,12 @@ namespace Resonance.Ingest.Formats.Mastodon;
 /// <summary>One value cut out of a JSON input by <see cref="JsonValueScanner"/>: a parsed document or a syntax error.</summary>
 /// <param name="Document">The value; it borrows the scanner's buffer, so it is valid only until the next
 /// <see cref="JsonValueScanner.Next"/>. Null for an error.</param>
+/// <param name="Utf8">The value's bytes (the document's backing memory), to find the lines of its parts.</param>
 /// <param name="Line">1-based line where the value starts (for an error: where the error is).</param>
 /// <param name="Response">1-based number of the top-level value (the API response) this value belongs to.</param>
 /// <param name="Error">The syntax error, or null.</param>
 /// <param name="TopLevel">True for a whole top-level value, false for an element or property value cut out of one.</param>
-internal readonly record struct ScannedValue(JsonDocument? Document, long Line, long Response, RecordError? Error, bool TopLevel = false);
+internal readonly record struct ScannedValue(JsonDocument? Document, ReadOnlyMemory<byte> Utf8, long Line, long Response, RecordError? Error, bool TopLevel = false);
 
 /// <summary>
 /// Cuts a UTF-8 JSON input into small values, streaming: memory stays flat however long the input is.
@@ -44,6 +45,7 @@ internal sealed class JsonValueScanner(Stream input, string file, IReadOnlySet<s
     private bool stopped;
     private long line = 1;
     private long topLevelLine = 1;
+    private long stateFirstLine = 1; // the reader state counts lines from here (0-based)
     private long response;
     private JsonReaderState state = new(Options);
 
@@ -176,7 +178,7 @@ internal sealed class JsonValueScanner(Stream input, string file, IReadOnlySet<s
         }
         reader = whole;
         var memory = buffer.AsMemory(start + tokenStart, (int)reader.BytesConsumed - tokenStart);
-        value = new ScannedValue(JsonDocument.Parse(memory, DocumentOptions), LineAt(tokenStart), response, null, containers.Count == 0);
+        value = new ScannedValue(JsonDocument.Parse(memory, DocumentOptions), memory, LineAt(tokenStart), response, null, containers.Count == 0);
         return Step.Yield;
     }
 
@@ -192,7 +194,7 @@ internal sealed class JsonValueScanner(Stream input, string file, IReadOnlySet<s
 
     private ScannedValue SyntaxError(JsonException e)
     {
-        var errorLine = line + (e.LineNumber ?? 0);
+        var errorLine = stateFirstLine + (e.LineNumber ?? 0);
         var lineText = LineText(errorLine);
         var message = e.Message;
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
@@ -209,7 +211,7 @@ internal sealed class JsonValueScanner(Stream input, string file, IReadOnlySet<s
         {
             stopped = true;
         }
-        return new ScannedValue(null, errorLine, response, error);
+        return new ScannedValue(null, default, errorLine, response, error);
     }
 
     /// <summary>The buffered text of line <paramref name="number"/> (as much of it as is buffered), for error messages.</summary>
@@ -245,6 +247,7 @@ internal sealed class JsonValueScanner(Stream input, string file, IReadOnlySet<s
             line++;
             linesToSkip--;
         }
+        stateFirstLine = line;
         return true;
     }
 

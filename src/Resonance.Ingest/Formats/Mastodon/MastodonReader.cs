@@ -44,7 +44,7 @@ public sealed class MastodonReader : IRecordReader
             }
             using (var document = value.Document!)
             {
-                records.Begin(value.Line, value.Response);
+                records.Begin(value.Utf8, value.Line, value.Response);
                 if (value.TopLevel && document.RootElement.ValueKind is not (System.Text.Json.JsonValueKind.Object or System.Text.Json.JsonValueKind.Array))
                 {
                     records.Error(null, "must be a JSON object or array (a Mastodon API response)", document.RootElement);

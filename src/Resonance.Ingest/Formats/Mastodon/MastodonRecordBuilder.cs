@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Resonance.Domain;
 
@@ -21,6 +23,9 @@ internal sealed class MastodonRecordBuilder(string network, string file)
     private readonly HashSet<string> accountsWritten = new(StringComparer.Ordinal);
     private long response;
     private long line;
+    private ReadOnlyMemory<byte> utf8;
+    private long valueLine;
+    private int lineOffset;
 
     /// <summary>A status seen in this response: its stable id (the ActivityPub <c>uri</c>) and its author's id.</summary>
     public readonly record struct SeenStatus(string Uri, string AuthorId);
@@ -31,11 +36,13 @@ internal sealed class MastodonRecordBuilder(string network, string file)
     /// <summary>The records of the current value.</summary>
     public List<SourceRecord> Records { get; } = [];
 
-    /// <summary>Starts a new scanned value at <paramref name="valueLine"/> of response <paramref name="responseNumber"/>.</summary>
-    public void Begin(long valueLine, long responseNumber)
+    /// <summary>Starts a new scanned value: its bytes, the line it starts at and its response's number.</summary>
+    public void Begin(ReadOnlyMemory<byte> value, long startLine, long responseNumber)
     {
         Records.Clear();
-        line = valueLine;
+        utf8 = value;
+        valueLine = line = startLine;
+        lineOffset = 0;
         if (responseNumber != response || statuses.Count >= MaxRemembered || accounts.Count >= MaxRemembered || accountsWritten.Count >= MaxRemembered)
         {
             response = responseNumber;
@@ -48,6 +55,7 @@ internal sealed class MastodonRecordBuilder(string network, string file)
     /// <summary>Maps one object with <paramref name="map"/>; if it is malformed, its records are replaced by one error.</summary>
     public void Isolated(JsonElement element, Action<MastodonRecordBuilder, JsonElement> map)
     {
+        MoveTo(element);
         var mark = Records.Count;
         try
         {
@@ -61,8 +69,11 @@ internal sealed class MastodonRecordBuilder(string network, string file)
     }
 
     /// <summary>Adds an error for a value that is not what its place in the response requires.</summary>
-    public void Error(string? field, string message, JsonElement value) =>
+    public void Error(string? field, string message, JsonElement value)
+    {
+        MoveTo(value);
         Records.Add(SourceRecord.Of(RecordError.At(file, line, field, message, value.GetRawText())));
+    }
 
     /// <summary>The address of an API account, writing its <see cref="Account"/> record once per response.</summary>
     public FediverseAddress Account(JsonElement account, string path)
@@ -106,6 +117,26 @@ internal sealed class MastodonRecordBuilder(string network, string file)
     /// <summary>Adds an interaction.</summary>
     public void Add(DateTimeOffset? time, string actor, string target, InteractionKind kind, string? post) =>
         Records.Add(SourceRecord.Of(line, new Interaction(Network, time, actor, target, kind, post)));
+
+    /// <summary>Sets the current line to where <paramref name="element"/> starts, counting line breaks in the value's bytes
+    /// (elements are visited in order, so the count goes forward only).</summary>
+    private void MoveTo(JsonElement element)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        var bytes = utf8.Span;
+        var offset = (int)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(bytes), ref MemoryMarshal.GetReference(raw));
+        if (offset < 0 || offset > bytes.Length)
+        {
+            return;
+        }
+        if (offset < lineOffset)
+        {
+            lineOffset = 0;
+            line = valueLine;
+        }
+        line += bytes[lineOffset..offset].Count((byte)'\n');
+        lineOffset = offset;
+    }
 
     private void Remember(JsonElement account, string id, string path)
     {
