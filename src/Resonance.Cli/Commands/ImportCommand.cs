@@ -19,7 +19,7 @@ internal static class ImportCommand
             HelpName = "FORMAT",
         };
         format.AcceptOnlyFromAmong([.. RecordReaders.All.Select(r => r.Format)]);
-        var network = new Option<string?>("--network", "-n") { Description = "Network name (required for edgelist; defaults: higgs-activity → higgs, cascades → url-cascades).", HelpName = "NAME" };
+        var network = new Option<string?>("--network", "-n") { Description = "Network name (required for edgelist; defaults: higgs-activity → higgs, cascades → url-cascades, mastodon → mastodon).", HelpName = "NAME" };
         var kind = new Option<string?>("--kind", "-k") { Description = $"Interaction kind for edge lists: {InteractionKinds.Names}.", HelpName = "KIND" };
         kind.AcceptOnlyFromAmong([.. InteractionKinds.All.Select(InteractionKinds.Name)]);
         var lenient = new Option<bool>("--lenient") { Description = "Skip malformed records, report the first 20 and the total, and commit the rest." };
