@@ -26,9 +26,10 @@ public interface IPathRecordReader : IRecordReader
 }
 
 /// <summary>Bytes of input consumed so far by a <see cref="IPathRecordReader"/>; written by the reader, read by a
-/// progress bar on another thread.</summary>
+/// progress bar on another thread. Also counts records the reader read but deliberately did not import, by reason.</summary>
 public sealed class ReadProgress
 {
+    private readonly Dictionary<string, long> skipped = new(StringComparer.Ordinal);
     private long bytesRead;
 
     /// <summary>Bytes consumed so far.</summary>
@@ -39,4 +40,28 @@ public sealed class ReadProgress
 
     /// <summary>Sets the count to <paramref name="bytes"/> (single writer), for readers that know their absolute position.</summary>
     public void Set(long bytes) => Volatile.Write(ref bytesRead, bytes);
+
+    /// <summary>Counts <paramref name="count"/> well-formed items that the format cannot map to the canonical model (for
+    /// example a liked tweet whose author is unknown); <paramref name="reason"/> says which and why, as a short phrase.</summary>
+    /// <remarks>These are not errors: a strict import goes on. The importer reports them beside its summary.</remarks>
+    public void Skip(string reason, long count = 1)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        lock (skipped)
+        {
+            skipped[reason] = skipped.GetValueOrDefault(reason) + count;
+        }
+    }
+
+    /// <summary>The items skipped so far, by reason.</summary>
+    public IReadOnlyList<KeyValuePair<string, long>> Skipped
+    {
+        get
+        {
+            lock (skipped)
+            {
+                return [.. skipped];
+            }
+        }
+    }
 }

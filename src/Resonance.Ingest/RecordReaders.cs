@@ -2,6 +2,7 @@ using Resonance.Ingest.Canonical;
 using Resonance.Ingest.Formats;
 using Resonance.Ingest.Formats.Bluesky;
 using Resonance.Ingest.Formats.Mastodon;
+using Resonance.Ingest.Formats.Twitter;
 
 namespace Resonance.Ingest;
 
@@ -20,6 +21,7 @@ public static class RecordReaders
         new FirehoseCommitReader(),
         new JetstreamReader(),
         new MastodonReader(),
+        new TwitterArchiveReader(),
     ];
 
     /// <summary>The format names, comma separated, for help and error text.</summary>

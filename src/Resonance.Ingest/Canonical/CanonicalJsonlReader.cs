@@ -33,7 +33,7 @@ public sealed class CanonicalJsonlReader : IRecordReader
     {
         var lines = new LineReader(input);
         var builder = new CanonicalRecordBuilder();
-        var bytes = new byte[4096];
+        var bytes = new Utf8Buffer();
         while (lines.MoveNext())
         {
             var line = lines.Line;
@@ -41,13 +41,7 @@ public sealed class CanonicalJsonlReader : IRecordReader
             {
                 continue;
             }
-            var needed = Encoding.UTF8.GetMaxByteCount(line.Length);
-            if (needed > bytes.Length)
-            {
-                bytes = new byte[Math.Max(needed, bytes.Length * 2)];
-            }
-            var length = Encoding.UTF8.GetBytes(line, bytes);
-            yield return ParseLine(bytes.AsSpan(0, length), line, lines.LineNumber, file, defaultNetwork, builder);
+            yield return ParseLine(bytes.Encode(line), line, lines.LineNumber, file, defaultNetwork, builder);
         }
     }
 
@@ -144,7 +138,7 @@ public sealed class CanonicalJsonlReader : IRecordReader
             case JsonTokenType.Null:
                 return null;
             default:
-                return $"must be a JSON string or null, not {Describe(reader.TokenType)}";
+                return $"must be a JSON string or null, not {JsonTokens.Describe(reader.TokenType)}";
         }
     }
 
@@ -158,7 +152,7 @@ public sealed class CanonicalJsonlReader : IRecordReader
             case JsonTokenType.Null:
                 return null;
             default:
-                return $"must be a JSON number or null, not {Describe(reader.TokenType)}";
+                return $"must be a JSON number or null, not {JsonTokens.Describe(reader.TokenType)}";
         }
     }
 
@@ -170,29 +164,18 @@ public sealed class CanonicalJsonlReader : IRecordReader
         }
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            return $"must be an array of strings, not {Describe(reader.TokenType)}";
+            return $"must be an array of strings, not {JsonTokens.Describe(reader.TokenType)}";
         }
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.String)
             {
-                return $"must be an array of strings, but holds {Describe(reader.TokenType)}";
+                return $"must be an array of strings, but holds {JsonTokens.Describe(reader.TokenType)}";
             }
             builder.Hashtags.Add(reader.GetString()!);
         }
         return null;
     }
-
-    private static string Describe(JsonTokenType token) => token switch
-    {
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.String => "a string",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        JsonTokenType.Null => "null",
-        _ => token.ToString(),
-    };
 
     private static SourceRecord Error(string file, long line, string? field, string message, ReadOnlySpan<char> text) =>
         SourceRecord.Of(RecordError.At(file, line, field, message, text));

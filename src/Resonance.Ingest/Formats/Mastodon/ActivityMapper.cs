@@ -78,7 +78,7 @@ internal static class ActivityMapper
         var mentions = new List<string>();
         ReadTags(note, hashtags, mentions);
         records.Add(new Post(records.Network, id, actor, created, HtmlText.ToPlain(JsonFields.OptionalString(note, "content", path)),
-            Text.Hashtags.Normalise(hashtags), replyTo, quoteOf));
+            Ingest.Text.Hashtags.Normalise(hashtags), replyTo, quoteOf));
         var replyTarget = FediverseAddress.FromActorUri(replyTo)?.Id;
         AddTo(records, created, actor, replyTarget, InteractionKind.Reply, replyTo);
         AddTo(records, created, actor, FediverseAddress.FromActorUri(quoteOf)?.Id, InteractionKind.Quote, quoteOf);

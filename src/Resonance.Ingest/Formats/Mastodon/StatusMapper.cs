@@ -121,7 +121,7 @@ internal static class StatusMapper
             }
             names.Add(JsonFields.RequiredString(tag, "name", path + "tags."));
         }
-        return Text.Hashtags.Normalise(names);
+        return Ingest.Text.Hashtags.Normalise(names);
     }
 
     /// <summary>The quoted status: <c>quote.quoted_status</c> (Mastodon 4.4+) or <c>quote</c> itself when it is a status.</summary>
