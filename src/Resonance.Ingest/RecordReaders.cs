@@ -22,6 +22,7 @@ public static class RecordReaders
         new JetstreamReader(),
         new MastodonReader(),
         new TwitterArchiveReader(),
+        new TwitterApiV2Reader(),
     ];
 
     /// <summary>The format names, comma separated, for help and error text.</summary>
