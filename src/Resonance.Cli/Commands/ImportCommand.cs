@@ -19,7 +19,7 @@ internal static class ImportCommand
             HelpName = "FORMAT",
         };
         format.AcceptOnlyFromAmong([.. RecordReaders.All.Select(r => r.Format)]);
-        var network = new Option<string?>("--network", "-n") { Description = "Network name (required for edgelist; defaults: higgs-activity → higgs, cascades → url-cascades, mastodon → mastodon).", HelpName = "NAME" };
+        var network = new Option<string?>("--network", "-n") { Description = "Network name (required for edgelist; defaults: higgs-activity → higgs, cascades → url-cascades, mastodon → mastodon, bluesky formats → bluesky, twitter-* → twitter).", HelpName = "NAME" };
         var kind = new Option<string?>("--kind", "-k") { Description = $"Interaction kind for edge lists: {InteractionKinds.Names}.", HelpName = "KIND" };
         kind.AcceptOnlyFromAmong([.. InteractionKinds.All.Select(InteractionKinds.Name)]);
         var lenient = new Option<bool>("--lenient") { Description = "Skip malformed records, report the first 20 and the total, and commit the rest." };
@@ -35,6 +35,8 @@ internal static class ImportCommand
               resonance import ../shared/data/higgs-twitter/higgs-activity_time.txt --format higgs-activity
               resonance import retweets.txt.gz --format edgelist --network higgs --kind repost
               resonance import big.jsonl --format jsonl --dry-run
+              resonance import twitter-2022-11-14.zip --format twitter-archive
+              resonance import tweets.jsonl --format twitter-api-v2
               resonance import export.jsonl --format jsonl --db "Host=localhost;Database=resonance;Username=me"
             """)
         { paths, format, network, kind, lenient, json, dryRun };
@@ -65,31 +67,38 @@ internal static class ImportCommand
                     return ExitCodes.NoInput;
                 }
 
-                var sources = files.Select(f => FileSource(f, reader, options)).ToList();
+                var skipped = new List<ReadProgress>();
+                var sources = files.Select(f => FileSource(f, reader, options, skipped)).ToList();
                 var importOptions = new ImportOptions(reader.Format, parse.GetValue(lenient));
                 if (parse.GetValue(dryRun))
                 {
                     var checkedOnly = await ImportProgressView.RunAsync(console, sources,
                         report => Task.Run(() => ImportValidator.Run(sources, importOptions, report, ct), ct)).ConfigureAwait(false);
-                    ImportSummaryView.Write(console, checkedOnly, location.Display, parse.GetValue(json), dryRun: true);
+                    ImportSummaryView.Write(console, checkedOnly, location.Display, parse.GetValue(json), dryRun: true, readerSkipped: Skipped(skipped));
                     return ExitCodes.Ok;
                 }
                 await using var store = await StoreAccess.OpenReadyAsync(location, ct).ConfigureAwait(false);
                 var result = await ImportProgressView.RunAsync(console, sources,
                     report => new ImportService(store).RunAsync(sources, importOptions, report, ct)).ConfigureAwait(false);
-                ImportSummaryView.Write(console, result, location.Display, parse.GetValue(json));
+                ImportSummaryView.Write(console, result, location.Display, parse.GetValue(json), readerSkipped: Skipped(skipped));
                 return ExitCodes.Ok;
             });
         });
         return command;
     }
 
+    /// <summary>Items the readers read but did not import, by reason, summed over all inputs.</summary>
+    private static IReadOnlyList<KeyValuePair<string, long>> Skipped(List<ReadProgress> progresses) =>
+        [.. progresses.SelectMany(p => p.Skipped).GroupBy(s => s.Key).Select(g => KeyValuePair.Create(g.Key, g.Sum(s => s.Value)))];
+
     /// <summary>A lazily opened file: enumerating the records opens it, and progress reads its position.</summary>
-    internal static ImportSource FileSource(string path, IRecordReader reader, ReaderOptions options)
+    /// <param name="skipped">Receives the progress of path readers, which also counts what they skipped.</param>
+    internal static ImportSource FileSource(string path, IRecordReader reader, ReaderOptions options, List<ReadProgress>? skipped = null)
     {
         if (reader is IPathRecordReader pathReader)
         {
             var progress = new ReadProgress();
+            skipped?.Add(progress);
             return new ImportSource(path, pathReader.ReadPath(path, options, progress), () => progress.BytesRead, pathReader.InputLength(path));
         }
         InputFile? open = null;

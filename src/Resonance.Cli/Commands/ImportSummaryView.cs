@@ -6,9 +6,12 @@ namespace Resonance.Cli.Commands;
 /// <summary>The import summary: added, duplicates, skipped records, time and rate.</summary>
 internal static class ImportSummaryView
 {
-    public static void Write(CliConsole console, ImportResult r, string database, bool json, bool dryRun = false)
+    /// <param name="readerSkipped">Well-formed items the reader could not map (for example likes of unknown authors), by reason.</param>
+    public static void Write(CliConsole console, ImportResult r, string database, bool json, bool dryRun = false,
+        IReadOnlyList<KeyValuePair<string, long>>? readerSkipped = null)
     {
         var c = r.Counts;
+        readerSkipped ??= [];
         if (json)
         {
             console.WriteJson(new
@@ -29,6 +32,7 @@ internal static class ImportSummaryView
                 first_errors = r.FirstErrors.Select(e => e.ToString()).ToList(),
                 elapsed_seconds = Math.Round(r.Elapsed.TotalSeconds, 3),
                 records_per_second = Math.Round(r.RecordsPerSecond),
+                not_imported = readerSkipped.ToDictionary(s => s.Key, s => s.Value),
             });
             return;
         }
@@ -38,6 +42,7 @@ internal static class ImportSummaryView
             o.WriteLine($"Checked {r.RecordsRead:N0} records in {r.Elapsed.TotalSeconds:F2} s ({r.RecordsPerSecond:N0} records/s); nothing was written.");
             WriteSkipped(console, r);
             WriteErrors(console, r);
+            WriteSkipped(o, readerSkipped);
             return;
         }
         o.MarkupLine($"Imported into [bold]{Markup.Escape(database)}[/] in {r.Elapsed.TotalSeconds:F2} s ({r.RecordsPerSecond:N0} records/s).");
@@ -57,6 +62,15 @@ internal static class ImportSummaryView
         }
         WriteSkipped(console, r);
         WriteErrors(console, r);
+        WriteSkipped(o, readerSkipped);
+    }
+
+    private static void WriteSkipped(IAnsiConsole o, IReadOnlyList<KeyValuePair<string, long>> skipped)
+    {
+        foreach (var (reason, count) in skipped)
+        {
+            o.WriteLine($"not imported: {count:N0} {reason}");
+        }
     }
 
     /// <summary>Well-formed items the format holds but Resonance does not import (for example Bluesky lists or blocks).</summary>
