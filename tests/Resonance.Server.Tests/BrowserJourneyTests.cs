@@ -1,0 +1,130 @@
+using System.Text.Json;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static Resonance.Server.Tests.ApiTestHelpers;
+
+namespace Resonance.Server.Tests;
+
+/// <summary>A server of its own for the browser journeys (they sign up, claim and erase).</summary>
+public sealed class BrowserFixture : ServerFixture;
+
+/// <summary>Journeys in Debian's Chromium driven by Playwright: sign up, claim, see the score and its explanation,
+/// change visibility, export, opt out. Skipped, saying so, where /usr/bin/chromium is not installed (CI installs it).
+/// A failing journey leaves a screenshot in the test output folder.</summary>
+public sealed class BrowserJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task Member_SignsUpClaimsSeesScoreChangesVisibilityExportsAndOptsOut()
+    {
+        if (!File.Exists(Chromium))
+        {
+            Assert.Skip($"{Chromium} is not installed; browser journeys need Debian's chromium (.ci/run installs it).");
+        }
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseAddress.ToString(), AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        try
+        {
+            await JourneyAsync(page);
+        }
+        catch
+        {
+            var shot = Path.Combine(AppContext.BaseDirectory, $"journey-failure-{DateTime.UtcNow:yyyyMMddHHmmss}.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
+            TestContext.Current.SendDiagnosticMessage($"screenshot: {shot}");
+            throw;
+        }
+    }
+
+    private async Task JourneyAsync(IPage page)
+    {
+        // Sign up.
+        await page.GotoAsync("/signup");
+        await page.GetByLabel("Name shown to others").FillAsync("journey");
+        await page.GetByLabel("Email").FillAsync("journey@example.test");
+        await page.GetByLabel("Password").FillAsync("Journey-pass-7");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create my account" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My influence", Level = 1 })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "/me before claiming");
+
+        // Claim an account; an admin approves it.
+        var target = await UnclaimedAsync(50);
+        await page.GetByLabel("Account", new() { Exact = true }).FillAsync(target.Label);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Claim" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("claim-code")).ToContainTextAsync("resonance-");
+        using (var admin = await fixture.ClientAsync("admin@demo.resonance"))
+        {
+            var pending = await admin.JsonAsync("/api/v1/admin/claims");
+            var id = pending.GetProperty("items").EnumerateArray().Single(c => c.GetProperty("account").GetString() == target.Label).GetProperty("id").GetInt64();
+            var (status, _) = await admin.SendJsonAsync(HttpMethod.Post, $"/api/v1/admin/claims/{id}/approve", null);
+            Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        }
+
+        // The score and its explanation.
+        await page.GotoAsync("/me");
+        var runs = await fixture.Store.ListRunsAsync(Ct);
+        var stored = await fixture.Store.GetScoreAsync(runs[^1].Id, target.Id, Ct);
+        Assert.NotNull(stored);
+        await Assertions.Expect(page.GetByTestId("score")).ToHaveTextAsync(ScoreTextOf(stored));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Who responds to you" })).ToBeVisibleAsync();
+        await page.GetByLabel("From run").SelectOptionAsync(runs[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("to run").SelectOptionAsync(runs[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Explain the change" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("change")).ToContainTextAsync("Algorithm");
+        await Assertions.Expect(page.Locator("#history-chart")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "/me with a score");
+
+        // Visibility.
+        await page.GotoAsync("/me/privacy");
+        await page.GetByLabel("discoverable").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save visibility" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("visibility-saved")).ToContainTextAsync("discoverable");
+        await AssertAccessibleAsync(page, "/me/privacy");
+
+        // Export.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download my data (JSON)" }).ClickAsync());
+        var file = await download.PathAsync();
+        using (var export = JsonDocument.Parse(await File.ReadAllTextAsync(file, Ct)))
+        {
+            Assert.Equal("journey", export.RootElement.GetProperty("userName").GetString());
+            Assert.Equal(target.Label, export.RootElement.GetProperty("accounts")[0].GetProperty("account").GetProperty("label").GetString());
+        }
+
+        // Opt out: one step, one confirmation, no reason asked; then the profile is gone.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Opt out and erase everything" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, erase everything now" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("erasure-report")).ToContainTextAsync(target.Label);
+        await page.GotoAsync("/me");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin"));
+        Assert.Null(await fixture.Store.FindAccountAsync(target.Network, target.ExternalId, Ct));
+    }
+
+    /// <summary>axe-core's WCAG 2 A/AA rules find nothing on the page.</summary>
+    private static async Task AssertAccessibleAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
+        {
+            RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa"] },
+        });
+        Assert.True(result.Violations.Length == 0,
+            $"{what}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length} nodes: {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})")));
+    }
+
+    private static string ScoreTextOf(Application.Scoring.AccountScore s) => Application.Scoring.ScoreText.Score(s.Score, s.Low, s.High);
+
+    private async Task<Application.Scoring.AccountRef> UnclaimedAsync(int rank)
+    {
+        var top = await fixture.Store.TopScoresAsync((await fixture.Store.ListRunsAsync(Ct))[^1].Id, rank, Ct);
+        var id = top[^1].AccountId;
+        Assert.Empty(await fixture.Store.ConsentsAsync([id], Ct));
+        return (await fixture.Store.DescribeAccountsAsync([id], Ct))[id];
+    }
+}
