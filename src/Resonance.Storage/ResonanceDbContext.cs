@@ -20,6 +20,9 @@ public sealed class ResonanceDbContext(DbContextOptions<ResonanceDbContext> opti
     public DbSet<AccountClaimEntity> AccountClaims => Set<AccountClaimEntity>();
     public DbSet<TombstoneEntity> Tombstones => Set<TombstoneEntity>();
     public DbSet<InstanceSettingEntity> InstanceSettings => Set<InstanceSettingEntity>();
+    public DbSet<InvitationEntity> Invitations => Set<InvitationEntity>();
+    public DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
+    public DbSet<ScoringJobEntity> ScoringJobs => Set<ScoringJobEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -16,7 +16,15 @@ public sealed class BrowserJourneyTests(BrowserFixture fixture) : IClassFixture<
     private const string Chromium = "/usr/bin/chromium";
 
     [Fact]
-    public async Task Member_SignsUpClaimsSeesScoreChangesVisibilityExportsAndOptsOut()
+    public Task Member_SignsUpClaimsSeesScoreChangesVisibilityExportsAndOptsOut() => InBrowserAsync(MemberJourneyAsync);
+
+    [Fact]
+    public Task Marketer_SearchesExportsAndInvites_AndTheMemberAccepts() => InBrowserAsync(MarketerJourneyAsync);
+
+    [Fact]
+    public Task Admin_RunsAScoringJob_AndSeesItFinish() => InBrowserAsync(AdminJourneyAsync);
+
+    private async Task InBrowserAsync(Func<IBrowserContext, IPage, Task> journey)
     {
         if (!File.Exists(Chromium))
         {
@@ -33,18 +41,68 @@ public sealed class BrowserJourneyTests(BrowserFixture fixture) : IClassFixture<
         var page = await context.NewPageAsync();
         try
         {
-            await JourneyAsync(page);
+            await journey(context, page);
         }
         catch
         {
-            var shot = Path.Combine(AppContext.BaseDirectory, $"journey-failure-{DateTime.UtcNow:yyyyMMddHHmmss}.png");
+            var shot = Path.Combine(AppContext.BaseDirectory, $"journey-failure-{DateTime.UtcNow:yyyyMMddHHmmssfff}.png");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
             TestContext.Current.SendDiagnosticMessage($"screenshot: {shot}");
             throw;
         }
     }
 
-    private async Task JourneyAsync(IPage page)
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Hosting.DemoSignIns.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My influence", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    private async Task MarketerJourneyAsync(IBrowserContext context, IPage page)
+    {
+        await SignInAsync(page, "mark@demo.resonance");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Discover" }).ClickAsync();
+        await page.GetByLabel("Score from").FillAsync("1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        var rows = page.GetByTestId("discover-results").Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(4);
+        await AssertAccessibleAsync(page, "/discover");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Export all as CSV" }).ClickAsync());
+        var csv = await File.ReadAllLinesAsync(await download.PathAsync(), Ct);
+        Assert.Equal(5, csv.Length);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Invite member3" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Member", new() { Exact = true })).ToHaveValueAsync("member3");
+        await page.GetByLabel("Kind").SelectOptionAsync("collaboration");
+        await page.GetByLabel("Message").FillAsync("Would you host our jazz night?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("invitation-sent")).ToContainTextAsync("member3");
+
+        var member = await context.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseAddress.ToString() });
+        var memberPage = await member.NewPageAsync();
+        await SignInAsync(memberPage, "member3@demo.resonance");
+        await memberPage.GotoAsync("/me/inbox");
+        await Assertions.Expect(memberPage.GetByTestId("inbox")).ToContainTextAsync("Would you host our jazz night?");
+        await memberPage.GetByRole(AriaRole.Button, new() { Name = "Accept the invitation from mark" }).ClickAsync();
+        await Assertions.Expect(memberPage.GetByTestId("inbox")).ToContainTextAsync("You accepted it.");
+        await AssertAccessibleAsync(memberPage, "/me/inbox");
+    }
+
+    private async Task AdminJourneyAsync(IBrowserContext context, IPage page)
+    {
+        var before = (await fixture.Store.ListRunsAsync(Ct)).Count;
+        await SignInAsync(page, "admin@demo.resonance");
+        await page.GotoAsync("/admin");
+        await page.GetByLabel("Algorithm").SelectOptionAsync("resonance@2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start scoring" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("jobs")).ToContainTextAsync("succeeded", new() { Timeout = 120_000 }); // the page refreshes itself while the job runs
+        Assert.Equal(before + 1, (await fixture.Store.ListRunsAsync(Ct)).Count);
+        await AssertAccessibleAsync(page, "/admin");
+    }
+
+    private async Task MemberJourneyAsync(IBrowserContext context, IPage page)
     {
         // Sign up.
         await page.GotoAsync("/signup");

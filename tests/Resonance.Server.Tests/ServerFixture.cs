@@ -30,6 +30,9 @@ public class ServerFixture : IAsyncLifetime
     /// <summary>People in the generated community.</summary>
     public virtual int People => 400;
 
+    /// <summary>Sign-in posts allowed per minute per address (high, so tests are not throttled, unless a test is about it).</summary>
+    public virtual int SignInAttemptsPerMinute => 1000;
+
     public async ValueTask InitializeAsync()
     {
         Store = new SqliteResonanceStore(DatabaseLocation.Parse(DatabasePath));
@@ -42,7 +45,7 @@ public class ServerFixture : IAsyncLifetime
         await scoring.RunAsync(new ScoreRequest(ScoringAlgorithms.Default));
         await scoring.RunAsync(new ScoreRequest(AlgorithmId.Parse("resonance@2")));
 
-        _app = ResonanceServer.Build(new ServerOptions(Store, "http://127.0.0.1:0") { SignInAttemptsPerMinute = 1000 });
+        _app = ResonanceServer.Build(new ServerOptions(Store, "http://127.0.0.1:0") { SignInAttemptsPerMinute = SignInAttemptsPerMinute });
         await ResonanceServer.PrepareAsync(_app);
         SignIns = await DemoSignIns.SeedAsync(_app.Services);
         await _app.StartAsync();

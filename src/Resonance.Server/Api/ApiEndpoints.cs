@@ -13,6 +13,8 @@ public static class ApiEndpoints
         api.MapPeopleEndpoints();
         api.MapRunEndpoints();
         api.MapAdminEndpoints();
+        api.MapMarketerEndpoints();
+        api.MapTokenEndpoints();
         return app;
     }
 

@@ -13,7 +13,8 @@ internal static class MeEndpoints
 {
     public static void MapMeEndpoints(this RouteGroupBuilder api)
     {
-        var me = api.MapGroup("/me").RequireAuthorization().WithTags("Me");
+        // Reads accept a browser session or an API token with me:read; changes need the browser session.
+        var me = api.MapGroup("/me").WithTags("Me");
 
         me.MapGet("", async Task<Ok<MeResponse>> (ClaimsPrincipal user, UserManager<MemberUser> users, IMemberStore members, CancellationToken ct) =>
         {
@@ -22,7 +23,7 @@ internal static class MeEndpoints
             var roles = await users.GetRolesAsync(member);
             return TypedResults.Ok(new MeResponse(member.UserName ?? "", member.Email, Visibilities.Name(member.Visibility),
                 Visibilities.Meaning(member.Visibility), [.. roles.Order(StringComparer.Ordinal)], [.. claims.Select(c => ApiMapping.Claim(c, showCode: true))]));
-        }).WithSummary("The signed-in member, their visibility and their claims.");
+        }).RequireAuthorization(ApiPolicies.MeRead).WithSummary("The signed-in member, their visibility and their claims.");
 
         me.MapPost("/claims", async Task<Results<Created<ClaimResponse>, ValidationProblem, ProblemHttpResult>> (ClaimRequest request,
             ClaimsPrincipal user, IScoreStore scores, IMemberStore members, CancellationToken ct) =>
@@ -45,7 +46,7 @@ internal static class MeEndpoints
             {
                 return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict);
             }
-        }).WithSummary("Claims an account (network:id-or-handle). Post the returned code from it; the next import verifies it.");
+        }).RequireAuthorization().WithSummary("Claims an account (network:id-or-handle). Post the returned code from it; the next import verifies it.");
 
         me.MapGet("/profile", async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> (string? account, ClaimsPrincipal user,
             IMemberStore members, ProfileService profiles, CancellationToken ct) =>
@@ -57,7 +58,7 @@ internal static class MeEndpoints
             }
             var consents = await members.ConsentsAsync([own.Id], ct);
             return TypedResults.Ok(ApiMapping.Profile(await profiles.ProfileAsync(own, consents[own.Id], viewer, ct)));
-        }).WithSummary("Your influence: score, interval, sub-scores, who responds, whom you respond to, history.");
+        }).RequireAuthorization(ApiPolicies.MeRead).WithSummary("Your influence: score, interval, sub-scores, who responds, whom you respond to, history.");
 
         me.MapGet("/change", async Task<Results<Ok<ChangeResponse>, ProblemHttpResult, ValidationProblem>> (long from, long to, string? account,
             ClaimsPrincipal user, IMemberStore members, ProfileService profiles, CancellationToken ct) =>
@@ -75,7 +76,7 @@ internal static class MeEndpoints
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = [e.Message] });
             }
-        }).WithSummary("Why your score changed between two runs: engagement, population shift and algorithm, adding up exactly.");
+        }).RequireAuthorization(ApiPolicies.MeRead).WithSummary("Why your score changed between two runs: engagement, population shift and algorithm, adding up exactly.");
 
         me.MapPut("/visibility", async Task<Results<NoContent, ValidationProblem>> (VisibilityRequest request, ClaimsPrincipal user,
             IMemberStore members, CancellationToken ct) =>
@@ -86,24 +87,24 @@ internal static class MeEndpoints
             }
             await members.SetVisibilityAsync(Viewers.From(user).UserId!, visibility, ct);
             return TypedResults.NoContent();
-        }).WithSummary("Sets who may see you: private, signed-in or discoverable.");
+        }).RequireAuthorization().WithSummary("Sets who may see you: private, signed-in or discoverable.");
 
         me.MapDelete("/networks/{network}", async Task<Ok<int>> (string network, ClaimsPrincipal user, IMemberStore members, CancellationToken ct) =>
             TypedResults.Ok(await members.DisconnectAsync(Viewers.From(user).UserId!, network, ct)))
-            .WithSummary("Disconnects one network: your accounts there are anonymous again. Returns how many were disconnected.");
+            .RequireAuthorization().WithSummary("Disconnects one network: your accounts there are anonymous again. Returns how many were disconnected.");
 
         me.MapGet("/export", async Task<JsonHttpResult<PersonalData>> (ClaimsPrincipal user, IMemberStore members, HttpContext http, CancellationToken ct) =>
         {
             http.Response.Headers.ContentDisposition = "attachment; filename=\"resonance-my-data.json\"";
             return TypedResults.Json(await members.ExportAsync(Viewers.From(user).UserId!, ct), ApiJson.Indented);
-        }).WithSummary("Everything held about you, as a JSON download.");
+        }).RequireAuthorization(ApiPolicies.MeRead).WithSummary("Everything held about you, as a JSON download.");
 
         me.MapDelete("", async Task<Ok<ErasureReport>> (ClaimsPrincipal user, IMemberStore members, SignInManager<MemberUser> signIn, CancellationToken ct) =>
         {
             var report = await members.EraseMemberAsync(Viewers.From(user).UserId!, ct);
             await signIn.SignOutAsync();
             return TypedResults.Ok(report);
-        }).WithSummary("Opts out in one step: erases you, your verified accounts and everything about them, and keeps them erased.");
+        }).RequireAuthorization().WithSummary("Opts out in one step: erases you, your verified accounts and everything about them, and keeps them erased.");
     }
 
     /// <summary>The named verified account of the viewer (or their first one when <paramref name="name"/> is null).</summary>

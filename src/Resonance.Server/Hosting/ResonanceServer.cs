@@ -63,11 +63,15 @@ public static class ResonanceServer
         services.AddSingleton(store);
         services.AddSingleton<IScoreStore>(store);
         services.AddSingleton<IMemberStore>(store);
+        services.AddSingleton<IMarketingStore>(store);
+        services.AddScoped<DiscoveryService>();
         services.AddSingleton<IResonanceStore>(store);
         services.AddSingleton(store.ContextOptions);
         services.AddScoped<ResonanceDbContext>();
         services.AddScoped<ProfileService>();
         services.AddSingleton<MethodologyDocument>();
+        services.AddSingleton<ScoringJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScoringJobs>());
 
         services.AddIdentity<MemberUser, IdentityRole>(o =>
             {
@@ -89,8 +93,9 @@ public static class ResonanceServer
             o.Events.OnRedirectToLogin = c => ApiAwareRedirect(c, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = c => ApiAwareRedirect(c, StatusCodes.Status403Forbidden);
         });
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
         services.AddAntiforgery(o => o.Cookie.Name = "resonance.csrf");
-        services.AddAuthorization();
+        services.AddAuthorization(ApiPolicies.Add);
         services.AddCascadingAuthenticationState();
         services.AddRazorComponents();
         services.AddProblemDetails();
@@ -104,6 +109,7 @@ public static class ResonanceServer
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, ct) => WriteTooManyRequestsAsync(context.HttpContext, ct);
             o.AddPolicy(SignInPolicy, context => HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) })
@@ -125,6 +131,29 @@ public static class ResonanceServer
                 await roles.CreateAsync(new IdentityRole(role)).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>Answers a throttled request itself: re-executing a status page would replay the POST.</summary>
+    private static async ValueTask WriteTooManyRequestsAsync(HttpContext http, CancellationToken ct)
+    {
+        if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+        {
+            pages.Enabled = false;
+        }
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = "60";
+        if (IsApi(http))
+        {
+            await Results.Problem("Too many attempts from your address; wait a minute.", statusCode: StatusCodes.Status429TooManyRequests)
+                .ExecuteAsync(http).ConfigureAwait(false);
+            return;
+        }
+        http.Response.ContentType = "text/html; charset=utf-8";
+        await http.Response.WriteAsync("""
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Slow down · Resonance</title>
+            <link rel="stylesheet" href="/css/site.css"></head><body><main id="main"><h1>Slow down</h1>
+            <p>Too many sign-in attempts from your address. Wait a minute and <a href="/signin">try again</a>.</p></main></body></html>
+            """, ct).ConfigureAwait(false);
     }
 
     /// <summary>True for REST API requests.</summary>

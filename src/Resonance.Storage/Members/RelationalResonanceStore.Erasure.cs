@@ -72,6 +72,8 @@ public abstract partial class RelationalResonanceStore
             var scores = await db.AccountScores.Where(s => accountIds.Contains(s.AccountId)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
             await db.Accounts.Where(a => accountIds.Contains(a.Id)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
             var claims = await db.AccountClaims.Where(c => c.UserId == userId || accountIds.Contains(c.AccountId)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+            await db.Invitations.Where(i => i.ToUserId == userId || i.FromUserId == userId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+            await db.ApiTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
             await db.UserRoles.Where(r => r.UserId == userId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
             await db.UserClaims.Where(r => r.UserId == userId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
             await db.UserLogins.Where(r => r.UserId == userId).ExecuteDeleteAsync(ct).ConfigureAwait(false);

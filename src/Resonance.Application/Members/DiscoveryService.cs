@@ -1,0 +1,77 @@
+using Resonance.Application.Scoring;
+
+namespace Resonance.Application.Members;
+
+/// <summary>What a marketer searches for. Every filter is optional; <see cref="Sort"/> is <c>score</c> (highest
+/// first, the default), <c>name</c> or <c>low</c> (highest lower bound first: the most certain voices).</summary>
+public sealed record DiscoveryQuery(string? Network = null, double? MinScore = null, double? MaxScore = null, string? Name = null,
+    string Sort = "score", int Page = 1, int PageSize = 20)
+{
+    /// <summary>The sort orders accepted.</summary>
+    public static IReadOnlyList<string> Sorts { get; } = ["score", "low", "name"];
+
+    /// <summary>Problems with the query, by field (empty when valid).</summary>
+    public Dictionary<string, string[]> Problems()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (MinScore is < 1 or > 100) { errors["minScore"] = ["minScore must be between 1 and 100."]; }
+        if (MaxScore is < 1 or > 100) { errors["maxScore"] = ["maxScore must be between 1 and 100."]; }
+        if (MinScore > MaxScore) { errors["maxScore"] = ["maxScore must not be below minScore."]; }
+        if (!Sorts.Contains(Sort)) { errors["sort"] = [$"sort must be one of {string.Join(", ", Sorts)}."]; }
+        if (Page < 1) { errors["page"] = ["page must be 1 or more."]; }
+        if (PageSize is < 1 or > 200) { errors["pageSize"] = ["pageSize must be between 1 and 200."]; }
+        return errors;
+    }
+}
+
+/// <summary>A discoverable member's account with its latest score (null when it has none yet).</summary>
+public sealed record DiscoveredMember(string Name, AccountRef Account, double? Score, double? Low, double? High, long? RunId);
+
+/// <summary>One page of results and how many there are in all.</summary>
+public sealed record DiscoveryPage(IReadOnlyList<DiscoveredMember> Items, int Total, DiscoveryQuery Query);
+
+/// <summary>Search over members who chose <see cref="Visibility.Discoverable"/>: nobody else is ever in the results.
+/// Topic, community and audience-quality filters join when topics (issue #5) and integrity signals (issue #4) land.</summary>
+public sealed class DiscoveryService(IScoreStore scores, IMemberStore members)
+{
+    /// <summary>Runs the query: every match, sorted, then the requested page.</summary>
+    public async Task<DiscoveryPage> SearchAsync(DiscoveryQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var all = await MatchesAsync(query, ct).ConfigureAwait(false);
+        return new DiscoveryPage([.. all.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)], all.Count, query);
+    }
+
+    /// <summary>Every match, sorted (for CSV export).</summary>
+    public async Task<IReadOnlyList<DiscoveredMember>> MatchesAsync(DiscoveryQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var consents = await members.ConsentingAsync(Visibility.Discoverable, ct).ConfigureAwait(false);
+        var names = await scores.DescribeAccountsAsync([.. consents.Select(c => c.AccountId)], ct).ConfigureAwait(false);
+        var runs = await scores.ListRunsAsync(ct).ConfigureAwait(false);
+        var found = new List<DiscoveredMember>();
+        foreach (var consent in consents)
+        {
+            if (!names.TryGetValue(consent.AccountId, out var account)
+                || (query.Network is { Length: > 0 } n && account.Network != n)
+                || (query.Name is { Length: > 0 } q && !consent.UserName.Contains(q, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+            var run = runs.LastOrDefault(r => r.Parameters.Network is null || r.Parameters.Network == account.Network);
+            var score = run is null ? null : await scores.GetScoreAsync(run.Id, account.Id, ct).ConfigureAwait(false);
+            if ((query.MinScore is { } min && (score?.Score ?? 0) < min) || (query.MaxScore is { } max && (score?.Score ?? 0) > max))
+            {
+                continue;
+            }
+            found.Add(new DiscoveredMember(consent.UserName, account, score?.Score, score?.Low, score?.High, score is null ? null : run!.Id));
+        }
+        IOrderedEnumerable<DiscoveredMember> sorted = query.Sort switch
+        {
+            "name" => found.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase),
+            "low" => found.OrderByDescending(m => m.Low ?? 0),
+            _ => found.OrderByDescending(m => m.Score ?? 0),
+        };
+        return [.. sorted.ThenBy(m => m.Account.Label, StringComparer.Ordinal)];
+    }
+}
