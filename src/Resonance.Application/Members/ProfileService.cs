@@ -6,7 +6,6 @@ namespace Resonance.Application.Members;
 /// the account itself and to every person it lists.</summary>
 public sealed class ProfileService(IScoreStore scores, IMemberStore members)
 {
-    private readonly ExplainService _explain = new(scores);
     private readonly DiffService _diff = new(scores);
 
     /// <summary>How many named people a list shows at most.</summary>
@@ -45,13 +44,33 @@ public sealed class ProfileService(IScoreStore scores, IMemberStore members)
             return new Profile(account, holder, null, null, 0, Empty, Empty, history);
         }
         var latest = runs[^1];
-        var explanation = await _explain.ExplainAsync(latest.Id, account, int.MaxValue, ct).ConfigureAwait(false);
-        var raw = explanation.Score?.Raw ?? 0;
-        var engagers = await SummariseAsync(explanation.Contributions.Select(c => (c.EngagerId, raw > 0 ? 100 * c.Total / raw : 0)),
-            explanation.Names, viewer, ct).ConfigureAwait(false);
-        var influencers = await SummariseAsync(explanation.Influencers.Select(c => (c.AccountId, c.Total)),
-            explanation.Names, viewer, ct).ConfigureAwait(false);
-        return new Profile(account, holder, latest, explanation.Score, explanation.ScoredAccounts, engagers, influencers, history);
+        var score = await scores.GetScoreAsync(latest.Id, account.Id, ct).ConfigureAwait(false);
+        // Only people who consented can be named; everyone else is counted. Interactions never cross networks, so the
+        // counted ones are all on the account's own network.
+        var visible = (await members.ConsentingAsync(Visibility.Private, ct).ConfigureAwait(false)).Where(viewer.MaySee).ToList();
+        var visibleIds = visible.Select(c => c.AccountId).ToList();
+        var received = await scores.SummariseContributionsAsync(latest.Id, account.Id, received: true, visibleIds, ct).ConfigureAwait(false);
+        var made = await scores.SummariseContributionsAsync(latest.Id, account.Id, received: false, visibleIds, ct).ConfigureAwait(false);
+        var raw = score?.Raw ?? 0;
+        double Percent(double v) => raw > 0 ? 100 * v / raw : 0;
+        var engagers = await NameAsync(received, c => c.EngagerId, Percent, account.Network, visible, ct).ConfigureAwait(false);
+        var influencers = await NameAsync(made, c => c.AccountId, v => v, account.Network, visible, ct).ConfigureAwait(false);
+        return new Profile(account, holder, latest, score, latest.AccountsScored, engagers, influencers, history);
+    }
+
+    /// <summary>The consenting people of a summary by name (up to <see cref="ListLength"/>), the rest as one count.</summary>
+    private async Task<PeopleSummary<PersonShare>> NameAsync(ContributionSummary summary, Func<ScoreContribution, long> other,
+        Func<double, double> share, string network, IReadOnlyList<Consent> visible, CancellationToken ct)
+    {
+        var shown = summary.Selected.Take(ListLength).ToList();
+        var names = await scores.DescribeAccountsAsync([.. shown.Select(other)], ct).ConfigureAwait(false);
+        var users = visible.ToDictionary(c => c.AccountId, c => c.UserName);
+        var named = shown.Where(c => names.ContainsKey(other(c)))
+            .Select(c => new PersonShare(names[other(c)], users[other(c)], share(c.Total))).ToList();
+        var hiddenCount = summary.Count - named.Count;
+        var hiddenTotal = summary.Total - shown.Where(c => names.ContainsKey(other(c))).Sum(c => c.Total);
+        IReadOnlyList<AnonymousGroup> groups = hiddenCount == 0 ? [] : [new AnonymousGroup(network, hiddenCount, share(hiddenTotal))];
+        return new PeopleSummary<PersonShare>(named, groups);
     }
 
     /// <summary>Runs whose network covers the account (its own network, or all networks), oldest first.</summary>
@@ -66,40 +85,25 @@ public sealed class ProfileService(IScoreStore scores, IMemberStore members)
     public async Task<ProfileChange> WhyChangedAsync(AccountRef account, long fromRun, long toRun, Viewer viewer, CancellationToken ct = default)
     {
         var diff = await _diff.DiffAsync(account, fromRun, toRun, ct).ConfigureAwait(false);
-        var contributors = await SummariseAsync(diff.Contributors.Select(c => (c.EngagerId, c.ScoreChange)), diff.Names, viewer, ct).ConfigureAwait(false);
+        var contributors = await SummariseAsync(diff.Contributors.Select(c => (c.EngagerId, c.ScoreChange)), account.Network, viewer, ct).ConfigureAwait(false);
         return new ProfileChange(diff, contributors);
     }
 
     private static PeopleSummary<PersonShare> Empty { get; } = new([], []);
 
-    /// <summary>Names the people the viewer may see (up to <see cref="ListLength"/>) and folds everyone else into
-    /// per-network groups whose shares add up, so the list still accounts for the whole.</summary>
-    private async Task<PeopleSummary<PersonShare>> SummariseAsync(IEnumerable<(long Id, double Share)> items,
-        IReadOnlyDictionary<long, AccountRef> names, Viewer viewer, CancellationToken ct)
+    /// <summary>Names the people the viewer may see (up to <see cref="ListLength"/>) and folds everyone else into a count
+    /// on <paramref name="network"/> whose share adds up, so the list still accounts for the whole.</summary>
+    private async Task<PeopleSummary<PersonShare>> SummariseAsync(IEnumerable<(long Id, double Share)> items, string network,
+        Viewer viewer, CancellationToken ct)
     {
         var list = items.ToList();
         var consents = await members.ConsentsAsync([.. list.Select(i => i.Id)], ct).ConfigureAwait(false);
-        var named = new List<PersonShare>();
-        var hidden = new Dictionary<string, (int Count, double Share)>(StringComparer.Ordinal);
-        foreach (var (id, share) in list)
-        {
-            if (!names.TryGetValue(id, out var account))
-            {
-                continue;
-            }
-            var consent = consents.GetValueOrDefault(id);
-            if (named.Count < ListLength && viewer.MaySee(consent))
-            {
-                named.Add(new PersonShare(account, consent!.UserName, share));
-            }
-            else
-            {
-                var (count, sum) = hidden.GetValueOrDefault(account.Network);
-                hidden[account.Network] = (count + 1, sum + share);
-            }
-        }
-        var groups = hidden.Select(h => new AnonymousGroup(h.Key, h.Value.Count, h.Value.Share))
-            .OrderByDescending(g => g.Accounts).ThenBy(g => g.Network, StringComparer.Ordinal).ToList();
+        var shown = list.Where(i => viewer.MaySee(consents.GetValueOrDefault(i.Id))).Take(ListLength).ToList();
+        var names = await scores.DescribeAccountsAsync([.. shown.Select(i => i.Id)], ct).ConfigureAwait(false);
+        var named = shown.Where(i => names.ContainsKey(i.Id)).Select(i => new PersonShare(names[i.Id], consents[i.Id].UserName, i.Share)).ToList();
+        var namedIds = named.Select(n => n.Account.Id).ToHashSet();
+        var hidden = list.Where(i => !namedIds.Contains(i.Id)).ToList();
+        IReadOnlyList<AnonymousGroup> groups = hidden.Count == 0 ? [] : [new AnonymousGroup(network, hidden.Count, hidden.Sum(i => i.Share))];
         return new PeopleSummary<PersonShare>(named, groups);
     }
 }

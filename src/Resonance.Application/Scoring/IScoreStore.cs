@@ -35,6 +35,12 @@ public interface IScoreStore
     /// <summary>The <paramref name="count"/> largest contributions one engager made to others in a run.</summary>
     Task<IReadOnlyList<ScoreContribution>> ContributionsFromAsync(long runId, long engagerId, int count, CancellationToken ct = default);
 
+    /// <summary>The contributions an account received (<paramref name="received"/>) or made in a run, summarised: how
+    /// many, their total, and in full only those whose other side is one of <paramref name="counterparts"/>. A profile
+    /// names only the few people who consented, so it needs no more than this, even with 20,000 engagers.</summary>
+    Task<ContributionSummary> SummariseContributionsAsync(long runId, long accountId, bool received, IReadOnlyCollection<long> counterparts,
+        CancellationToken ct = default);
+
     /// <summary>Finds an account by network and external id or handle (handle match is case-insensitive); null if none.</summary>
     Task<AccountRef?> FindAccountAsync(string network, string idOrHandle, CancellationToken ct = default);
 

@@ -76,3 +76,7 @@ public sealed record AccountRef(long Id, string Network, string ExternalId, stri
     /// <summary><c>network:handle</c> when there is a handle, else <c>network:id</c>.</summary>
     public string Label => $"{Network}:{Handle ?? ExternalId}";
 }
+
+/// <summary>Contributions summarised: how many there are, their total (raw units), and the ones asked for in full,
+/// largest first.</summary>
+public sealed record ContributionSummary(int Count, double Total, IReadOnlyList<ScoreContribution> Selected);

@@ -15,6 +15,11 @@ internal static class ServeCommand
         HelpName = "URLS",
     };
 
+    public static readonly Option<bool> DemoSignInsOption = new("--demo-sign-ins")
+    {
+        Description = "Create the demo sign-ins (a member holding a well-engaged account, a marketer, an admin, five visible members) if missing; for trying an instance out and for benchmarks.",
+    };
+
     public static Command Create(CliConsole console)
     {
         var command = new Command("serve", """
@@ -26,14 +31,15 @@ internal static class ServeCommand
               resonance serve --db resonance-demo/resonance.db
               resonance serve --urls http://0.0.0.0:8080 --db "Host=localhost;Database=resonance;Username=me"
             """)
-        { Urls };
+        { Urls, DemoSignInsOption };
         command.SetAction((parse, ct) =>
         {
             var location = GlobalOptions.Database(parse);
             return CommandRunner.RunAsync(console, location, async () =>
             {
                 await using var store = await StoreAccess.OpenReadyAsync(location, ct).ConfigureAwait(false);
-                await RunAsync(console, store, parse.GetValue(Urls)!, signIns: null, ct).ConfigureAwait(false);
+                await RunAsync(console, store, parse.GetValue(Urls)!,
+                    parse.GetValue(DemoSignInsOption) ? services => DemoSignIns.SeedAsync(services, ct) : null, ct).ConfigureAwait(false);
                 return ExitCodes.Ok;
             });
         });

@@ -49,7 +49,7 @@ internal static class MeEndpoints
         }).RequireAuthorization().WithSummary("Claims an account (network:id-or-handle). Post the returned code from it; the next import verifies it.");
 
         me.MapGet("/profile", async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> (string? account, ClaimsPrincipal user,
-            IMemberStore members, ProfileService profiles, CancellationToken ct) =>
+            IMemberStore members, ProfileService profiles, ProfileCache cache, CancellationToken ct) =>
         {
             var viewer = Viewers.From(user);
             if (await OwnAccountAsync(members, viewer, account, ct) is not { } own)
@@ -57,7 +57,7 @@ internal static class MeEndpoints
                 return TypedResults.Problem("Claim an account and prove it first, or name one of your verified accounts.", title: "No verified account", statusCode: StatusCodes.Status404NotFound);
             }
             var consents = await members.ConsentsAsync([own.Id], ct);
-            return TypedResults.Ok(ApiMapping.Profile(await profiles.ProfileAsync(own, consents[own.Id], viewer, ct)));
+            return TypedResults.Ok(ApiMapping.Profile(await cache.GetAsync(profiles, own, consents[own.Id], viewer, ct)));
         }).RequireAuthorization(ApiPolicies.MeRead).WithSummary("Your influence: score, interval, sub-scores, who responds, whom you respond to, history.");
 
         me.MapGet("/change", async Task<Results<Ok<ChangeResponse>, ProblemHttpResult, ValidationProblem>> (long from, long to, string? account,

@@ -70,6 +70,8 @@ public static class ResonanceServer
         services.AddScoped<ResonanceDbContext>();
         services.AddScoped<ProfileService>();
         services.AddSingleton<MethodologyDocument>();
+        services.AddMemoryCache(o => o.SizeLimit = 20_000);
+        services.AddSingleton<ProfileCache>();
         services.AddSingleton<ScoringJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<ScoringJobs>());
 

@@ -81,6 +81,7 @@ public abstract partial class RelationalResonanceStore
             await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);
+            ConsentChanged();
             report = new ErasureReport([.. accounts.Select(a => $"{a.Network}:{a.Handle ?? a.ExternalId}")],
                 interactions, posts, scores, contributions, claims, mentions, reposts);
         }

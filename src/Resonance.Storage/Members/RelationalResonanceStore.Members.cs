@@ -11,6 +11,14 @@ public abstract partial class RelationalResonanceStore : IMemberStore
 {
     private const string ClaimCodePrefix = "resonance-";
 
+    private long _consentVersion;
+
+    /// <summary>Goes up whenever this store changes who may be seen (claims, visibility, erasure), so that caches of
+    /// what a viewer may see can tell they are out of date. Changes made by another process are not counted.</summary>
+    public long ConsentVersion => Interlocked.Read(ref _consentVersion);
+
+    private void ConsentChanged() => Interlocked.Increment(ref _consentVersion);
+
     /// <inheritdoc />
     public async Task<ClaimInfo> ClaimAsync(string userId, AccountRef account, CancellationToken ct = default)
     {
@@ -34,6 +42,7 @@ public abstract partial class RelationalResonanceStore : IMemberStore
             (claim.Status, claim.Proof, claim.Code, claim.CreatedAtMs, claim.DecidedAtMs) = (ClaimStatus.Pending, ClaimProof.None, NewCode(), NowMs(), null);
         }
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        ConsentChanged();
         return ToInfo(claim, account);
     }
 
@@ -73,6 +82,7 @@ public abstract partial class RelationalResonanceStore : IMemberStore
             ? (ClaimStatus.Verified, ClaimProof.AdminApproval, NowMs())
             : (ClaimStatus.Rejected, ClaimProof.None, NowMs());
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        ConsentChanged();
         return (await DescribeClaimsAsync([claim], ct).ConfigureAwait(false)).Single();
     }
 
@@ -91,6 +101,7 @@ public abstract partial class RelationalResonanceStore : IMemberStore
             {
                 (claim.Status, claim.Proof, claim.DecidedAtMs) = (ClaimStatus.Verified, ClaimProof.PostedCode, NowMs());
                 await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                ConsentChanged();
                 verified++;
             }
         }
@@ -108,6 +119,16 @@ public abstract partial class RelationalResonanceStore : IMemberStore
         await EnsureSchemaAsync(ct).ConfigureAwait(false);
         await using var db = CreateContext();
         var result = new Dictionary<long, Consent>();
+        if (accountIds.Count > 200)
+        {
+            // Claimed accounts are few next to the accounts a popular profile lists: read them all and intersect.
+            var wanted = accountIds as IReadOnlySet<long> ?? accountIds.ToHashSet();
+            var all = await (from c in db.AccountClaims
+                             join u in db.Users on c.UserId equals u.Id
+                             where c.Status == ClaimStatus.Verified
+                             select new Consent(c.AccountId, u.Id, u.UserName ?? "", u.Visibility)).ToListAsync(ct).ConfigureAwait(false);
+            return all.Where(c => wanted.Contains(c.AccountId)).ToDictionary(c => c.AccountId);
+        }
         foreach (var chunk in accountIds.Distinct().Chunk(500))
         {
             var rows = await (from c in db.AccountClaims
@@ -148,6 +169,7 @@ public abstract partial class RelationalResonanceStore : IMemberStore
         await EnsureSchemaAsync(ct).ConfigureAwait(false);
         await using var db = CreateContext();
         var changed = await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.Visibility, visibility), ct).ConfigureAwait(false);
+        ConsentChanged();
         if (changed == 0)
         {
             throw new ArgumentException($"no member {userId}.", nameof(userId));
@@ -165,7 +187,9 @@ public abstract partial class RelationalResonanceStore : IMemberStore
             return 0;
         }
         var accountIds = db.Accounts.Where(a => a.NetworkId == networkId).Select(a => a.Id);
-        return await db.AccountClaims.Where(c => c.UserId == userId && accountIds.Contains(c.AccountId)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+        var removed = await db.AccountClaims.Where(c => c.UserId == userId && accountIds.Contains(c.AccountId)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+        ConsentChanged();
+        return removed;
     }
 
     private async Task<IReadOnlyList<ClaimInfo>> DescribeClaimsAsync(IReadOnlyList<AccountClaimEntity> claims, CancellationToken ct)

@@ -23,13 +23,30 @@ public abstract partial class RelationalResonanceStore : IScoreStore
         return await InsertRunAsync(run, ct).ConfigureAwait(false);
     }
 
-    /// <inheritdoc />
-    public Task<IReadOnlyList<ScoreRunInfo>> ListRunsAsync(CancellationToken ct = default) =>
-        QueryAsync(ScoreStoreQueries.ListRunsAsync, ct);
+    /// <summary>Runs are immutable and only ever added, so the parsed list (with each run's 1,001 calibration
+    /// quantiles) is kept until the number of runs or the highest id changes: a web page then costs one small query.</summary>
+    private RunsSnapshot? _runs;
+
+    private sealed record RunsSnapshot(long Count, long MaxId, IReadOnlyList<ScoreRunInfo> Runs);
 
     /// <inheritdoc />
-    public Task<ScoreRunInfo?> GetRunAsync(long runId, CancellationToken ct = default) =>
-        QueryAsync((c, t) => ScoreStoreQueries.GetRunAsync(c, runId, t), ct);
+    public Task<IReadOnlyList<ScoreRunInfo>> ListRunsAsync(CancellationToken ct = default) =>
+        QueryAsync(async (c, t) =>
+        {
+            var marks = await AdoCommands.ListAsync(c, "SELECT COUNT(*), COALESCE(MAX(id), 0) FROM score_runs", r => (r.GetInt64(0), r.GetInt64(1)), t).ConfigureAwait(false);
+            var (count, maxId) = marks[0];
+            if (Volatile.Read(ref _runs) is { } cached && cached.Count == count && cached.MaxId == maxId)
+            {
+                return cached.Runs;
+            }
+            var runs = await ScoreStoreQueries.ListRunsAsync(c, t).ConfigureAwait(false);
+            Volatile.Write(ref _runs, new RunsSnapshot(count, maxId, runs));
+            return runs;
+        }, ct);
+
+    /// <inheritdoc />
+    public async Task<ScoreRunInfo?> GetRunAsync(long runId, CancellationToken ct = default) =>
+        (await ListRunsAsync(ct).ConfigureAwait(false)).FirstOrDefault(r => r.Id == runId);
 
     /// <inheritdoc />
     public Task<AccountScore?> GetScoreAsync(long runId, long accountId, CancellationToken ct = default) =>
@@ -55,6 +72,14 @@ public abstract partial class RelationalResonanceStore : IScoreStore
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         return QueryAsync((c, t) => ScoreStoreQueries.ContributionsFromAsync(c, runId, engagerId, count, t), ct);
+    }
+
+    /// <inheritdoc />
+    public Task<ContributionSummary> SummariseContributionsAsync(long runId, long accountId, bool received, IReadOnlyCollection<long> counterparts,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(counterparts);
+        return QueryAsync((c, t) => ScoreStoreQueries.SummariseContributionsAsync(c, runId, accountId, received, counterparts, t), ct);
     }
 
     /// <inheritdoc />

@@ -85,6 +85,26 @@ internal static class ScoreStoreQueries
             $"SELECT {ContributionColumns} FROM score_contributions WHERE run_id = @run AND engager_id = @engager {ContributionOrder} LIMIT @count",
             ReadContribution, ct, ("@run", runId), ("@engager", engagerId), ("@count", count)).ConfigureAwait(false);
 
+    public static async Task<ContributionSummary> SummariseContributionsAsync(DbConnection connection, long runId, long accountId, bool received,
+        IReadOnlyCollection<long> counterparts, CancellationToken ct)
+    {
+        var (self, other) = received ? ("account_id", "engager_id") : ("engager_id", "account_id");
+        var totals = await AdoCommands.ListAsync(connection,
+            $"SELECT COUNT(*), COALESCE(SUM(reach + amplification + impact), 0) FROM score_contributions WHERE run_id = @run AND {self} = @id",
+            r => (Count: r.GetInt32(0), Total: r.GetDouble(1)), ct, ("@run", runId), ("@id", accountId)).ConfigureAwait(false);
+        var selected = new List<ScoreContribution>();
+        foreach (var chunk in counterparts.Distinct().Chunk(500))
+        {
+            // The ids are longs, written in as numbers: no text from outside reaches the SQL.
+            var ids = string.Join(",", chunk.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            selected.AddRange(await AdoCommands.ListAsync(connection,
+                $"SELECT {ContributionColumns} FROM score_contributions WHERE run_id = @run AND {self} = @id AND {other} IN ({ids})",
+                ReadContribution, ct, ("@run", runId), ("@id", accountId)).ConfigureAwait(false));
+        }
+        return new ContributionSummary(totals[0].Count, totals[0].Total,
+            [.. selected.OrderByDescending(c => c.Total).ThenBy(c => c.EngagerId).ThenBy(c => c.AccountId)]);
+    }
+
     public static async Task<AccountRef?> FindAccountAsync(DbConnection connection, string network, string idOrHandle, CancellationToken ct)
     {
         var networkId = await NetworkIdAsync(connection, network, ct).ConfigureAwait(false);
