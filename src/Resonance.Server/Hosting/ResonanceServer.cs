@@ -31,7 +31,10 @@ public static class ResonanceServer
             Args = [],
         });
         builder.WebHost.UseUrls(options.Urls);
-        builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(options.LogLevel);
+        builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(options.LogLevel)
+            // Keys live in the user's profile (~/.aspnet/DataProtection-Keys) unencrypted at rest, as on any single host;
+            // the warning saying so on every start is noise for a self-hosted instance.
+            .AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         AddServices(builder.Services, options);
 
         var app = builder.Build();
