@@ -67,7 +67,7 @@ public sealed class DiffService(IScoreStore store)
                 "Compare two runs of the same version, or re-run the older version first.");
         }
 
-        var p = later.Parameters with { AsOfMs = old.AsOfMs, WindowDays = old.WindowDays, Network = old.Network };
+        var p = TempoFit.Apply(input, later.Parameters with { AsOfMs = old.AsOfMs, WindowDays = old.WindowDays, Network = old.Network });
         var graph = EngagementGraph.Build(input, p);
         var result = await Task.Run(() => ResonanceScorer.Score(graph, p, intervals: false, ct: ct), ct).ConfigureAwait(false);
         var v = Array.BinarySearch(graph.AccountIds, accountId);

@@ -8,7 +8,7 @@ namespace Resonance.Application.Scoring;
 /// <para>Only interactions inside the window count; untimed ones count as current (decay 1). Self-interactions and
 /// interactions with a non-positive weight are dropped: acting on your own content is not a response to it, and a
 /// negative rating is not influence. Each interaction's decay is <see cref="ScoringParameters.Decay"/>: 2^(−age /
-/// half-life), optionally mixed with a faster exponential (resonance@3).</para>
+/// half-life), optionally mixed with a faster exponential (resonance@3; in resonance@4 its half-life is fitted by <see cref="TempoFit"/>).</para>
 /// <para>Per pair it keeps: the PageRank edge weight Σ kindWeight·weight·decay; the reach term, the largest decay of
 /// the pair's interactions (each engager counts at most once); the amplification count Σ decay over reposts,
 /// quotes and replies; and the engagement count Σ decay over all kinds.</para>

@@ -18,7 +18,12 @@ public sealed record PredictorResult(string Name, double Spearman, double Precis
 /// <param name="TrainInteractions">Timed interactions before the cut.</param>
 /// <param name="TestInteractions">Timed interactions at or after the cut.</param>
 /// <param name="Predictors">The Resonance score first, then the baselines.</param>
-public sealed record EvaluationSplit(double Split, long CutMs, int AccountsSeen, int TrainInteractions, int TestInteractions, IReadOnlyList<PredictorResult> Predictors);
+public sealed record EvaluationSplit(double Split, long CutMs, int AccountsSeen, int TrainInteractions, int TestInteractions, IReadOnlyList<PredictorResult> Predictors)
+{
+    /// <summary>The parameters the score ran with at this split, including what was fitted on the training part
+    /// (resonance@4's half-life); null only for a split built by hand.</summary>
+    public ScoringParameters? ScoreParameters { get; init; }
+}
 
 /// <summary>Predictive validity of an algorithm version against naive baselines.</summary>
 public sealed record EvaluationReport(AlgorithmId Algorithm, string? Network, IReadOnlyList<EvaluationSplit> Splits);
@@ -93,7 +98,7 @@ public static class Evaluation
         var outcome = DistinctEngagers(input, test, Node, n);
         var p = parameters is null ? ScoringAlgorithms.Defaults(algorithm, cut - 1) : parameters with { AsOfMs = cut - 1 };
         var plain = PlainPageRank(input, train, Node, n, p, dop, ct);
-        var score = ResonanceScores(input, train, p, Node, n, dop, ct);
+        var (score, used) = ResonanceScores(input, train, p, Node, n, dop, ct);
         var predictors = new List<(string, double[])>
         {
             (ScoreName, score), ("activity (actions taken)", activity), ("engagements received", received),
@@ -121,7 +126,7 @@ public static class Evaluation
             var x = seen.Select(v => pr.Item2[v]).ToArray();
             return new PredictorResult(pr.Item1, RankCorrelation.Spearman(x, y), TopOverlap.PrecisionAtFraction(x, y, 0.01));
         }).ToList();
-        return new EvaluationSplit(split, cut, seen.Length, train.Length, test.Length, rows);
+        return new EvaluationSplit(split, cut, seen.Length, train.Length, test.Length, rows) { ScoreParameters = used };
     }
 
     private static double[] DistinctEngagers(ScoringInput input, int[] rows, Func<long, int> node, int n)
@@ -145,13 +150,17 @@ public static class Evaluation
         return PageRank.Run(graph, new PageRankOptions { Weighted = true, Tolerance = 1e-12, MaxIterations = 300, DegreeOfParallelism = dop }, ct).Scores;
     }
 
-    private static double[] ResonanceScores(ScoringInput input, int[] rows, ScoringParameters p, Func<long, int> node, int n, int? dop, CancellationToken ct)
+    /// <summary>The score of every node from the training rows alone (posts up to the cut), and the parameters used:
+    /// a tempo fit sees only those rows, never the outcome part.</summary>
+    private static (double[] Scores, ScoringParameters Used) ResonanceScores(ScoringInput input, int[] rows, ScoringParameters p, Func<long, int> node, int n,
+        int? dop, CancellationToken ct)
     {
         var postRows = Enumerable.Range(0, input.PostAuthorIds.Length).Where(i => input.PostTimesMs[i] <= p.AsOfMs).ToArray();
         var trainInput = new ScoringInput(
             [.. rows.Select(i => input.ActorIds[i])], [.. rows.Select(i => input.TargetIds[i])], [.. rows.Select(i => input.Kinds[i])],
             [.. rows.Select(i => input.TimesMs[i])], [.. rows.Select(i => input.Weights[i])],
             [.. postRows.Select(i => input.PostAuthorIds[i])], [.. postRows.Select(i => input.PostTimesMs[i])]);
+        p = TempoFit.Apply(trainInput, p);
         var graph = EngagementGraph.Build(trainInput, p);
         var result = ResonanceScorer.Score(graph, p, dop, intervals: false, ct: ct);
         var scores = new double[n];
@@ -161,6 +170,6 @@ public static class Evaluation
             scores[node(graph.AccountIds[v])] = result.Score[v];
         }
 
-        return scores;
+        return (scores, p);
     }
 }

@@ -16,6 +16,11 @@ public static class ScoringAlgorithms
             asOf => new ScoringParameters { Algorithm = new("resonance", 2), AsOfMs = asOf, ReciprocalDiscount = 0.5 }),
         ["resonance@3"] = ("draft (fast-tempo networks): resonance@1 with 90% of the decay on a 12-hour half-life and 10% on 7 days",
             asOf => new ScoringParameters { Algorithm = new("resonance", 3), AsOfMs = asOf, RecentShare = 0.9, RecentHalfLifeDays = 0.5 }),
+        ["resonance@4"] = ("draft (tempo-fitted decay): resonance@1 with 90% of the decay on the window's audience half-time τ (fitted per run) and 10% on 7 days",
+            asOf => new ScoringParameters
+            {
+                Algorithm = new("resonance", 4), AsOfMs = asOf, RecentShare = 0.9, RecentHalfLifeDays = 0.5, HalfLifeFit = TempoFit.AudienceHalfTime,
+            }),
     };
 
     /// <summary>Every known version with a one-line summary.</summary>

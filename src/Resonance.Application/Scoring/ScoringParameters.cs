@@ -24,6 +24,20 @@ public sealed record ScoringParameters
     /// <summary>The half-life of the fast exponential, in days.</summary>
     public double RecentHalfLifeDays { get; init; } = 0.5;
 
+    /// <summary>How the recent half-life is fitted to the window's data: null (a fixed half-life, every version before
+    /// resonance@4) or <see cref="TempoFit.AudienceHalfTime"/>. See <see cref="TempoFit"/>.</summary>
+    public string? HalfLifeFit { get; init; }
+
+    /// <summary>The fewest distinct engagers an account needs to enter the tempo fit.</summary>
+    public int TempoMinEngagers { get; init; } = 5;
+
+    /// <summary>The fitted recent half-life in days (the audience half-time τ), recorded by the fit; null when nothing
+    /// was fitted.</summary>
+    public double? FittedHalfLifeDays { get; init; }
+
+    /// <summary>The number of accounts behind the fitted half-life; null when the version fits nothing.</summary>
+    public int? TempoAccounts { get; init; }
+
     /// <summary>The weight of an interaction <paramref name="ageMs"/> old:
     /// (1 − s)·2^(−age/half-life) + s·2^(−age/recent half-life).</summary>
     public double Decay(long ageMs)
@@ -103,6 +117,7 @@ public sealed record ScoringParameters
         Check(WindowDays > 0 && double.IsFinite(WindowDays), "window must be a positive number of days");
         Check(HalfLifeDays > 0 && double.IsFinite(HalfLifeDays), "half-life must be a positive number of days");
         Check(RecentHalfLifeDays > 0 && double.IsFinite(RecentHalfLifeDays) && RecentShare is >= 0 and <= 1, "recent half-life must be positive and its share in [0, 1]");
+        Check(TempoMinEngagers >= 2, "the tempo fit needs at least 2 engagers per account");
         Check(Damping is > 0 and < 1, "damping must be in (0, 1)");
         Check(AmplificationPriorPosts > 0 && AmplificationPriorRate >= 0, "amplification prior must be positive");
         Check(AmplificationWeight >= 0 && ImpactWeight >= 0, "sub-score weights must be non-negative");

@@ -31,6 +31,7 @@ public sealed class ScoringService(IScoreStore store)
         var p = await ResolveAsync(request, ct).ConfigureAwait(false);
         progress?.Report(("load", 0));
         var input = await store.LoadScoringInputAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct).ConfigureAwait(false);
+        p = TempoFit.Apply(input, p);
         Lap("load");
         progress?.Report(("graph", 0));
         var graph = EngagementGraph.Build(input, p);
