@@ -39,7 +39,7 @@ internal static class EvaluateCommand
             foreach (var s in report.Splits)
             {
                 console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"split {s.Split:0.##}: score before {ScoreFormat.Time(s.CutMs)}, predict distinct engagers after; {s.AccountsSeen:N0} accounts, {s.TrainInteractions:N0} / {s.TestInteractions:N0} interactions"));
+                    $"split {s.Split:0.##}: score before {ScoreFormat.Time(s.CutMs)}, predict distinct engagers after; {s.AccountsSeen:N0} accounts, {s.TrainInteractions:N0} / {s.TestInteractions:N0} interactions{Fitted(s)}"));
                 var table = new Table().Border(TableBorder.Simple).AddColumns("predictor", "Spearman ρ", "precision@top 1%");
                 foreach (var p in s.Predictors)
                 {
@@ -54,6 +54,11 @@ internal static class EvaluateCommand
         }));
         return command;
     }
+
+    /// <summary>The half-life fitted on the training part, when the version fits one (resonance@4).</summary>
+    private static string Fitted(EvaluationSplit s) => s.ScoreParameters is { FittedHalfLifeDays: { } days, TempoAccounts: { } accounts }
+        ? string.Create(CultureInfo.InvariantCulture, $"; fitted half-life {ScoreFormat.Duration(days)} from {accounts:N0} accounts")
+        : "";
 
     private static double[] ParseSplits(System.CommandLine.Parsing.ArgumentResult result)
     {

@@ -24,7 +24,15 @@ internal static class ScoreFormat
     public static string Name(IReadOnlyDictionary<long, AccountRef> names, long id) =>
         names.TryGetValue(id, out var a) ? a.Label : string.Create(CultureInfo.InvariantCulture, $"#{id}");
 
+    /// <summary>A duration in days, in the unit that reads best: <c>52 min</c>, <c>7.8 h</c>, <c>21.7 d</c>.</summary>
+    public static string Duration(double days) => days switch
+    {
+        < 1 / 24d => string.Create(CultureInfo.InvariantCulture, $"{days * 1440:0} min"),
+        < 1 => string.Create(CultureInfo.InvariantCulture, $"{days * 24:0.#} h"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{days:0.#} d"),
+    };
+
     /// <summary>One line describing a run.</summary>
     public static string RunLine(ScoreRunInfo r) => string.Create(CultureInfo.InvariantCulture,
-        $"run {r.Id}: {r.Algorithm} as of {Time(r.Parameters.AsOfMs)}, {r.Parameters.WindowDays:0.#}-day window{(r.Parameters.Network is { } n ? $", network {n}" : "")}, {r.AccountsScored:N0} accounts scored");
+        $"run {r.Id}: {r.Algorithm} as of {Time(r.Parameters.AsOfMs)}, {r.Parameters.WindowDays:0.#}-day window{(r.Parameters.Network is { } n ? $", network {n}" : "")}{(r.Parameters.FittedHalfLifeDays is { } h ? $", fitted half-life {Duration(h)}" : "")}, {r.AccountsScored:N0} accounts scored");
 }
