@@ -10,7 +10,7 @@ internal static class DiffCommand
 {
     public static Command Create(CliConsole console)
     {
-        var account = new Argument<string>("account") { Description = "NETWORK:ID-OR-HANDLE." };
+        var account = new Argument<string>("account") { Description = "NETWORK:ID-OR-HANDLE, or a member's email or user name (a person: every linked network)." };
         var from = new Option<long>("--from") { Description = "The earlier run.", Required = true, HelpName = "R1" };
         var to = new Option<long>("--to") { Description = "The later run.", Required = true, HelpName = "R2" };
         var count = new Option<int>("--n") { Description = "How many engagers to list.", DefaultValueFactory = _ => 10, HelpName = "N" };
@@ -18,12 +18,17 @@ internal static class DiffCommand
         var command = new Command("diff", """
             Why did the score change? Splits the change between two runs into new or lost engagement (per engager),
             population shift (everyone else moved) and algorithm-version change. The parts add up to the total.
+            Given a member, diffs their combined score as of R1 and as of R2 (each network's latest run up to each),
+            network by network; the networks' contribution changes add up to the total.
 
-            Example:
+            Examples:
               resonance diff higgs:88 --from 1 --to 2
+              resonance diff ada@example.org --from 2 --to 5
             """)
         { account, from, to, count, json };
-        command.SetAction((parse, ct) => ScoringCommandRunner.RunAsync(console, GlobalOptions.Database(parse), ct, async store =>
+        command.SetAction((parse, ct) => Persons.PersonCommandRunner.IsPerson(parse.GetValue(account)!)
+            ? Persons.PersonDiffView.RunAsync(console, GlobalOptions.Database(parse), parse.GetValue(account)!, parse.GetValue(from), parse.GetValue(to), parse.GetValue(count), parse.GetValue(json), ct)
+            : ScoringCommandRunner.RunAsync(console, GlobalOptions.Database(parse), ct, async store =>
         {
             var who = await ScoringCommandRunner.AccountAsync(store, parse.GetValue(account)!, ct).ConfigureAwait(false);
             var d = await new DiffService(store).DiffAsync(who, parse.GetValue(from), parse.GetValue(to), ct).ConfigureAwait(false);

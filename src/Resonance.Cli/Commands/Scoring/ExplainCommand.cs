@@ -10,20 +10,24 @@ internal static class ExplainCommand
 {
     public static Command Create(CliConsole console)
     {
-        var account = new Argument<string>("account") { Description = "NETWORK:ID-OR-HANDLE." };
+        var account = new Argument<string>("account") { Description = "NETWORK:ID-OR-HANDLE, or a member's email or user name (a person: every linked network)." };
         var run = new Option<long?>("--run") { Description = "The run (default: the latest).", HelpName = "R" };
         var count = new Option<int>("--n") { Description = "How many influencees and influencers to list.", DefaultValueFactory = _ => 10, HelpName = "N" };
         var json = new Option<bool>("--json") { Description = "Print the full explanation (every contribution) as JSON." };
         var command = new Command("explain", """
             Explain an account's score: its sub-scores and what each engaging account added. The contributions plus the
-            amplification prior add up exactly to the raw score, which the calibration maps to 1–100.
+            amplification prior add up exactly to the raw score, which the calibration maps to 1–100. Given a member,
+            explain their combined score: each network's score, what it contributes, and its top contributions.
 
             Examples:
               resonance explain higgs:88
               resonance explain mastodon:@alice --run 3 --json
+              resonance explain ada@example.org
             """)
         { account, run, count, json };
-        command.SetAction((parse, ct) => ScoringCommandRunner.RunAsync(console, GlobalOptions.Database(parse), ct, async store =>
+        command.SetAction((parse, ct) => Persons.PersonCommandRunner.IsPerson(parse.GetValue(account)!)
+            ? Persons.PersonExplain.RunAsync(console, GlobalOptions.Database(parse), parse.GetValue(account)!, parse.GetValue(run), parse.GetValue(count), parse.GetValue(json), ct)
+            : ScoringCommandRunner.RunAsync(console, GlobalOptions.Database(parse), ct, async store =>
         {
             var who = await ScoringCommandRunner.AccountAsync(store, parse.GetValue(account)!, ct).ConfigureAwait(false);
             var info = await ScoringCommandRunner.RunOrLatestAsync(store, parse.GetValue(run), ct).ConfigureAwait(false);
