@@ -81,7 +81,7 @@ public sealed class PersonCommandTests
         var (t, b) = (twitter.GetProperty("s").GetProperty("score").GetDouble(), bluesky.GetProperty("s").GetProperty("score").GetDouble());
         var (twitterName, blueskyName) = (twitter.GetProperty("account").GetString()!, bluesky.GetProperty("account").GetString()!);
 
-        Assert.Equal(0, (await CliRun.RunAsync("link", "pat", twitterName, "--db", db)).ExitCode);
+        var linked = Json(await CliRun.RunAsync("link", "pat", twitterName, "--json", "--db", db));
         var one = Json(await CliRun.RunAsync("person", "pat", "--json", "--db", db));
         Assert.Equal(0, (await CliRun.RunAsync("link", "pat", blueskyName, "--db", db)).ExitCode);
         var two = Json(await CliRun.RunAsync("person", "pat", "--json", "--db", db));
@@ -89,6 +89,7 @@ public sealed class PersonCommandTests
         Assert.Equal(0, (await CliRun.RunAsync("unlink", "pat", blueskyName, "--db", db)).ExitCode);
         var back = Json(await CliRun.RunAsync("person", "pat", "--json", "--db", db));
 
+        Assert.Equal(("verified", "admin_approval", false), (linked.GetProperty("status").GetString(), linked.GetProperty("proof").GetString(), linked.GetProperty("already_linked").GetBoolean()));
         Assert.Equal(t, Combined(one));
         Assert.InRange(Combined(two), Math.Max(t, b), 100);
         Assert.Equal(100 - ((100 - Math.Max(t, b)) * (1 - (0.5 * Math.Min(t, b) / 100))), Combined(two), 9);
