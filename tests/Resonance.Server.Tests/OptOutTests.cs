@@ -37,7 +37,7 @@ public sealed class OptOutTests(OptOutFixture fixture) : IClassFixture<OptOutFix
         }
         Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM accounts WHERE external_id = $v", account.ExternalId));
         Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM AspNetUsers WHERE Email = $v", "ada@demo.resonance"));
-        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM tombstones WHERE $v = $v", "x"));
+        Assert.Equal(1 + traces.Posts, await CountAsync("SELECT COUNT(*) FROM tombstones WHERE $v = $v", "x")); // her account and each of her posts
 
         // The same data imported again: ada's account stays erased.
         var dataset = SyntheticNetworkGenerator.Generate(new SyntheticOptions { People = fixture.People, Seed = 7 });
@@ -54,7 +54,7 @@ public sealed class OptOutTests(OptOutFixture fixture) : IClassFixture<OptOutFix
         Assert.Equal(HttpStatusCode.OK, confirmPage.StatusCode);
     }
 
-    private sealed record Traces(string Handle, string DisplayName, IReadOnlyList<string> Texts)
+    private sealed record Traces(string Handle, string DisplayName, IReadOnlyList<string> Texts, long Posts)
     {
         public IEnumerable<string> All => Texts.Prepend(DisplayName).Prepend(Handle);
     }
@@ -82,7 +82,9 @@ public sealed class OptOutTests(OptOutFixture fixture) : IClassFixture<OptOutFix
                 texts.Add(reader.GetString(0));
             }
         }
-        return new Traces(handle, name, texts);
+        command.CommandText = "SELECT COUNT(*) FROM posts WHERE author_id = $id";
+        var posts = (long)(await command.ExecuteScalarAsync(Ct))!;
+        return new Traces(handle, name, texts, posts);
     }
 
     private async Task<byte[]> ReadDatabaseFilesAsync()

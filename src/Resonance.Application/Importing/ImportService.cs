@@ -126,10 +126,14 @@ public sealed class ImportService(IResonanceStore store)
                 return true;
             }
             RecordsRead++;
-            if (!erased.IsEmpty && IsErased(record))
+            if (!erased.IsEmpty)
             {
-                ErasedSkipped++;
-                return true;
+                if (IsErased(record))
+                {
+                    ErasedSkipped++;
+                    return true;
+                }
+                record = WithoutErasedReferences(record);
             }
             if (record.Interaction is { } interaction)
             {
@@ -146,10 +150,21 @@ public sealed class ImportService(IResonanceStore store)
             return true;
         }
 
-        /// <summary>True when the record is about an opted-out account (as author, actor or target).</summary>
+        /// <summary>True when the record is about an opted-out account (as author, actor or target) or reposts one of
+        /// their posts (a repost is nothing but the erased content).</summary>
         private bool IsErased(SourceRecord record) =>
             record.Interaction is { } i ? erased.Contains(i.Network, i.ActorId) || erased.Contains(i.Network, i.TargetId)
-            : record.Post is { } p ? erased.Contains(p.Network, p.AuthorId)
+            : record.Post is { } p ? erased.Contains(p.Network, p.AuthorId) || erased.ContainsPost(p.Network, p.RepostOfPostId)
             : record.Account is { } a && erased.Contains(a.Network, a.ExternalId);
+
+        /// <summary>A reply to or quote of an erased post keeps its own content but loses the reference.</summary>
+        private SourceRecord WithoutErasedReferences(SourceRecord record) =>
+            record.Post is { } p && (erased.ContainsPost(p.Network, p.ReplyToPostId) || erased.ContainsPost(p.Network, p.QuoteOfPostId))
+                ? SourceRecord.Of(record.Line, p with
+                {
+                    ReplyToPostId = erased.ContainsPost(p.Network, p.ReplyToPostId) ? null : p.ReplyToPostId,
+                    QuoteOfPostId = erased.ContainsPost(p.Network, p.QuoteOfPostId) ? null : p.QuoteOfPostId,
+                })
+                : record;
     }
 }

@@ -3,8 +3,9 @@ using System.Text;
 
 namespace Resonance.Application.Members;
 
-/// <summary>The tombstones of opted-out accounts: salted SHA-256 hashes of (network, external id), so that imports can
-/// skip an erased person without the instance keeping who they were.</summary>
+/// <summary>The tombstones of opted-out accounts and their posts: salted SHA-256 hashes of (network, external id), so
+/// that imports can skip an erased person, and others' reposts of and references to their posts, without the instance
+/// keeping who they were.</summary>
 /// <remarks>The salt is per instance and never leaves the database, so a tombstone cannot be matched against a list of
 /// known ids elsewhere. Hashing costs about a microsecond per id, and is skipped entirely while nobody has opted out.</remarks>
 public sealed class ErasedAccounts
@@ -29,6 +30,12 @@ public sealed class ErasedAccounts
 
     /// <summary>True when the account was erased.</summary>
     public bool Contains(string network, string externalId) => !IsEmpty && _hashes.Contains(Hash(_salt, network, externalId));
+
+    /// <summary>True when the post (by an erased account) was erased.</summary>
+    public bool ContainsPost(string network, string? postId) => !IsEmpty && postId is not null && _hashes.Contains(PostHash(_salt, network, postId));
+
+    /// <summary>The tombstone of one post: as <see cref="Hash"/>, in a separate domain (<c>post</c> ‖ 0x1f ‖ network).</summary>
+    public static string PostHash(byte[] salt, string network, string postId) => Hash(salt, "post\u001f" + network, postId);
 
     /// <summary>The tombstone of one account: hex SHA-256 of salt ‖ network ‖ 0x1f ‖ external id (UTF-8).</summary>
     public static string Hash(byte[] salt, string network, string externalId)

@@ -66,6 +66,10 @@ public abstract partial class RelationalResonanceStore
                         .ExecuteUpdateAsync(s => s.SetProperty(p => p.Text, p => p.Text!.Replace(mention, ErasedHandle)), ct).ConfigureAwait(false);
                 }
                 db.Tombstones.Add(new TombstoneEntity { Hash = ErasedAccounts.Hash(salt, account.Network, account.ExternalId), ErasedAtMs = NowMs() });
+                foreach (var postId in postIds.Distinct())
+                {
+                    db.Tombstones.Add(new TombstoneEntity { Hash = ErasedAccounts.PostHash(salt, account.Network, postId), ErasedAtMs = NowMs() });
+                }
             }
             var contributions = await db.ScoreContributions.Where(c => accountIds.Contains(c.AccountId) || accountIds.Contains(c.EngagerId))
                 .ExecuteDeleteAsync(ct).ConfigureAwait(false);
