@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Web benchmark (not a test): Higgs activity imported and scored, `resonance serve` on loopback with the demo sign-ins,
 # then wrk (Debian's) against the profile page and the profile API, signed in. Two loads per URL:
-#   paced      ~500 requests/s (16 connections, each waiting ~32 ms between requests; wrk's delay() hook), the issue's load;
+#   paced      ~500 requests/s (16 connections, each waiting ~24 ms between requests; wrk's delay() hook), the issue's load;
 #   saturated  as fast as the server answers (16 connections), to show the headroom.
 # Prints requests/s, p50 and p99 latency per URL and load. Profiles: member1 holds higgs:88, the most-engaged account
 # (23,000 engagers: the worst case), member5 a mid-sized one; ada's own /me and /api/v1/me/profile.
@@ -37,7 +37,7 @@ holds() { grep "$1@demo.resonance" "$WORK/serve.log" | sed -n 's/.*(holds higgs:
 TOP=$(holds member1); MID=$(holds member5)
 
 cat > "$WORK/paced.lua" <<'LUA'
-function delay() return 32 end
+function delay() return 24 end
 LUA
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/Model name: *//p'), .NET $(dotnet --version); wrk $DURATION, 16 connections"
 printf '%-34s %-10s %10s %9s %9s\n' url load "req/s" p50 p99

@@ -27,7 +27,7 @@ internal static class PeopleEndpoints
             ClaimsPrincipal user, ProfileService profiles, ProfileCache cache, CancellationToken ct) =>
         {
             var viewer = Viewers.From(user);
-            if (await profiles.FindVisibleAsync(network, account, viewer, ct) is not { } found)
+            if (await cache.FindVisibleAsync(network, account, viewer, ct) is not { } found)
             {
                 return NotVisible();
             }

@@ -14,6 +14,23 @@ public sealed class ProfileCache(IMemoryCache cache, RelationalResonanceStore st
     /// CLI linking an account).</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
 
+    /// <summary>The account named <paramref name="idOrHandle"/> on <paramref name="network"/> and its holder's consent,
+    /// when <paramref name="viewer"/> may see it (as <see cref="ProfileService.FindVisibleAsync"/>); the lookup is
+    /// cached per consent version, the rule is applied to every request.</summary>
+    public async Task<(AccountRef Account, Consent Consent)?> FindVisibleAsync(string network, string idOrHandle, Viewer viewer, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var key = ("find", network, idOrHandle, store.ConsentVersion);
+        if (!cache.TryGetValue(key, out (AccountRef? Account, Consent? Consent) found))
+        {
+            var account = await store.FindAccountAsync(network, idOrHandle, ct).ConfigureAwait(false);
+            var consent = account is null ? null : (await store.ConsentsAsync([account.Id], ct).ConfigureAwait(false)).GetValueOrDefault(account.Id);
+            found = (account, consent);
+            cache.Set(key, found, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
+        }
+        return found.Account is not null && viewer.MaySee(found.Consent) ? (found.Account, found.Consent!) : null;
+    }
+
     /// <summary>The profile of <paramref name="account"/> for <paramref name="viewer"/>, from the cache when current.</summary>
     public async Task<Profile> GetAsync(ProfileService profiles, AccountRef account, Consent holder, Viewer viewer, CancellationToken ct = default)
     {
