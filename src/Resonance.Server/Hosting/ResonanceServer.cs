@@ -72,6 +72,9 @@ public static class ResonanceServer
         services.AddSingleton(store.ContextOptions);
         services.AddScoped<ResonanceDbContext>();
         services.AddScoped<ProfileService>();
+        services.AddSingleton<Application.Persons.IPersonStore>(store);
+        services.AddScoped<Application.Persons.PersonLinks>();
+        services.AddScoped<Application.Persons.PersonScores>();
         services.AddSingleton<MethodologyDocument>();
         services.AddMemoryCache(o => o.SizeLimit = 20_000);
         services.AddSingleton<ProfileCache>();
