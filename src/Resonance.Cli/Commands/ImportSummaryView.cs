@@ -11,7 +11,13 @@ internal static class ImportSummaryView
         IReadOnlyList<KeyValuePair<string, long>>? readerSkipped = null)
     {
         var c = r.Counts;
-        readerSkipped ??= [];
+        // Two channels report what readers read but did not import (records yielded as skips, and counts kept by path
+        // readers); people see them as one list.
+        var notImported = new Dictionary<string, long>(r.Skipped);
+        foreach (var (reason, count) in readerSkipped ?? [])
+        {
+            notImported[reason] = notImported.GetValueOrDefault(reason) + count;
+        }
         if (json)
         {
             console.WriteJson(new
@@ -28,11 +34,11 @@ internal static class ImportSummaryView
                 errors_skipped = r.ErrorCount,
                 erased_skipped = r.ErasedSkipped,
                 claims_verified = r.ClaimsVerified,
-                skipped = r.Skipped,
+                skipped = notImported,
                 first_errors = r.FirstErrors.Select(e => e.ToString()).ToList(),
                 elapsed_seconds = Math.Round(r.Elapsed.TotalSeconds, 3),
                 records_per_second = Math.Round(r.RecordsPerSecond),
-                not_imported = readerSkipped.ToDictionary(s => s.Key, s => s.Value),
+                not_imported = notImported, // the same map under the name the summary uses; `skipped` is kept for scripts
             });
             return;
         }
@@ -40,9 +46,8 @@ internal static class ImportSummaryView
         if (dryRun)
         {
             o.WriteLine($"Checked {r.RecordsRead:N0} records in {r.Elapsed.TotalSeconds:F2} s ({r.RecordsPerSecond:N0} records/s); nothing was written.");
-            WriteSkipped(console, r);
+            WriteNotImported(o, notImported);
             WriteErrors(console, r);
-            WriteSkipped(o, readerSkipped);
             return;
         }
         o.MarkupLine($"Imported into [bold]{Markup.Escape(database)}[/] in {r.Elapsed.TotalSeconds:F2} s ({r.RecordsPerSecond:N0} records/s).");
@@ -60,29 +65,22 @@ internal static class ImportSummaryView
         {
             o.WriteLine($"{r.ClaimsVerified:N0} account claim(s) verified by the one-time code posted from the account.");
         }
-        WriteSkipped(console, r);
+        WriteNotImported(o, notImported);
         WriteErrors(console, r);
-        WriteSkipped(o, readerSkipped);
     }
 
-    private static void WriteSkipped(IAnsiConsole o, IReadOnlyList<KeyValuePair<string, long>> skipped)
+    /// <summary>Well-formed items the input holds but Resonance does not import, with why (for example Bluesky blocks,
+    /// or likes whose author a Twitter archive does not name).</summary>
+    private static void WriteNotImported(IAnsiConsole o, IReadOnlyDictionary<string, long> notImported)
     {
-        foreach (var (reason, count) in skipped)
+        if (notImported.Count == 0)
         {
-            o.WriteLine($"not imported: {count:N0} {reason}");
+            return;
         }
-    }
-
-    /// <summary>Well-formed items the format holds but Resonance does not import (for example Bluesky lists or blocks).</summary>
-    private static void WriteSkipped(CliConsole console, ImportResult r)
-    {
-        if (r.Skipped.Count > 0)
+        o.WriteLine($"Not imported ({notImported.Values.Sum():N0} well-formed items Resonance does not use or cannot place):");
+        foreach (var (what, count) in notImported)
         {
-            console.Out.WriteLine($"Not imported ({r.Skipped.Values.Sum():N0} well-formed items of kinds Resonance does not use):");
-            foreach (var (what, count) in r.Skipped)
-            {
-                console.Out.WriteLine($"  {count,8:N0}  {what}");
-            }
+            o.WriteLine($"  {count,8:N0}  {what}");
         }
     }
 
