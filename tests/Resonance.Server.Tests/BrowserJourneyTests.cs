@@ -24,6 +24,13 @@ public sealed class BrowserJourneyTests(BrowserFixture fixture) : IClassFixture<
     [Fact]
     public Task Admin_RunsAScoringJob_AndSeesItFinish() => InBrowserAsync(AdminJourneyAsync);
 
+    [Fact]
+    public Task ApiReference_RendersTheOpenApiDocument() => InBrowserAsync(async (_, page) =>
+    {
+        await page.GotoAsync("/api-reference/");
+        await Assertions.Expect(page.GetByText("Why your score changed between two runs").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+    });
+
     private async Task InBrowserAsync(Func<IBrowserContext, IPage, Task> journey)
     {
         if (!File.Exists(Chromium))
