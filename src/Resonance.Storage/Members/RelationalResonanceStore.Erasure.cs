@@ -16,6 +16,10 @@ public abstract partial class RelationalResonanceStore
     public async Task<ErasedAccounts> LoadErasedAccountsAsync(CancellationToken ct = default)
     {
         await EnsureSchemaAsync(ct).ConfigureAwait(false);
+        if (!await HasRowAsync("SELECT 1 FROM tombstones LIMIT 1", ct).ConfigureAwait(false))
+        {
+            return ErasedAccounts.None;
+        }
         await using var db = CreateContext();
         var hashes = await db.Tombstones.Select(t => t.Hash).ToListAsync(ct).ConfigureAwait(false);
         if (hashes.Count == 0)

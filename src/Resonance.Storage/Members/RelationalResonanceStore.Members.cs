@@ -90,6 +90,10 @@ public abstract partial class RelationalResonanceStore : IMemberStore
     public async Task<int> VerifyPostedCodesAsync(CancellationToken ct = default)
     {
         await EnsureSchemaAsync(ct).ConfigureAwait(false);
+        if (!await HasRowAsync($"SELECT 1 FROM account_claims WHERE status = {(int)ClaimStatus.Pending} LIMIT 1", ct).ConfigureAwait(false))
+        {
+            return 0;
+        }
         await using var db = CreateContext();
         var pending = await db.AccountClaims.Where(c => c.Status == ClaimStatus.Pending).ToListAsync(ct).ConfigureAwait(false);
         var verified = 0;
