@@ -6,17 +6,14 @@ namespace Resonance.Storage.Tests;
 /// <summary>Import sources built from real files or inline text with the real readers.</summary>
 internal static class Sources
 {
-    /// <summary>A file read with the format's reader, reporting how far through it is as the CLI's sources do.</summary>
     public static ImportSource File(string path, string format, ReaderOptions? options = null)
     {
         var reader = RecordReaders.Get(format);
-        InputFile? open = null;
-        return new ImportSource(path, Read(), () => open?.Position ?? 0, new FileInfo(path).Length);
+        return new ImportSource(path, Read(), () => 0, new FileInfo(path).Length);
 
         IEnumerable<Domain.SourceRecord> Read()
         {
             using var file = InputFiles.OpenText(path);
-            open = file;
             foreach (var r in reader.Read(file.Reader, path, options ?? new ReaderOptions()))
             {
                 yield return r;

@@ -21,18 +21,6 @@ public sealed class TransactionalImportTests
         return path;
     }
 
-    /// <summary>Two files of <paramref name="lines"/> Higgs lines each, the second starting <paramref name="offset"/> lines in.</summary>
-    private static (string First, string Second) HiggsSlices(int lines, int offset)
-    {
-        var source = SharedData.File("higgs-twitter/higgs-activity_time.txt");
-        var dir = Directory.CreateTempSubdirectory("resonance-slices-").FullName;
-        var first = Path.Combine(dir, "first.txt");
-        var second = Path.Combine(dir, "second.txt");
-        System.IO.File.WriteAllLines(first, System.IO.File.ReadLines(source).Take(lines));
-        System.IO.File.WriteAllLines(second, System.IO.File.ReadLines(source).Skip(offset).Take(lines));
-        return (first, second);
-    }
-
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task StrictImport_GarbledLineAfterSeveralBatches_FailsAtThatLineAndChangesNothing(string provider)
@@ -110,7 +98,12 @@ public sealed class TransactionalImportTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Import_OverlappingFiles_SecondAddsOnlyTheNewRows(string provider)
     {
-        var (first, second) = HiggsSlices(6_000, 3_000);
+        var source = SharedData.File("higgs-twitter/higgs-activity_time.txt");
+        var dir = Directory.CreateTempSubdirectory("resonance-overlap-").FullName;
+        var first = Path.Combine(dir, "first.txt");
+        var second = Path.Combine(dir, "second.txt");
+        System.IO.File.WriteAllLines(first, System.IO.File.ReadLines(source).Take(6_000));
+        System.IO.File.WriteAllLines(second, System.IO.File.ReadLines(source).Skip(3_000).Take(6_000));
         var (db, store) = await TestDatabase.CreateMigratedAsync(provider);
         await using var _ = db;
         await using var __ = store;
@@ -123,28 +116,5 @@ public sealed class TransactionalImportTests
         Assert.Equal(3_000, result.Counts.InteractionsDuplicate);
         Assert.Equal(3_000, result.Counts.InteractionsAdded);
         Assert.Equal(9_000, (await store.GetStatsAsync(0, ct)).Interactions);
-    }
-
-    [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Import_BatchBytesSmallerThanTheFiles_WritesManyBatchesAcrossFilesAndStoresEveryRow(string provider)
-    {
-        var (first, second) = HiggsSlices(40_000, 40_000);
-        var (db, store) = await TestDatabase.CreateMigratedAsync(provider);
-        await using var _ = db;
-        await using var __ = store;
-        var ct = TestContext.Current.CancellationToken;
-        var batches = 0;
-
-        var result = await new ImportService(store).RunAsync(
-            [Sources.File(first, "higgs-activity"), Sources.File(second, "higgs-activity")],
-            new ImportOptions("higgs-activity", BatchBytes: 128 << 10), p => batches += p.BytesRead < p.TotalBytes ? 1 : 0, ct);
-
-        // About 1.3 MB per file in 128 KiB batches (the file is read 64 KiB at a time): about ten batches each, not one
-        // batch of 80,000 records.
-        Assert.InRange(batches, 14, 30);
-        Assert.Equal(80_000, result.RecordsRead);
-        Assert.Equal(80_000, result.Counts.InteractionsAdded + result.Counts.InteractionsDuplicate);
-        Assert.Equal(result.Counts.InteractionsAdded, (await store.GetStatsAsync(0, ct)).Interactions);
     }
 }

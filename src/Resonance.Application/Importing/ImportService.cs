@@ -8,9 +8,7 @@ namespace Resonance.Application.Importing;
 /// <summary>Imports record streams into a store in one transaction: all of it, or (strict mode, on the first bad record) none of it.</summary>
 /// <remarks>
 /// Parsing and writing overlap: one task reads and batches records, another writes batches, joined by a bounded
-/// channel of two batches so memory stays flat whatever the file size. A batch is handed over at
-/// <see cref="ImportOptions.BatchSize"/> records or <see cref="ImportOptions.BatchBytes"/> of input, whichever comes
-/// first, so that formats with large records (posts with text) start writing early instead of after 100 MB.
+/// channel of two batches so memory stays flat whatever the file size.
 /// </remarks>
 public sealed class ImportService(IResonanceStore store)
 {
@@ -85,8 +83,6 @@ public sealed class ImportService(IResonanceStore store)
             try
             {
                 var batch = new ImportBatch();
-                // Input bytes the batch covers: earlier sources' share plus the current source's since the last flush.
-                long carriedBytes = 0, flushedAt = 0;
                 for (var i = 0; i < sources.Count && Failure is null; i++)
                 {
                     var source = sources[i];
@@ -96,15 +92,13 @@ public sealed class ImportService(IResonanceStore store)
                         {
                             break;
                         }
-                        if (batch.Count >= options.BatchSize || (batch.Count > 0 && carriedBytes + source.BytesRead() - flushedAt >= options.BatchBytes))
+                        if (batch.Count >= options.BatchSize)
                         {
                             await writer.WriteAsync(batch, ct).ConfigureAwait(false);
                             batch = new ImportBatch();
-                            (carriedBytes, flushedAt) = (0, source.BytesRead());
                             progress?.Invoke(new ImportProgress(source.File, i, sources.Count, source.BytesRead(), source.TotalBytes, RecordsRead, ErrorCount));
                         }
                     }
-                    (carriedBytes, flushedAt) = (carriedBytes + source.BytesRead() - flushedAt, 0);
                     progress?.Invoke(new ImportProgress(source.File, i, sources.Count, source.TotalBytes, source.TotalBytes, RecordsRead, ErrorCount));
                 }
                 if (Failure is null && batch.Count > 0)

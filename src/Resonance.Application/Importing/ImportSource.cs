@@ -14,13 +14,7 @@ public sealed record ImportSource(string File, IEnumerable<SourceRecord> Records
 /// <param name="Lenient">Skip malformed records (reporting them) instead of stopping at the first one.</param>
 /// <param name="BatchSize">Records per write batch.</param>
 /// <param name="MaxReportedErrors">How many skipped records are reported in full under <paramref name="Lenient"/>.</param>
-/// <param name="BatchBytes">Input bytes per write batch at most (a batch ends at whichever limit it reaches first).</param>
-public sealed record ImportOptions(string Format, bool Lenient = false, int BatchSize = 100_000, int MaxReportedErrors = 20, long BatchBytes = ImportOptions.DefaultBatchBytes)
-{
-    /// <summary>8 MiB of input: Higgs reaches <see cref="BatchSize"/>'s 100,000 lines first (3.3 MB), API dumps with
-    /// text reach this first (about 6,000 Mastodon records).</summary>
-    public const long DefaultBatchBytes = 8L << 20;
-}
+public sealed record ImportOptions(string Format, bool Lenient = false, int BatchSize = 100_000, int MaxReportedErrors = 20);
 
 /// <summary>A snapshot of a running import.</summary>
 public sealed record ImportProgress(string File, int FileIndex, int FileCount, long BytesRead, long TotalBytes, long RecordsRead, long Errors);
