@@ -48,52 +48,41 @@ internal sealed class PostgresImportSession : IImportSession
 
     public async Task<ImportCounts> WriteAsync(ImportBatch batch, CancellationToken ct = default)
     {
-        foreach (var network in batch.Accounts.Select(a => a.Network).Concat(batch.Posts.Select(p => p.Network))
-                     .Concat(batch.Interactions.Select(i => i.Network)).Distinct())
-        {
-            await LoadNetworkAsync(network, ct).ConfigureAwait(false);
-        }
+        await LoadNetworksAsync(batch, ct).ConfigureAwait(false);
 
-        // Accounts: explicit records first (they carry handles), then every account a post or interaction names.
-        var newAccounts = new List<(string Network, string ExternalId, string? Handle, string? DisplayName)>();
-        var pending = new HashSet<(string, string)>();
+        // Accounts: explicit records first (they carry handles), then every account a post or interaction names, in
+        // the order they are named; new ones take provisional ids until the batch's block of ids is reserved.
+        var pending = new PendingAccounts();
         var updates = new Dictionary<(string, string), Account>();
         long duplicates = 0;
         foreach (var a in batch.Accounts)
         {
-            if (Accounts(a.Network).ContainsKey(a.ExternalId))
+            var accounts = Accounts(a.Network);
+            if (!accounts.TryGetValue(a.ExternalId, out var id))
             {
-                if (a.Handle is null && a.DisplayName is null) { duplicates++; } else { updates[(a.Network, a.ExternalId)] = a; }
+                pending.Add(accounts, _networks[a.Network], a.ExternalId, a.Handle, a.DisplayName);
             }
-            else if (pending.Add((a.Network, a.ExternalId)))
-            {
-                newAccounts.Add((a.Network, a.ExternalId, a.Handle, a.DisplayName));
-            }
-            else
+            else if (PendingAccounts.IsProvisional(id) || (a.Handle is null && a.DisplayName is null))
             {
                 duplicates++;
             }
-        }
-        void Need(string network, string id)
-        {
-            if (!Accounts(network).ContainsKey(id) && pending.Add((network, id)))
+            else
             {
-                newAccounts.Add((network, id, null, null));
+                updates[(a.Network, a.ExternalId)] = a;
             }
         }
-        foreach (var p in batch.Posts) { Need(p.Network, p.AuthorId); }
-        foreach (var i in batch.Interactions)
+        foreach (var p in batch.Posts)
         {
-            Need(i.Network, i.ActorId);
-            Need(i.Network, i.TargetId);
+            pending.Resolve(Accounts(p.Network), _networks[p.Network], p.AuthorId);
         }
-        await InsertAccountsAsync(newAccounts, ct).ConfigureAwait(false);
+        var rows = ResolveInteractions(batch.Interactions, pending);
+        await InsertAccountsAsync(pending, ct).ConfigureAwait(false);
         var updated = await UpdateAccountsAsync(updates.Values, ct).ConfigureAwait(false);
         duplicates += updates.Count - updated;
 
         var postsAdded = await InsertPostsAsync(batch.Posts, ct).ConfigureAwait(false);
-        var interactionsAdded = await InsertInteractionsAsync(batch.Interactions, ct).ConfigureAwait(false);
-        return ImportCounts.ForBatch(batch, newAccounts.Count, updated, duplicates, postsAdded, interactionsAdded);
+        var interactionsAdded = await InsertInteractionsAsync(rows, pending, ct).ConfigureAwait(false);
+        return ImportCounts.ForBatch(batch, pending.Count, updated, duplicates, postsAdded, interactionsAdded);
     }
 
     public async Task CommitAsync(ImportRunRecord run, CancellationToken ct = default)
@@ -121,9 +110,9 @@ internal sealed class PostgresImportSession : IImportSession
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
 
-    private async Task InsertAccountsAsync(List<(string Network, string ExternalId, string? Handle, string? DisplayName)> accounts, CancellationToken ct)
+    private async Task InsertAccountsAsync(PendingAccounts pending, CancellationToken ct)
     {
-        if (accounts.Count == 0)
+        if (pending.Count == 0)
         {
             return;
         }
@@ -133,22 +122,23 @@ internal sealed class PostgresImportSession : IImportSession
             SELECT setval(pg_get_serial_sequence('accounts', 'id'), nextval(pg_get_serial_sequence('accounts', 'id')) + @n - 1)
             """, _connection, _transaction))
         {
-            cmd.Parameters.AddWithValue("n", (long)accounts.Count);
+            cmd.Parameters.AddWithValue("n", (long)pending.Count);
             last = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
         }
-        var first = last - accounts.Count + 1;
+        var first = last - pending.Count + 1;
+        pending.Assign(first);
         await using var writer = await _connection.BeginBinaryImportAsync(
             "COPY accounts (id, network_id, external_id, handle, display_name) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
-        for (var k = 0; k < accounts.Count; k++)
+        var entries = pending.Entries;
+        for (var k = 0; k < entries.Count; k++)
         {
-            var (network, externalId, handle, displayName) = accounts[k];
+            var account = entries[k];
             writer.StartRow();
             writer.Write(first + k, NpgsqlDbType.Bigint);
-            writer.Write(_networks[network], NpgsqlDbType.Integer);
-            writer.Write(externalId, NpgsqlDbType.Text);
-            WriteNullable(writer, handle);
-            WriteNullable(writer, displayName);
-            Accounts(network)[externalId] = first + k;
+            writer.Write(account.NetworkId, NpgsqlDbType.Integer);
+            writer.Write(account.ExternalId, NpgsqlDbType.Text);
+            WriteNullable(writer, account.Handle);
+            WriteNullable(writer, account.DisplayName);
         }
         await writer.CompleteAsync(ct).ConfigureAwait(false);
     }
@@ -215,18 +205,42 @@ internal sealed class PostgresImportSession : IImportSession
         return added;
     }
 
-    private async Task<long> InsertInteractionsAsync(List<Interaction> interactions, CancellationToken ct)
+    /// <summary>Interaction rows with account ids, provisional for accounts new in this batch, in batch order.</summary>
+    private InteractionRow[] ResolveInteractions(List<Interaction> interactions, PendingAccounts pending)
     {
-        if (interactions.Count == 0)
-        {
-            return 0;
-        }
         var rows = new InteractionRow[interactions.Count];
+        string? lastNetwork = null;
+        Dictionary<string, long> accounts = null!;
+        var networkId = 0;
         for (var k = 0; k < rows.Length; k++)
         {
             var i = interactions[k];
-            var accounts = Accounts(i.Network);
-            rows[k] = new InteractionRow(accounts[i.ActorId], accounts[i.TargetId], _networks[i.Network], i);
+            if (!string.Equals(i.Network, lastNetwork, StringComparison.Ordinal))
+            {
+                (lastNetwork, accounts, networkId) = (i.Network, Accounts(i.Network), _networks[i.Network]);
+            }
+            var actor = pending.Resolve(accounts, networkId, i.ActorId);
+            rows[k] = new InteractionRow(actor, pending.Resolve(accounts, networkId, i.TargetId), networkId, i);
+        }
+        return rows;
+    }
+
+    private async Task<long> InsertInteractionsAsync(InteractionRow[] rows, PendingAccounts pending, CancellationToken ct)
+    {
+        if (rows.Length == 0)
+        {
+            return 0;
+        }
+        if (pending.Count > 0)
+        {
+            for (var k = 0; k < rows.Length; k++)
+            {
+                ref var row = ref rows[k];
+                if (PendingAccounts.IsProvisional(row.ActorId) || PendingAccounts.IsProvisional(row.TargetId))
+                {
+                    row = row with { ActorId = pending.Final(row.ActorId), TargetId = pending.Final(row.TargetId) };
+                }
+            }
         }
         Array.Sort(rows); // key order: neighbouring rows touch the same index pages
 
@@ -279,6 +293,20 @@ internal sealed class PostgresImportSession : IImportSession
     private static void WriteNullable(NpgsqlBinaryImporter writer, string? value)
     {
         if (value is null) { writer.WriteNull(); } else { writer.Write(value, NpgsqlDbType.Text); }
+    }
+
+    /// <summary>Creates or loads every network the batch names, in order of first mention (accounts, posts, interactions).</summary>
+    private async Task LoadNetworksAsync(ImportBatch batch, CancellationToken ct)
+    {
+        string? last = null;
+        foreach (var network in batch.Accounts.Select(a => a.Network).Concat(batch.Posts.Select(p => p.Network)).Concat(batch.Interactions.Select(i => i.Network)))
+        {
+            if (!ReferenceEquals(network, last) && !_networks.ContainsKey(network))
+            {
+                await LoadNetworkAsync(network, ct).ConfigureAwait(false);
+            }
+            last = network;
+        }
     }
 
     private async Task LoadNetworkAsync(string name, CancellationToken ct)
