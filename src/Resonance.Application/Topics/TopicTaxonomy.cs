@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Reflection;
+
+namespace Resonance.Application.Topics;
+
+/// <summary>The topic taxonomy: topics with parents and aliases, read from tab-separated files (format in <c>docs/topics.md</c>).</summary>
+/// <remarks>
+/// <para>A line is <c>topic TAB parent TAB aliases</c>; the parent may be empty; aliases are comma separated: <c>#tag</c>
+/// a hashtag, <c>$TICKER</c> a cashtag, anything else a keyword or phrase. A topic's own name (hyphens removed) is
+/// always one of its hashtags. Lines starting with <c>#</c> and blank lines are ignored. A topic named again (in the
+/// same or a later file) keeps its first parent unless the later line gives one, and gains the new aliases, so an
+/// operator's file extends the built-in one.</para>
+/// <para>Lookups are hash lookups; loading is O(total aliases). Deterministic: topics keep file order.</para>
+/// </remarks>
+public sealed class TopicTaxonomy
+{
+    private readonly Dictionary<string, TopicDefinition> topics;
+    private readonly Dictionary<string, List<string>> byHashtag = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> byCashtag = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> byPhrase = new(StringComparer.Ordinal);
+
+    private TopicTaxonomy(IReadOnlyList<TopicDefinition> definitions)
+    {
+        Topics = definitions;
+        topics = definitions.ToDictionary(d => d.Name, StringComparer.Ordinal);
+        foreach (var d in definitions)
+        {
+            foreach (var h in d.Hashtags)
+            {
+                Add(byHashtag, h, d.Name);
+            }
+
+            foreach (var c in d.Cashtags)
+            {
+                Add(byCashtag, c, d.Name);
+            }
+
+            foreach (var k in d.Keywords)
+            {
+                var stems = TopicTokenizer.Words(k);
+                if (stems.Count > 0)
+                {
+                    Add(byPhrase, string.Join(' ', stems), d.Name);
+                    LongestPhrase = Math.Max(LongestPhrase, stems.Count);
+                }
+            }
+        }
+    }
+
+    /// <summary>Every topic, in file order.</summary>
+    public IReadOnlyList<TopicDefinition> Topics { get; }
+
+    /// <summary>Tokens in the longest keyword phrase (after stop words are removed).</summary>
+    public int LongestPhrase { get; }
+
+    /// <summary>The taxonomy shipped with Resonance (<c>taxonomy/topics.tsv</c>).</summary>
+    public static TopicTaxonomy BuiltIn { get; } = Parse([ReadBuiltIn()]);
+
+    /// <summary>The built-in taxonomy extended by the operator's files, in order.</summary>
+    public static TopicTaxonomy Load(IEnumerable<string> extraFiles)
+    {
+        ArgumentNullException.ThrowIfNull(extraFiles);
+        return Parse([ReadBuiltIn(), .. extraFiles.Where(File.Exists).Select(File.ReadAllText)]);
+    }
+
+    /// <summary>Parses taxonomy texts, later ones extending earlier ones.</summary>
+    /// <exception cref="FormatException">A line is malformed or a parent is unknown or cyclic; the message names the line.</exception>
+    public static TopicTaxonomy Parse(IEnumerable<string> texts) => new(TaxonomyParser.Parse(texts));
+
+    /// <summary>The topic named <paramref name="name"/>, or null.</summary>
+    public TopicDefinition? Find(string name) => topics.GetValueOrDefault(name.Trim().ToLowerInvariant());
+
+    /// <summary>Topics whose hashtag is <paramref name="tag"/> (lower case, without '#').</summary>
+    public IReadOnlyList<string> ForHashtag(string tag) => byHashtag.TryGetValue(tag, out var t) ? t : [];
+
+    /// <summary>Topics whose cashtag is <paramref name="tag"/> (lower case, without '$').</summary>
+    public IReadOnlyList<string> ForCashtag(string tag) => byCashtag.TryGetValue(tag, out var t) ? t : [];
+
+    /// <summary>Topics whose keyword stems are exactly <paramref name="stems"/> joined by single spaces.</summary>
+    public IReadOnlyList<string> ForPhrase(string stems) => byPhrase.TryGetValue(stems, out var t) ? t : [];
+
+    /// <summary>The topic and its ancestors, nearest first.</summary>
+    public IEnumerable<string> WithAncestors(string topic)
+    {
+        for (var t = Find(topic); t is not null; t = t.Parent is null ? null : Find(t.Parent))
+        {
+            yield return t.Name;
+        }
+    }
+
+    private static void Add(Dictionary<string, List<string>> map, string key, string topic)
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+
+        if (!list.Contains(topic))
+        {
+            list.Add(topic);
+        }
+    }
+
+    private static string ReadBuiltIn()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Resonance.Topics.tsv")
+            ?? throw new InvalidOperationException("The built-in taxonomy resource is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>One taxonomy line for <paramref name="topic"/>, for appending to an operator's file.</summary>
+    public static string FormatLine(string topic, string? parent, IEnumerable<string> aliases) =>
+        string.Create(CultureInfo.InvariantCulture, $"{topic}\t{parent}\t{string.Join(',', aliases)}");
+}
