@@ -1,0 +1,48 @@
+namespace Resonance.Application.Topics;
+
+/// <summary>The topics of every post of a corpus (with ancestors) and the evidence behind each, computed once.</summary>
+/// <remarks>A repost takes the topics of the post it reposts when that post is in the corpus. O(total text) to build;
+/// deterministic (posts in corpus order, topics in match order).</remarks>
+public sealed class PostTopicIndex
+{
+    private readonly Dictionary<string, string[]> topics = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<TopicMatch>> evidence = new(StringComparer.Ordinal);
+    private readonly TopicTaxonomy taxonomy;
+
+    /// <summary>Extracts the topics of <paramref name="posts"/>.</summary>
+    public PostTopicIndex(IEnumerable<TopicPost> posts, TopicExtractor extractor)
+    {
+        ArgumentNullException.ThrowIfNull(posts);
+        ArgumentNullException.ThrowIfNull(extractor);
+        taxonomy = extractor.Taxonomy;
+        var reposts = new List<TopicPost>();
+        foreach (var post in posts)
+        {
+            if (post.RepostOf is not null && string.IsNullOrWhiteSpace(post.Text))
+            {
+                reposts.Add(post);
+                continue;
+            }
+
+            var matches = extractor.Matches(post.Text, post.Hashtags);
+            evidence[post.ExternalId] = matches;
+            topics[post.ExternalId] = [.. matches.SelectMany(m => extractor.Taxonomy.WithAncestors(m.Topic)).Distinct(StringComparer.Ordinal)];
+        }
+
+        foreach (var repost in reposts)
+        {
+            topics[repost.ExternalId] = topics.GetValueOrDefault(repost.RepostOf!, []);
+            evidence[repost.ExternalId] = evidence.GetValueOrDefault(repost.RepostOf!, []);
+        }
+    }
+
+    /// <summary>The topics of a post (with ancestors), or none for an unknown post or null.</summary>
+    public IReadOnlyList<string> TopicsOf(string? postId) => postId is not null && topics.TryGetValue(postId, out var t) ? t : [];
+
+    /// <summary>The matches that make a post about <paramref name="topic"/> (directly or through a descendant).</summary>
+    public IEnumerable<TopicMatch> EvidenceFor(string postId, string topic) =>
+        evidence.GetValueOrDefault(postId, []).Where(m => taxonomy.WithAncestors(m.Topic).Contains(topic, StringComparer.Ordinal));
+
+    /// <summary>True when <paramref name="postId"/> is about <paramref name="topic"/> or one of its descendants.</summary>
+    public bool IsAbout(string? postId, string topic) => TopicsOf(postId).Contains(topic, StringComparer.Ordinal);
+}
