@@ -30,6 +30,7 @@ public static class ResonanceCli
             Commands.Scoring.DiffCommand.Create(console),
             Commands.Scoring.CompareRunsCommand.Create(console),
             Commands.Scoring.EvaluateCommand.Create(console),
+            Commands.Topics.TopicsCommand.Create(console),
             Commands.Persons.LinkCommand.Create(console),
             Commands.Persons.LinkCommand.CreateUnlink(console),
             Commands.Persons.PersonCommand.Create(console),

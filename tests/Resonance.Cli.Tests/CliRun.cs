@@ -10,6 +10,13 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
         var code = await ResonanceCli.RunAsync(args, CliConsole.Plain(output, error), TestContext.Current.CancellationToken);
         return new CliRun(code, output.ToString(), error.ToString());
     }
+
+    /// <summary>The JSON the command printed, after asserting that it succeeded.</summary>
+    public System.Text.Json.JsonElement Json()
+    {
+        Assert.True(ExitCode == 0, Error);
+        return System.Text.Json.JsonDocument.Parse(Out).RootElement;
+    }
 }
 
 /// <summary>A temporary folder deleted after the test.</summary>

@@ -6,11 +6,11 @@ namespace Resonance.Application.Topics;
 /// <param name="Tag">The tag with its sigil (<c>#rstats</c>, <c>$nvda</c>), lower case.</param>
 /// <param name="Posts">Posts that use it.</param>
 /// <param name="Authors">Distinct authors of those posts.</param>
-/// <param name="ExamplePostIds">Up to three of those posts (network, external id), earliest first.</param>
+/// <param name="ExamplePostIds">Up to three of those posts (external ids), earliest first.</param>
 /// <param name="CoTopics">Known topics of the posts that use it, most frequent first (a hint for the parent).</param>
 public sealed record TopicCandidate(string Tag, int Posts, int Authors, IReadOnlyList<string> ExamplePostIds, IReadOnlyList<string> CoTopics);
 
-/// <summary>Thresholds for <see cref="TopicCandidates.Find"/>.</summary>
+/// <summary>Thresholds for <see cref="TopicCandidates"/>.</summary>
 /// <param name="MinPosts">Fewest posts using the tag.</param>
 /// <param name="MinAuthors">Fewest distinct authors (one account repeating a tag is not a topic).</param>
 public sealed record CandidateOptions(int MinPosts = 5, int MinAuthors = 2);
@@ -25,13 +25,22 @@ public static class TopicCandidates
     public static IReadOnlyList<TopicCandidate> Find(IEnumerable<Post> posts, TopicExtractor extractor, CandidateOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(posts);
+        var authors = new Dictionary<string, long>(StringComparer.Ordinal);
+        return Find(posts.Select(p => new TopicPost(authors.TryGetValue(p.AuthorId, out var a) ? a : authors[p.AuthorId] = authors.Count,
+            p.ExternalId, p.CreatedAt.ToUnixTimeMilliseconds(), p.Text, p.Hashtags, p.RepostOfPostId)), extractor, options);
+    }
+
+    /// <summary>The candidates among <paramref name="posts"/>.</summary>
+    public static IReadOnlyList<TopicCandidate> Find(IEnumerable<TopicPost> posts, TopicExtractor extractor, CandidateOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(posts);
         ArgumentNullException.ThrowIfNull(extractor);
         options ??= new CandidateOptions();
         var stats = new Dictionary<string, Tally>(StringComparer.Ordinal);
-        foreach (var post in posts.Where(p => p.RepostOfPostId is null))
+        foreach (var post in posts.Where(p => p.RepostOf is null))
         {
             var terms = TopicTokenizer.Tokenize(post.Text);
-            var known = extractor.Topics(post, withAncestors: false);
+            var known = extractor.Matches(post.Text, post.Hashtags).Select(m => m.Topic).Distinct(StringComparer.Ordinal).ToList();
             var tags = TopicExtractor.AllHashtags(terms, post.Hashtags).Where(t => extractor.Taxonomy.ForHashtag(t).Count == 0).Select(t => "#" + t)
                 .Concat(terms.Cashtags.Where(t => extractor.Taxonomy.ForCashtag(t).Count == 0).Select(t => "$" + t));
             foreach (var tag in tags)
@@ -54,16 +63,16 @@ public static class TopicCandidates
     {
         public int Posts { get; private set; }
 
-        public HashSet<string> Authors { get; } = new(StringComparer.Ordinal);
+        public HashSet<long> Authors { get; } = [];
 
-        private readonly List<(DateTimeOffset At, string Id)> examples = [];
+        private readonly List<(long At, string Id)> examples = [];
         private readonly Dictionary<string, int> coTopics = new(StringComparer.Ordinal);
 
-        public void Add(Post post, IReadOnlyList<string> known)
+        public void Add(TopicPost post, IReadOnlyList<string> known)
         {
             Posts++;
             Authors.Add(post.AuthorId);
-            examples.Add((post.CreatedAt, post.Network + ":" + post.ExternalId));
+            examples.Add((post.CreatedAtMs, post.ExternalId));
             foreach (var t in known)
             {
                 coTopics[t] = coTopics.GetValueOrDefault(t) + 1;

@@ -53,14 +53,17 @@ public sealed class TopicTaxonomy
     /// <summary>Tokens in the longest keyword phrase (after stop words are removed).</summary>
     public int LongestPhrase { get; }
 
-    /// <summary>The taxonomy shipped with Resonance (<c>taxonomy/topics.tsv</c>).</summary>
-    public static TopicTaxonomy BuiltIn { get; } = Parse([ReadBuiltIn()]);
+    /// <summary>The text of the taxonomy shipped with Resonance (<c>taxonomy/topics.tsv</c>).</summary>
+    public static string BuiltInText { get; } = ReadBuiltIn();
+
+    /// <summary>The taxonomy shipped with Resonance.</summary>
+    public static TopicTaxonomy BuiltIn { get; } = Parse([BuiltInText]);
 
     /// <summary>The built-in taxonomy extended by the operator's files, in order.</summary>
     public static TopicTaxonomy Load(IEnumerable<string> extraFiles)
     {
         ArgumentNullException.ThrowIfNull(extraFiles);
-        return Parse([ReadBuiltIn(), .. extraFiles.Where(File.Exists).Select(File.ReadAllText)]);
+        return Parse([BuiltInText, .. extraFiles.Where(File.Exists).Select(File.ReadAllText)]);
     }
 
     /// <summary>Parses taxonomy texts, later ones extending earlier ones.</summary>

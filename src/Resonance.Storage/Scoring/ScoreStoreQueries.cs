@@ -142,7 +142,7 @@ internal static class ScoreStoreQueries
     }
 
     /// <summary>The id of a network by name, null for "all networks"; an unknown name is an <see cref="ArgumentException"/>.</summary>
-    private static async Task<int?> NetworkIdAsync(DbConnection connection, string? network, CancellationToken ct)
+    internal static async Task<int?> NetworkIdAsync(DbConnection connection, string? network, CancellationToken ct)
     {
         if (network is null)
         {
@@ -161,10 +161,10 @@ internal static class ScoreStoreQueries
         throw new ArgumentException($"unknown network '{network}'; known: {known}", nameof(network));
     }
 
-    private static string NetworkFilter(int? networkId) => networkId is null ? "" : " AND network_id = @network";
+    internal static string NetworkFilter(int? networkId) => networkId is null ? "" : " AND network_id = @network";
 
     /// <summary>The parameters, plus <c>@network</c> when <see cref="NetworkFilter"/> adds it.</summary>
-    private static (string Name, object? Value)[] WithNetwork(int? networkId, params (string Name, object? Value)[] parameters) =>
+    internal static (string Name, object? Value)[] WithNetwork(int? networkId, params (string Name, object? Value)[] parameters) =>
         networkId is null ? parameters : [.. parameters, ("@network", networkId.Value)];
 
     private static AccountScore ReadScore(DbDataReader r) => new(r.GetInt64(0), r.GetInt32(1), r.GetDouble(2), r.GetDouble(3), r.GetDouble(4),

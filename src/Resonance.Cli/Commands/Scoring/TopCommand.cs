@@ -16,19 +16,27 @@ internal static class TopCommand
             if (r.GetValueOrDefault<int>() is < 1 or > 100_000) { r.AddError("--n must be between 1 and 100000."); }
         });
         var json = new Option<bool>("--json") { Description = "Print as JSON." };
-        var command = new Command("top", "Show the highest-scoring accounts of a run, each with its interval and sub-scores.") { run, count, json };
+        var topic = new Option<string?>("--topic")
+        {
+            Description = "Rank by the topic score instead: engagement on posts about TOPIC only, in the run's window and with its parameters (docs/topics.md).",
+            HelpName = "TOPIC",
+        };
+        var taxonomy = Topics.TopicOptions.Taxonomy();
+        var command = new Command("top", "Show the highest-scoring accounts of a run, each with its interval and sub-scores.") { run, count, json, topic, taxonomy };
         command.SetAction((parse, ct) => ScoringCommandRunner.RunAsync(console, GlobalOptions.Database(parse), ct, async store =>
         {
             var info = await ScoringCommandRunner.RunOrLatestAsync(store, parse.GetValue(run), ct).ConfigureAwait(false);
-            var scores = await store.TopScoresAsync(info.Id, parse.GetValue(count), ct).ConfigureAwait(false);
+            var scores = parse.GetValue(topic) is { } t
+                ? [.. (await Topics.TopicOptions.Service(store, parse.GetValue(taxonomy)).RankAsync(info.Parameters, t, ct).ConfigureAwait(false)).Scores.Take(parse.GetValue(count))]
+                : await store.TopScoresAsync(info.Id, parse.GetValue(count), ct).ConfigureAwait(false);
             var names = await store.DescribeAccountsAsync([.. scores.Select(s => s.AccountId)], ct).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
-                console.WriteJson(new { run = info.Id, algorithm = info.Algorithm.ToString(), scores = scores.Select(s => new { account = ScoreFormat.Name(names, s.AccountId), s }) });
+                console.WriteJson(new { run = info.Id, algorithm = info.Algorithm.ToString(), topic = parse.GetValue(topic), scores = scores.Select(s => new { account = ScoreFormat.Name(names, s.AccountId), s }) });
                 return ExitCodes.Ok;
             }
 
-            console.Out.WriteLine(ScoreFormat.RunLine(info));
+            console.Out.WriteLine(ScoreFormat.RunLine(info) + (parse.GetValue(topic) is { } about ? $"; scored on topic '{about}'" : ""));
             var table = new Table().Border(TableBorder.Simple).AddColumns("#", "account", "score (90% interval)", "reach", "amplification", "impact");
             foreach (var s in scores)
             {

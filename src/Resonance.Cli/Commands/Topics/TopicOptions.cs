@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Resonance.Application.Scoring;
+using Resonance.Application.Topics;
+
+namespace Resonance.Cli.Commands.Topics;
+
+/// <summary>The options topic commands share: the operator's taxonomy files.</summary>
+internal static class TopicOptions
+{
+    public static Option<string[]> Taxonomy() => new("--taxonomy")
+    {
+        Description = "An operator taxonomy file extending the built-in one (docs/topics.md); repeatable.",
+        HelpName = "FILE",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary>The service for the built-in taxonomy extended by the files given (a missing file is a usage error).</summary>
+    public static TopicService Service(IScoreStore store, string[]? files)
+    {
+        foreach (var f in files ?? [])
+        {
+            if (!File.Exists(f))
+            {
+                throw new ArgumentException($"no taxonomy file at {f}.");
+            }
+        }
+
+        TopicTaxonomy taxonomy;
+        try
+        {
+            taxonomy = TopicTaxonomy.Load(files ?? []);
+        }
+        catch (FormatException e)
+        {
+            throw new ArgumentException(e.Message, e);
+        }
+
+        return new TopicService((ITopicStore)store, taxonomy);
+    }
+}

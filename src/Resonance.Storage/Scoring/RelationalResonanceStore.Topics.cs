@@ -1,0 +1,12 @@
+using Resonance.Application.Topics;
+using Resonance.Storage.Scoring;
+
+namespace Resonance.Storage;
+
+// The topic side of the store: reads only, from the posts and interactions tables.
+public abstract partial class RelationalResonanceStore : ITopicStore
+{
+    /// <inheritdoc />
+    public Task<TopicCorpus> LoadTopicCorpusAsync(string? network, long fromMs, long toMs, CancellationToken ct = default) =>
+        QueryAsync((c, t) => TopicQueries.LoadTopicCorpusAsync(c, network, fromMs, toMs, t), ct);
+}

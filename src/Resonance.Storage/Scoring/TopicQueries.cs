@@ -1,0 +1,53 @@
+using System.Data.Common;
+using Resonance.Application.Topics;
+using Resonance.Domain;
+using Resonance.Storage.Entities;
+
+namespace Resonance.Storage.Scoring;
+
+/// <summary>The reads behind <see cref="ITopicStore"/>, in SQL that runs unchanged on SQLite and PostgreSQL.</summary>
+internal static class TopicQueries
+{
+    public static async Task<TopicCorpus> LoadTopicCorpusAsync(DbConnection connection, string? network, long fromMs, long toMs, CancellationToken ct)
+    {
+        var networkId = await ScoreStoreQueries.NetworkIdAsync(connection, network, ct).ConfigureAwait(false);
+        var input = new ScoringInputBuilder();
+        var postIds = new List<string?>();
+        await using (var cmd = AdoCommands.Command(connection, """
+            SELECT actor_id, target_id, kind, occurred_at_ms, weight, post_key FROM interactions
+            WHERE (occurred_at_ms BETWEEN @from AND @to OR occurred_at_ms = @untimed)
+            """ + ScoreStoreQueries.NetworkFilter(networkId),
+            ScoreStoreQueries.WithNetwork(networkId, ("@from", fromMs), ("@to", toMs), ("@untimed", InteractionEntity.Untimed))))
+        await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                input.AddInteraction(reader.GetInt64(0), reader.GetInt64(1), (InteractionKind)reader.GetInt16(2), reader.GetInt64(3), reader.GetDouble(4));
+                var key = reader.GetString(5);
+                postIds.Add(key.Length == 0 ? null : key);
+            }
+        }
+
+        var posts = new List<TopicPost>();
+        await using (var cmd = AdoCommands.Command(connection,
+            "SELECT author_id, external_id, created_at_ms, text, hashtags, repost_of FROM posts WHERE created_at_ms <= @to"
+            + ScoreStoreQueries.NetworkFilter(networkId) + " ORDER BY id",
+            ScoreStoreQueries.WithNetwork(networkId, ("@to", toMs))))
+        await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var created = reader.GetInt64(2);
+                var hashtags = reader.IsDBNull(4) ? [] : reader.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                posts.Add(new TopicPost(reader.GetInt64(0), reader.GetString(1), created, reader.IsDBNull(3) ? null : reader.GetString(3), hashtags,
+                    reader.IsDBNull(5) ? null : reader.GetString(5)));
+                if (created >= fromMs)
+                {
+                    input.AddPost(reader.GetInt64(0), created);
+                }
+            }
+        }
+
+        return new TopicCorpus(input.Build(), postIds, posts).Validate();
+    }
+}

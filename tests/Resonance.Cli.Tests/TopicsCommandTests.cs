@@ -1,0 +1,51 @@
+using System.Text.Json;
+
+namespace Resonance.Cli.Tests;
+
+/// <summary><c>topics</c>, <c>topics candidates</c> and <c>top --topic</c> end to end on a generated community in SQLite.</summary>
+public sealed class TopicsCommandTests
+{
+    [Fact]
+    public async Task Topics_of_an_account_agree_with_top_on_that_topic()
+    {
+        using var temp = new TempFolder();
+        Assert.Equal(0, (await CliRun.RunAsync("demo", "--people", "300", "--seed", "11", "--dir", temp.Path, "--no-serve")).ExitCode);
+        var db = temp.File("resonance.db");
+        var best = (await CliRun.RunAsync("top", "--db", db, "--n", "1", "--json")).Json().GetProperty("scores")[0].GetProperty("account").GetString()!;
+
+        var topics = (await CliRun.RunAsync("topics", best, "--db", db, "--json")).Json().GetProperty("topics");
+        var first = topics.EnumerateArray().First(t => t.GetProperty("score").ValueKind == JsonValueKind.Object);
+        var topic = first.GetProperty("topic").GetString()!;
+        var ranking = (await CliRun.RunAsync("top", "--db", db, "--topic", topic, "--n", "300", "--json")).Json().GetProperty("scores");
+
+        Assert.True(first.GetProperty("posts").GetInt32() > 0 && first.GetProperty("engagers").GetInt32() > 0);
+        Assert.NotEqual(0, first.GetProperty("terms").GetArrayLength());
+        var rank = first.GetProperty("score").GetProperty("rank").GetInt32();
+        var row = ranking[rank - 1];
+        Assert.Equal(best, row.GetProperty("account").GetString());
+        Assert.Equal(first.GetProperty("score").GetProperty("score").GetDouble(), row.GetProperty("s").GetProperty("score").GetDouble());
+        Assert.Equal(ranking.GetArrayLength(), first.GetProperty("ranked").GetInt32());
+    }
+
+    [Fact]
+    public async Task Accepting_a_candidate_appends_it_to_the_operator_file_and_removes_it_from_the_candidates()
+    {
+        using var temp = new TempFolder();
+        Assert.Equal(0, (await CliRun.RunAsync("demo", "--people", "300", "--seed", "11", "--dir", temp.Path, "--no-serve")).ExitCode);
+        var db = temp.File("resonance.db");
+        var file = temp.File("ops.tsv");
+        var before = (await CliRun.RunAsync("topics", "candidates", "--db", db, "--json")).Json().GetProperty("candidates");
+        Assert.NotEqual(0, before.GetArrayLength());
+        var tag = before[0].GetProperty("tag").GetString()!;
+
+        var bad = await CliRun.RunAsync("topics", "candidates", "--db", db, "--accept", tag, "--parent", "nowhere", "--taxonomy", file);
+        var accepted = await CliRun.RunAsync("topics", "candidates", "--db", db, "--accept", tag, "--as", "planted", "--taxonomy", file);
+        var after = (await CliRun.RunAsync("topics", "candidates", "--db", db, "--taxonomy", file, "--json")).Json().GetProperty("candidates");
+
+        Assert.Equal(64, bad.ExitCode);
+        Assert.Equal(0, accepted.ExitCode);
+        Assert.Equal($"planted\t\t{tag}\n", File.ReadAllText(file));
+        Assert.DoesNotContain(after.EnumerateArray(), c => c.GetProperty("tag").GetString() == tag);
+        Assert.Equal(before.GetArrayLength() - 1, after.GetArrayLength());
+    }
+}
