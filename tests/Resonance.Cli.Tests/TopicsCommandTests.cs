@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Resonance.Cli.Tests;
 
-/// <summary><c>topics</c>, <c>topics candidates</c> and <c>top --topic</c> end to end on a generated community in SQLite.</summary>
+/// <summary><c>topics</c>, <c>topics candidates</c>, <c>top --topic</c> and <c>explain --topic</c> end to end on a generated community in SQLite.</summary>
 public sealed class TopicsCommandTests
 {
     [Fact]
@@ -25,6 +25,13 @@ public sealed class TopicsCommandTests
         Assert.Equal(best, row.GetProperty("account").GetString());
         Assert.Equal(first.GetProperty("score").GetProperty("score").GetDouble(), row.GetProperty("s").GetProperty("score").GetDouble());
         Assert.Equal(ranking.GetArrayLength(), first.GetProperty("ranked").GetInt32());
+
+        // explain --topic: the same score, decomposed exactly into its engagers' contributions, with the posts behind it.
+        var explain = (await CliRun.RunAsync("explain", best, "--topic", topic, "--db", db, "--json")).Json();
+        Assert.Equal(rank, explain.GetProperty("score").GetProperty("rank").GetInt32());
+        Assert.Equal(0, explain.GetProperty("residual").GetDouble(), 1e-9);
+        Assert.Equal(first.GetProperty("engagers").GetInt32(), explain.GetProperty("influencees").GetArrayLength());
+        Assert.Equal(first.GetProperty("posts").GetInt32(), explain.GetProperty("evidence").GetProperty("posts").GetInt32());
     }
 
     [Fact]

@@ -50,6 +50,17 @@ public sealed class TopicService(ITopicStore store, TopicTaxonomy taxonomy)
         return result;
     }
 
+    /// <summary>The scores on <paramref name="topic"/> and <paramref name="accountId"/>'s evidence for it, for <c>explain --topic</c>.</summary>
+    /// <exception cref="ArgumentException">The topic is not in the taxonomy.</exception>
+    public async Task<TopicExplanation> ExplainAsync(ScoringParameters p, long accountId, string topic, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        var name = Known(topic);
+        var (corpus, index) = await LoadAsync(p, ct).ConfigureAwait(false);
+        var evidence = AccountTopics.For(corpus, index, accountId).FirstOrDefault(t => t.Topic == name);
+        return new TopicExplanation(name, TopicScoring.Score(corpus, index, name, p, ct: ct), evidence);
+    }
+
     /// <summary>Candidate topics among the posts of the run's network up to its as-of time.</summary>
     public async Task<IReadOnlyList<TopicCandidate>> CandidatesAsync(ScoringParameters p, CandidateOptions options, CancellationToken ct = default)
     {

@@ -14,6 +14,12 @@ internal static class ExplainCommand
         var run = new Option<long?>("--run") { Description = "The run (default: the latest).", HelpName = "R" };
         var count = new Option<int>("--n") { Description = "How many influencees and influencers to list.", DefaultValueFactory = _ => 10, HelpName = "N" };
         var json = new Option<bool>("--json") { Description = "Print the full explanation (every contribution) as JSON." };
+        var topic = new Option<string?>("--topic")
+        {
+            Description = "Explain the account's score on this topic instead: engagement on its posts about the topic, and those posts (docs/topics.md).",
+            HelpName = "TOPIC",
+        };
+        var taxonomy = Topics.TopicOptions.Taxonomy();
         var command = new Command("explain", """
             Explain an account's score: its sub-scores and what each engaging account added. The contributions plus the
             amplification prior add up exactly to the raw score, which the calibration maps to 1–100. Given a member,
@@ -23,9 +29,13 @@ internal static class ExplainCommand
               resonance explain higgs:88
               resonance explain mastodon:@alice --run 3 --json
               resonance explain ada@example.org
+              resonance explain synthetic:u268 --topic cooking
             """)
-        { account, run, count, json };
-        command.SetAction((parse, ct) => Persons.PersonCommandRunner.IsPerson(parse.GetValue(account)!)
+        { account, run, count, json, topic, taxonomy };
+        command.SetAction((parse, ct) => parse.GetValue(topic) is { } about
+            ? Topics.TopicExplainView.RunAsync(console, parse, parse.GetValue(account)!, about, parse.GetValue(run), parse.GetValue(count),
+                parse.GetValue(json), parse.GetValue(taxonomy), ct)
+            : Persons.PersonCommandRunner.IsPerson(parse.GetValue(account)!)
             ? Persons.PersonExplain.RunAsync(console, GlobalOptions.Database(parse), parse.GetValue(account)!, parse.GetValue(run), parse.GetValue(count), parse.GetValue(json), ct)
             : ScoringCommandRunner.RunAsync(console, GlobalOptions.Database(parse), ct, async store =>
         {
