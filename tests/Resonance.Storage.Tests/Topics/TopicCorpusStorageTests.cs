@@ -1,0 +1,47 @@
+using Resonance.Application.Importing;
+
+namespace Resonance.Storage.Tests.Topics;
+
+/// <summary>The topic corpus read back from the store: each interaction's post, and posts with text, hashtags and reposts.</summary>
+public sealed class TopicCorpusStorageTests
+{
+    private const string Jsonl = """
+        {"type":"account","network":"mastodon","id":"1"}
+        {"type":"account","network":"mastodon","id":"2"}
+        {"type":"post","network":"mastodon","id":"old","author":"1","created":"2024-03-01T00:00:00Z","text":"Sourdough again","hashtags":["baking"]}
+        {"type":"post","network":"mastodon","id":"p1","author":"1","created":"2024-05-01T12:00:00Z","text":"Hello #Fediverse"}
+        {"type":"post","network":"mastodon","id":"r1","author":"2","created":"2024-05-01T12:03:00Z","repost_of":"p1"}
+        {"type":"post","network":"mastodon","id":"late","author":"2","created":"2024-06-01T00:00:00Z","text":"after the window"}
+        {"type":"interaction","network":"mastodon","time":"2024-05-01T12:03:00Z","actor":"2","target":"1","kind":"repost","post":"p1"}
+        {"type":"interaction","network":"mastodon","time":"2024-05-01T12:04:00Z","actor":"2","target":"1","kind":"like","post":"old"}
+        {"type":"interaction","network":"mastodon","time":"2024-05-01T12:05:00Z","actor":"2","target":"1","kind":"follow"}
+        """;
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task LoadTopicCorpus_GivesEachInteractionItsPost_AndEveryPostUpToTheEnd(string provider)
+    {
+        var (db, store) = await TestDatabase.CreateMigratedAsync(provider);
+        await using var _ = db;
+        await using var __ = store;
+        var ct = TestContext.Current.CancellationToken;
+        await new ImportService(store).RunAsync([Sources.Text("a.jsonl", Jsonl, "jsonl")], new ImportOptions("jsonl"), ct: ct);
+        var from = DateTimeOffset.Parse("2024-05-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
+        var to = DateTimeOffset.Parse("2024-05-31T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
+
+        var corpus = await store.LoadTopicCorpusAsync("mastodon", from, to, ct);
+
+        var byKind = Enumerable.Range(0, corpus.Input.InteractionCount).ToDictionary(i => corpus.Input.Kinds[i], i => corpus.InteractionPostIds[i]);
+        Assert.Equal("p1", byKind[Domain.InteractionKind.Repost]);
+        Assert.Equal("old", byKind[Domain.InteractionKind.Like]);
+        Assert.Null(byKind[Domain.InteractionKind.Follow]);
+        // Every post up to the end of the window (the old one is still engaged with); only the window's count as posts.
+        Assert.Equal(["old", "p1", "r1"], corpus.Posts.Select(p => p.ExternalId).Order(StringComparer.Ordinal));
+        Assert.Equal(2, corpus.Input.PostAuthorIds.Length);
+        var old = corpus.Posts.Single(p => p.ExternalId == "old");
+        Assert.Equal("Sourdough again", old.Text);
+        Assert.Equal(["baking"], old.Hashtags);
+        Assert.Equal("p1", corpus.Posts.Single(p => p.ExternalId == "r1").RepostOf);
+        await Assert.ThrowsAsync<ArgumentException>(() => store.LoadTopicCorpusAsync("myspace", from, to, ct));
+    }
+}
