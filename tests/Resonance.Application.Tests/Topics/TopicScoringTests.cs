@@ -69,6 +69,25 @@ public class TopicScoringTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void TopicScore_SameCorpusInAnotherOrder_GivesBitIdenticalScores()
+    {
+        var (corpus, _, index, p) = Data.Value;
+        var topic = Sample.Value.Truth.TopicExperts[0].Topic;
+        var input = corpus.Input;
+        var order = Enumerable.Range(0, input.InteractionCount).Reverse().ToArray();
+        var reversed = new TopicCorpus(
+            new ScoringInput([.. order.Select(i => input.ActorIds[i])], [.. order.Select(i => input.TargetIds[i])], [.. order.Select(i => input.Kinds[i])],
+                [.. order.Select(i => input.TimesMs[i])], [.. order.Select(i => input.Weights[i])], [.. input.PostAuthorIds.Reverse()], [.. input.PostTimesMs.Reverse()]),
+            [.. order.Select(i => corpus.InteractionPostIds[i])], [.. corpus.Posts.Reverse()]);
+
+        var one = TopicScoring.Score(corpus, index, topic, p, intervals: false, ct: TestContext.Current.CancellationToken);
+        var other = TopicScoring.Score(reversed, new PostTopicIndex(reversed.Posts, new TopicExtractor(TopicTaxonomy.BuiltIn)), topic, p, intervals: false,
+            degreeOfParallelism: 1, ct: TestContext.Current.CancellationToken);
+
+        Assert.Equal(one.Scores, other.Scores);
+    }
+
+    [Fact]
     public void AccountTopics_ExpertsTopTopicIsTheirPlantedOne_WithEvidence()
     {
         var (corpus, ids, index, _) = Data.Value;
