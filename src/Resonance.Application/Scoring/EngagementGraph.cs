@@ -12,6 +12,10 @@ namespace Resonance.Application.Scoring;
 /// <para>Per pair it keeps: the PageRank edge weight Σ kindWeight·weight·decay; the reach term, the largest decay of
 /// the pair's interactions (each engager counts at most once); the amplification count Σ decay over reposts,
 /// quotes and replies; and the engagement count Σ decay over all kinds.</para>
+/// <para>resonance@2 (<see cref="ScoringParameters.IntegrityDefences"/>): follow-backs are dropped
+/// (<see cref="IntegrityWeights.WithoutFollowBacks"/>); every pair's weight, reach term, amplifying and engagement counts
+/// are multiplied by the engager's <see cref="IntegrityWeights"/> weight 1 − L′ (its likelihood without the pod signal)
+/// and, when the pair is reciprocal, by 1 − the engager's pod score; pairs of weight 0 are dropped.</para>
 /// <para>Complexity: O(m log m) for m interactions (one sort). Determinism: nodes are the sorted distinct account
 /// ids and interactions are sorted by (pair, time, kind, weight) before any sum, so the arrays are bit-identical
 /// for the same set of rows in any input order.</para>
@@ -19,8 +23,11 @@ namespace Resonance.Application.Scoring;
 public sealed class EngagementGraph
 {
     private EngagementGraph(long[] accountIds, int[] sources, int[] targets, double[] edgeWeights, double[] reach, double[] amplifying,
-        double[] engagements, double[] posts, int interactionsUsed)
+        double[] engagements, double[] posts, int interactionsUsed, double[]? engagerWeights = null, Integrity.InauthenticityModel? integrity = null, bool[]? reciprocal = null)
     {
+        Reciprocal = reciprocal;
+        EngagerWeights = engagerWeights;
+        Integrity = integrity;
         AccountIds = accountIds;
         Sources = sources;
         Targets = targets;
@@ -59,6 +66,17 @@ public sealed class EngagementGraph
     /// <summary>Interactions that passed the window and the filters.</summary>
     public int InteractionsUsed { get; }
 
+    /// <summary>resonance@2: the weight each node's engagement was multiplied by (1 − its likelihood without the pod
+    /// signal; reciprocal pairs also by 1 − its pod score), already applied to every pair array; null when the version has no integrity defences.</summary>
+    public double[]? EngagerWeights { get; }
+
+    /// <summary>resonance@2: whether each pair's reverse existed before pairs of weight 0 were dropped, so that an account
+    /// whose own engagement counts nothing still has its reciprocal pairs discounted; null without defences.</summary>
+    public bool[]? Reciprocal { get; }
+
+    /// <summary>resonance@2: the model behind <see cref="EngagerWeights"/>, for reasons; null without defences.</summary>
+    public Integrity.InauthenticityModel? Integrity { get; }
+
     /// <summary>Number of nodes.</summary>
     public int NodeCount => AccountIds.Length;
 
@@ -86,6 +104,11 @@ public sealed class EngagementGraph
             {
                 kept.Add(i);
             }
+        }
+
+        if (p.IntegrityDefences)
+        {
+            kept = IntegrityWeights.WithoutFollowBacks(input, kept);
         }
 
         var ids = new long[kept.Count * 2];
@@ -170,7 +193,21 @@ public sealed class EngagementGraph
             posts[node] += p.Decay(p.AsOfMs - t);
         }
 
-        return new EngagementGraph(accountIds, [.. sources], [.. targets], [.. weights], [.. reach], [.. amplifying], [.. engagements], posts, kept.Count);
+        if (!p.IntegrityDefences)
+        {
+            return new EngagementGraph(accountIds, [.. sources], [.. targets], [.. weights], [.. reach], [.. amplifying], [.. engagements], posts, kept.Count);
+        }
+
+        // Pairs of an engager with weight 0 are dropped, so no zero-weight edge reaches PageRank.
+        var (model, engager, pod) = IntegrityWeights.Compute(input, kept, accountIds, p);
+        var pairKeys = Enumerable.Range(0, sources.Count).Select(e => (sources[e] * n) + targets[e]).ToArray();
+        var reciprocal = Enumerable.Range(0, sources.Count).Select(e => Array.BinarySearch(pairKeys, (targets[e] * n) + sources[e]) >= 0).ToArray();
+        var pairWeight = Enumerable.Range(0, sources.Count).Select(e => engager[sources[e]] * (reciprocal[e] ? 1 - pod[sources[e]] : 1)).ToArray();
+        var live = Enumerable.Range(0, sources.Count).Where(e => pairWeight[e] > 0).ToArray();
+        return new EngagementGraph(accountIds, [.. live.Select(e => sources[e])], [.. live.Select(e => targets[e])],
+            [.. live.Select(e => weights[e] * pairWeight[e])], [.. live.Select(e => reach[e] * pairWeight[e])],
+            [.. live.Select(e => amplifying[e] * pairWeight[e])], [.. live.Select(e => engagements[e] * pairWeight[e])],
+            posts, kept.Count, engager, model, [.. live.Select(e => reciprocal[e])]);
     }
 
     private static long[] SortedDistinct(long[] values)

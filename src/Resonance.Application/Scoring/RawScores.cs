@@ -97,7 +97,7 @@ internal sealed class RawScores
             var back = Array.BinarySearch(pairKeys, ((long)v * n) + u);
             var returned = back >= 0 && outWeight[v] > 0 ? d * x[v] * (weights[back] / outWeight[v]) : 0;
             var flow = d * Math.Max(0, (x[u] - returned) / b) * share;
-            var keep = back >= 0 ? 1 - p.ReciprocalDiscount : 1;
+            var keep = back >= 0 || (g.Reciprocal?[e] ?? false) ? 1 - p.ReciprocalDiscount : 1;
             reachContribution[e] = keep * reachTerm[e];
             ampContribution[e] = keep * p.AmplificationWeight * ampCount[e] / denominators[v];
             impactContribution[e] = keep * p.ImpactWeight * flow;

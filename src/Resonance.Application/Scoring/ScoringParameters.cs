@@ -78,6 +78,10 @@ public sealed record ScoringParameters
     /// <summary>Share of an engager's contribution removed when the engaged account engages them back (0 in resonance@1).</summary>
     public double ReciprocalDiscount { get; init; }
 
+    /// <summary>Whether each engager's pairs count in proportion to 1 − its inauthenticity likelihood
+    /// (<see cref="IntegrityWeights"/>; false in resonance@1, true in resonance@2).</summary>
+    public bool IntegrityDefences { get; init; }
+
     /// <summary>Number of bootstrap replicates behind each interval.</summary>
     public int BootstrapReplicates { get; init; } = 32;
 
