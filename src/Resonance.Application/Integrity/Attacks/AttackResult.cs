@@ -1,0 +1,17 @@
+namespace Resonance.Application.Integrity.Attacks;
+
+/// <summary>What one trick gained the attacker, in points on the 1–100 scale, under each way of scoring.</summary>
+/// <param name="Trick">The trick's name.</param>
+/// <param name="Actions">The actions the trick added (its budget as spent).</param>
+/// <param name="RawGain">Gain under raw counting (percentile of interactions received, 1–100).</param>
+/// <param name="V1Gain">Gain under resonance@1.</param>
+/// <param name="V2Gain">Gain under resonance@2.</param>
+public sealed record AttackResult(string Trick, int Actions, double RawGain, double V1Gain, double V2Gain);
+
+/// <summary>The attack suite's report: the attacker, its baseline scores and every trick's gains.</summary>
+/// <param name="Attacker">External id of the attacker.</param>
+/// <param name="RawBefore">Its raw-count score before any trick.</param>
+/// <param name="V1Before">Its resonance@1 score before any trick.</param>
+/// <param name="V2Before">Its resonance@2 score before any trick.</param>
+/// <param name="Results">One row per trick, genuine growth last.</param>
+public sealed record AttackReport(string Attacker, double RawBefore, double V1Before, double V2Before, IReadOnlyList<AttackResult> Results);

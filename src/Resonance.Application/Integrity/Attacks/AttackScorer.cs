@@ -1,0 +1,55 @@
+using Resonance.Application.Scoring;
+using Resonance.Domain;
+
+namespace Resonance.Application.Integrity.Attacks;
+
+/// <summary>Scores one account of a set of records under raw counting, resonance@1 and resonance@2.</summary>
+/// <remarks>Account ids are numbered in ordinal order of their external ids, so the scores do not depend on record order.
+/// Scores are computed without the bootstrap (point scores only). Deterministic.</remarks>
+internal static class AttackScorer
+{
+    public static (double Raw, double V1, double V2) Score(IReadOnlyList<Interaction> interactions, IReadOnlyList<Post> posts, string account, long asOfMs)
+    {
+        var ids = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var i in interactions)
+        {
+            ids.Add(i.ActorId);
+            ids.Add(i.TargetId);
+        }
+        foreach (var p in posts)
+        {
+            ids.Add(p.AuthorId);
+        }
+        var sorted = ids.ToArray();
+        long Id(string s) => Array.BinarySearch(sorted, s, StringComparer.Ordinal);
+        var input = new ScoringInput([.. interactions.Select(i => Id(i.ActorId))], [.. interactions.Select(i => Id(i.TargetId))],
+            [.. interactions.Select(i => i.Kind)], [.. interactions.Select(i => i.OccurredAt?.ToUnixTimeMilliseconds() ?? ScoringInput.Untimed)],
+            [.. interactions.Select(i => i.Weight)], [.. posts.Select(p => Id(p.AuthorId))], [.. posts.Select(p => p.CreatedAt.ToUnixTimeMilliseconds())]);
+        var me = Id(account);
+        return (RawCount(input, me), Version(input, 1, me, asOfMs), Version(input, 2, me, asOfMs));
+    }
+
+    private static double Version(ScoringInput input, int version, long me, long asOfMs)
+    {
+        var p = ScoringAlgorithms.Defaults(new AlgorithmId("resonance", version), asOfMs);
+        var c = ResonanceScorer.Score(EngagementGraph.Build(input, p), p, intervals: false);
+        var v = Array.BinarySearch(c.Graph.AccountIds, me);
+        return v >= 0 ? c.Score[v] : 1;
+    }
+
+    /// <summary>1 + 99 × the share of accounts receiving interactions that received fewer than this one (ties half).</summary>
+    private static double RawCount(ScoringInput input, long me)
+    {
+        var counts = new Dictionary<long, int>();
+        for (var i = 0; i < input.InteractionCount; i++)
+        {
+            if (input.ActorIds[i] != input.TargetIds[i])
+            {
+                counts[input.TargetIds[i]] = counts.GetValueOrDefault(input.TargetIds[i]) + 1;
+            }
+        }
+        var mine = counts.GetValueOrDefault(me);
+        double below = counts.Values.Count(c => c < mine), equal = counts.Values.Count(c => c == mine);
+        return 1 + (99 * (below + (equal / 2)) / counts.Count);
+    }
+}

@@ -1,0 +1,65 @@
+using Resonance.Application.Synthetic;
+using Resonance.Domain;
+using Resonance.Engine.Randomness;
+
+namespace Resonance.Application.Integrity.Attacks;
+
+/// <summary>The attack suite of issue #4: on a generated community, one attacker tries each trick with the same budget,
+/// and genuine audience growth spends the same budget; each is scored under raw counting, resonance@1 and resonance@2.</summary>
+/// <remarks>
+/// <para>The attacker is the genuine account (in no planted class) with the median number of interactions received among
+/// genuine accounts with at least 5 posts (ties to the lower id). Budget B = 1,000 actions aimed at the attacker. Each trick
+/// is applied alone to the unchanged community; the tricks and their assumptions are in docs/integrity.md. Times fall in
+/// the last 30 days of the window.</para>
+/// <para>Complexity: seven scorings of the community for each version. Determinism: every random choice comes from
+/// <see cref="SplitMix64.Derive"/> of the community's seed, and scoring is deterministic.</para>
+/// </remarks>
+public static class AttackSuite
+{
+    /// <summary>Actions each trick may spend.</summary>
+    public const int Budget = 1_000;
+
+    /// <summary>Runs every trick on the community generated from <paramref name="options"/>.</summary>
+    public static AttackReport Run(SyntheticOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var dataset = SyntheticNetworkGenerator.Generate(options);
+        var interactions = new List<Interaction>();
+        var posts = new List<Post>();
+        foreach (var r in dataset.Records)
+        {
+            if (r.Interaction is { } i)
+            {
+                interactions.Add(i);
+            }
+            else if (r.Post is { } p)
+            {
+                posts.Add(p);
+            }
+        }
+        var truth = dataset.Truth;
+        var planted = new HashSet<string>(truth.Bots.Concat(truth.PodMembers).Concat(truth.FarmAccounts), StringComparer.Ordinal);
+        var end = options.Start.AddDays(options.Days);
+        var asOf = end.ToUnixTimeMilliseconds() - 1;
+        var world = new AttackWorld(options, interactions, posts, planted, end.AddDays(-30));
+        var attacker = world.MedianGenuine();
+        var before = AttackScorer.Score(interactions, posts, attacker, asOf);
+        var tricks = new (string Name, Func<string, (List<Interaction>, List<Post>)> Apply)[]
+        {
+            ("buy 1,000 bot followers and likes", world.BuyBots),
+            ("join a 20-member engagement pod", world.JoinPod),
+            ("run a follow-back farm", world.RunFarm),
+            ("spam replies at the top accounts", world.SpamReplies),
+            ("post 10× more", world.PostMore),
+            ("genuine audience growth (same budget)", world.GrowGenuinely),
+        };
+        var results = new List<AttackResult>();
+        foreach (var (name, apply) in tricks)
+        {
+            var (extra, extraPosts) = apply(attacker);
+            var after = AttackScorer.Score([.. interactions, .. extra], [.. posts, .. extraPosts], attacker, asOf);
+            results.Add(new AttackResult(name, extra.Count + extraPosts.Count, after.Raw - before.Raw, after.V1 - before.V1, after.V2 - before.V2));
+        }
+        return new AttackReport(attacker, before.Raw, before.V1, before.V2, results);
+    }
+}
