@@ -12,7 +12,7 @@ public sealed class ScoringCommandTests
         return temp.File("resonance.db");
     }
 
-    private static JsonElement Json(CliRun run)
+    internal static JsonElement Json(CliRun run)
     {
         Assert.True(run.ExitCode == 0, run.Error);
         return JsonDocument.Parse(run.Out).RootElement;

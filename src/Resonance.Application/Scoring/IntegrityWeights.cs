@@ -28,23 +28,7 @@ public static class IntegrityWeights
         ArgumentNullException.ThrowIfNull(kept);
         ArgumentNullException.ThrowIfNull(accountIds);
         ArgumentNullException.ThrowIfNull(p);
-        var interactions = new List<Interaction>(kept.Count);
-        foreach (var i in kept)
-        {
-            var t = input.TimesMs[i];
-            interactions.Add(new Interaction("", t == ScoringInput.Untimed ? null : DateTimeOffset.FromUnixTimeMilliseconds(t),
-                Id(input.ActorIds[i]), Id(input.TargetIds[i]), input.Kinds[i]));
-        }
-        var posts = new List<Post>();
-        for (var k = 0; k < input.PostAuthorIds.Length; k++)
-        {
-            var t = input.PostTimesMs[k];
-            if (t >= p.WindowStartMs && t <= p.AsOfMs)
-            {
-                posts.Add(new Post("", k.ToString(CultureInfo.InvariantCulture), Id(input.PostAuthorIds[k]), DateTimeOffset.FromUnixTimeMilliseconds(t)));
-            }
-        }
-        var model = InauthenticityModel.Evaluate(ActivityLog.Build(accountIds.Select(Id), posts, interactions));
+        var model = InauthenticityModel.Evaluate(Log(input, kept, accountIds, p));
         var weights = new double[accountIds.Length];
         var pod = new double[accountIds.Length];
         var podSignal = model.Signals.Single(r => r.Name == "pod").Scores;
@@ -80,6 +64,32 @@ public static class IntegrityWeights
         return [.. kept.Where(i => !(input.Kinds[i] == InteractionKind.Follow && input.TimesMs[i] != ScoringInput.Untimed
             && first.TryGetValue((input.TargetIds[i], input.ActorIds[i]), out var earlier)
             && earlier < input.TimesMs[i] && input.TimesMs[i] - earlier <= FollowBackLagMs))];
+    }
+
+    /// <summary>The activity log of <paramref name="kept"/> interactions and the window's posts (no text), with the
+    /// store ids in <paramref name="accountIds"/> as accounts, each written by <see cref="Id"/>.</summary>
+    public static ActivityLog Log(ScoringInput input, IReadOnlyList<int> kept, IEnumerable<long> accountIds, ScoringParameters p)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(kept);
+        ArgumentNullException.ThrowIfNull(p);
+        var interactions = new List<Interaction>(kept.Count);
+        foreach (var i in kept)
+        {
+            var t = input.TimesMs[i];
+            interactions.Add(new Interaction("", t == ScoringInput.Untimed ? null : DateTimeOffset.FromUnixTimeMilliseconds(t),
+                Id(input.ActorIds[i]), Id(input.TargetIds[i]), input.Kinds[i]));
+        }
+        var posts = new List<Post>();
+        for (var k = 0; k < input.PostAuthorIds.Length; k++)
+        {
+            var t = input.PostTimesMs[k];
+            if (t >= p.WindowStartMs && t <= p.AsOfMs)
+            {
+                posts.Add(new Post("", k.ToString(CultureInfo.InvariantCulture), Id(input.PostAuthorIds[k]), DateTimeOffset.FromUnixTimeMilliseconds(t)));
+            }
+        }
+        return ActivityLog.Build(accountIds.Select(Id), posts, interactions);
     }
 
     /// <summary>The string form of a store id used in the model's log.</summary>

@@ -1,0 +1,50 @@
+using Resonance.Application.Integrity.Signals;
+using Resonance.Application.Scoring;
+
+namespace Resonance.Application.Integrity;
+
+/// <summary>One signal as shown by an audit.</summary>
+/// <param name="Name">The signal's name.</param>
+/// <param name="Description">What it measures.</param>
+/// <param name="Value">Its raw value for the account.</param>
+/// <param name="Score">Its suspicion score in [0, 1].</param>
+public sealed record AuditSignal(string Name, string Description, double Value, double Score);
+
+/// <summary>The integrity audit of one account: every signal, trust, the likelihood with reasons, and audience quality.</summary>
+/// <param name="StoreId">The account's store id.</param>
+/// <param name="Likelihood">Its inauthenticity likelihood.</param>
+/// <param name="Flagged">Whether it is likely inauthentic (likelihood ≥ the default threshold).</param>
+/// <param name="Trust">Its endorsement trust (degree-normalised).</param>
+/// <param name="Signals">Every signal, in report order.</param>
+/// <param name="Reasons">The reasons behind the likelihood, strongest first.</param>
+/// <param name="Audience">Its audience quality, or null when nobody engaged with it in the window.</param>
+public sealed record AccountAudit(long StoreId, double Likelihood, bool Flagged, double Trust, IReadOnlyList<AuditSignal> Signals,
+    IReadOnlyList<InauthenticityReason> Reasons, AudienceQuality? Audience)
+{
+    /// <summary>Audits <paramref name="storeId"/> over the window of <paramref name="p"/> (all interactions of the input in it).</summary>
+    /// <returns>The audit, or null when the account has no interaction in the window.</returns>
+    public static AccountAudit? Run(ScoringInput input, ScoringParameters p, long storeId)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(p);
+        var kept = new List<int>();
+        for (var i = 0; i < input.InteractionCount; i++)
+        {
+            var t = input.TimesMs[i];
+            if ((t == ScoringInput.Untimed || (t >= p.WindowStartMs && t <= p.AsOfMs)) && input.ActorIds[i] != input.TargetIds[i] && input.Weights[i] > 0)
+            {
+                kept.Add(i);
+            }
+        }
+        var model = InauthenticityModel.Evaluate(IntegrityWeights.Log(input, kept, [], p));
+        var id = IntegrityWeights.Id(storeId);
+        var a = Array.BinarySearch(model.Log.AccountIds, id, StringComparer.Ordinal);
+        if (a < 0)
+        {
+            return null;
+        }
+        var signals = model.Signals.Select((s, k) => new AuditSignal(s.Name, BehaviourSignals.All[k].Description, s.Values[a], s.Scores[a])).ToArray();
+        var audience = AudienceQuality.Compute(model).FirstOrDefault(q => q.AccountId == id);
+        return new AccountAudit(storeId, model.Likelihood[a], model.IsFlagged(a), model.Trust[a], signals, model.Reasons(a), audience);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+
+namespace Resonance.Cli.Tests;
+
+/// <summary><c>resonance audit</c> end to end: an account of a demo database, and the attack suite.</summary>
+public sealed class AuditCommandTests
+{
+    private static JsonElement Json(CliRun run) => ScoringCommandTests.Json(run);
+
+    [Fact]
+    public async Task Audit_flags_a_planted_bot_and_gives_audience_quality_with_an_interval()
+    {
+        using var temp = new TempFolder();
+        var demo = await CliRun.RunAsync("demo", "--people", "300", "--seed", "11", "--dir", temp.Path, "--no-serve");
+        Assert.Equal(0, demo.ExitCode);
+        var db = temp.File("resonance.db");
+        using var truth = JsonDocument.Parse(await File.ReadAllTextAsync(temp.File("truth.json"), TestContext.Current.CancellationToken));
+        var bot = truth.RootElement.GetProperty("bots")[0].GetString()!;
+        var pod = truth.RootElement.GetProperty("podMembers")[0].GetString()!;
+
+        var botAudit = Json(await CliRun.RunAsync("audit", $"synthetic:{bot}", "--db", db, "--json"));
+        var podAudit = Json(await CliRun.RunAsync("audit", $"synthetic:{pod}", "--db", db, "--json"));
+        var text = await CliRun.RunAsync("audit", $"synthetic:{pod}", "--db", db);
+
+        Assert.True(botAudit.GetProperty("flagged").GetBoolean(), botAudit.ToString());
+        Assert.Equal(6, botAudit.GetProperty("signals").GetArrayLength());
+        Assert.True(botAudit.GetProperty("reasons").GetArrayLength() > 0);
+        Assert.True(podAudit.GetProperty("flagged").GetBoolean(), podAudit.ToString());
+        Assert.Equal("pod", podAudit.GetProperty("reasons")[0].GetProperty("signal").GetString());
+        var audience = podAudit.GetProperty("audience");
+        Assert.InRange(audience.GetProperty("share").GetDouble(), audience.GetProperty("low").GetDouble(), audience.GetProperty("high").GetDouble());
+        Assert.Contains("audience quality", text.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_attacks_reports_every_trick_and_audit_needs_an_account_or_attacks()
+    {
+        var report = Json(await CliRun.RunAsync("audit", "--attacks", "--people", "1000", "--seed", "3", "--json"));
+        var none = await CliRun.RunAsync("audit");
+
+        Assert.Equal(6, report.GetProperty("results").GetArrayLength());
+        Assert.StartsWith("genuine", report.GetProperty("results")[5].GetProperty("trick").GetString(), StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, none.ExitCode);
+    }
+}
