@@ -151,13 +151,13 @@ public sealed class ResonanceScorerTests
     }
 
     [Fact]
-    public void Unknown_versions_are_rejected_and_version_two_discounts_reciprocal_engagement()
+    public void Unknown_versions_are_rejected_and_the_reciprocal_discount_halves_reciprocal_engagement()
     {
         Assert.Throws<ArgumentException>(() => ScoringAlgorithms.Defaults(new AlgorithmId("resonance", 99), 0));
         var input = ScoringInputs.Of((1, 2, InteractionKind.Repost, 1000), (2, 1, InteractionKind.Repost, 1000), (3, 2, InteractionKind.Repost, 1000), (3, 1, InteractionKind.Repost, 1000));
         var v1 = ScoringAlgorithms.Defaults(new AlgorithmId("resonance", 1), 1000) with { BootstrapReplicates = 2 };
-        // The reciprocal discount alone: the integrity defences of @2 are tested in Integrity/ResonanceV2Tests.
-        var v2 = ScoringAlgorithms.Defaults(new AlgorithmId("resonance", 2), 1000) with { BootstrapReplicates = 2, IntegrityDefences = false };
+        // The reciprocal discount mechanism (no released version uses it now; @2's defences are tested in Integrity/ResonanceV2Tests).
+        var v2 = v1 with { ReciprocalDiscount = 0.5 };
         var a = Score(input, v1);
         var b = Score(input, v2);
         Assert.Equal(2.0, a.Reach[1], 12); // account 2: engaged by 1 and 3
