@@ -47,25 +47,13 @@ public sealed class DiscoveryService(IScoreStore scores, IMemberStore members)
     {
         ArgumentNullException.ThrowIfNull(query);
         var consents = await members.ConsentingAsync(Visibility.Discoverable, ct).ConfigureAwait(false);
-        var names = await scores.DescribeAccountsAsync([.. consents.Select(c => c.AccountId)], ct).ConfigureAwait(false);
-        var runs = await scores.ListRunsAsync(ct).ConfigureAwait(false);
-        var found = new List<DiscoveredMember>();
-        foreach (var consent in consents)
-        {
-            if (!names.TryGetValue(consent.AccountId, out var account)
-                || (query.Network is { Length: > 0 } n && account.Network != n)
-                || (query.Name is { Length: > 0 } q && !consent.UserName.Contains(q, StringComparison.OrdinalIgnoreCase)))
-            {
-                continue;
-            }
-            var run = runs.LastOrDefault(r => r.Parameters.Network is null || r.Parameters.Network == account.Network);
-            var score = run is null ? null : await scores.GetScoreAsync(run.Id, account.Id, ct).ConfigureAwait(false);
-            if ((query.MinScore is { } min && (score?.Score ?? 0) < min) || (query.MaxScore is { } max && (score?.Score ?? 0) > max))
-            {
-                continue;
-            }
-            found.Add(new DiscoveredMember(consent.UserName, account, score?.Score, score?.Low, score?.High, score is null ? null : run!.Id));
-        }
+        var found = (await new MemberScores(scores).LatestAsync(consents, ct).ConfigureAwait(false))
+            .Select(x => x.Member)
+            .Where(m => (query.Network is not { Length: > 0 } n || m.Account.Network == n)
+                && (query.Name is not { Length: > 0 } q || m.Name.Contains(q, StringComparison.OrdinalIgnoreCase))
+                && (query.MinScore is not { } min || (m.Score ?? 0) >= min)
+                && (query.MaxScore is not { } max || (m.Score ?? 0) <= max))
+            .ToList();
         IOrderedEnumerable<DiscoveredMember> sorted = query.Sort switch
         {
             "name" => found.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase),

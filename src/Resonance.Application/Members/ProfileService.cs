@@ -78,7 +78,7 @@ public sealed class ProfileService(IScoreStore scores, IMemberStore members)
     {
         ArgumentNullException.ThrowIfNull(account);
         var runs = await scores.ListRunsAsync(ct).ConfigureAwait(false);
-        return [.. runs.Where(r => r.Parameters.Network is null || r.Parameters.Network == account.Network)];
+        return [.. runs.Where(r => r.Covers(account.Network))];
     }
 
     /// <summary>Why the account's score changed from one run to another, with non-consenting engagers grouped.</summary>

@@ -50,16 +50,9 @@ internal static class PeopleEndpoints
     internal static async Task<IReadOnlyList<PersonResponse>> VisiblePeopleAsync(Viewer viewer, IMemberStore members, IScoreStore scores, CancellationToken ct)
     {
         var consents = (await members.ConsentingAsync(Visibility.SignedIn, ct)).Where(viewer.MaySee).ToList();
-        var names = await scores.DescribeAccountsAsync([.. consents.Select(c => c.AccountId)], ct);
-        var runs = await scores.ListRunsAsync(ct);
-        var result = new List<PersonResponse>();
-        foreach (var consent in consents.Where(c => names.ContainsKey(c.AccountId)))
-        {
-            var account = names[consent.AccountId];
-            var run = runs.LastOrDefault(r => r.Parameters.Network is null || r.Parameters.Network == account.Network);
-            var score = run is null ? null : await scores.GetScoreAsync(run.Id, account.Id, ct);
-            result.Add(new PersonResponse(account.Label, consent.UserName, score?.Score, score?.Low, score?.High, Visibilities.Name(consent.Visibility)));
-        }
+        var result = (await new MemberScores(scores).LatestAsync(consents, ct))
+            .Select(x => new PersonResponse(x.Member.Account.Label, x.Member.Name, x.Member.Score, x.Member.Low, x.Member.High,
+                Visibilities.Name(x.Consent.Visibility)));
         return [.. result.OrderByDescending(p => p.Score ?? 0).ThenBy(p => p.Account, StringComparer.Ordinal)];
     }
 }
