@@ -37,6 +37,11 @@ internal static class DemoCommand
                 {
                     return ExitCodes.Usage;
                 }
+                if (!parse.GetValue(noServe) && ServeCommand.UrlsProblem(parse.GetValue(ServeCommand.Urls)!) is { } urlsProblem)
+                {
+                    console.Fail(urlsProblem);
+                    return ExitCodes.Usage;
+                }
                 Directory.CreateDirectory(folder);
                 var dataPath = Path.Combine(folder, "dataset.jsonl");
                 var truthPath = Path.Combine(folder, "truth.json");
@@ -90,9 +95,8 @@ internal static class DemoCommand
                 }
                 console.Out.WriteLine();
                 console.Out.MarkupLine("[bold]4/4[/] Serving the app");
-                await ServeCommand.RunAsync(console, store, parse.GetValue(ServeCommand.Urls)!,
+                return await ServeCommand.RunAsync(console, store, parse.GetValue(ServeCommand.Urls)!,
                     services => Server.Hosting.DemoSignIns.SeedAsync(services, ct), ct).ConfigureAwait(false);
-                return ExitCodes.Ok;
             });
         });
         return command;

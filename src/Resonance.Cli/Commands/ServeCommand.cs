@@ -37,26 +37,53 @@ internal static class ServeCommand
             var location = GlobalOptions.Database(parse);
             return CommandRunner.RunAsync(console, location, async () =>
             {
+                if (UrlsProblem(parse.GetValue(Urls)!) is { } problem)
+                {
+                    console.Fail(problem);
+                    return ExitCodes.Usage;
+                }
                 await using var store = await StoreAccess.OpenReadyAsync(location, ct).ConfigureAwait(false);
-                await RunAsync(console, store, parse.GetValue(Urls)!,
+                return await RunAsync(console, store, parse.GetValue(Urls)!,
                     parse.GetValue(DemoSignInsOption) ? services => DemoSignIns.SeedAsync(services, ct) : null, ct).ConfigureAwait(false);
-                return ExitCodes.Ok;
             });
         });
         return command;
     }
 
-    /// <summary>Builds and runs the host until <paramref name="ct"/> is cancelled (Ctrl+C), printing where it listens.</summary>
-    public static async Task RunAsync(CliConsole console, RelationalResonanceStore store, string urls,
+    /// <summary>Why <paramref name="urls"/> cannot be listened on (each must be an absolute http or https URL), or null.</summary>
+    public static string? UrlsProblem(string urls)
+    {
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+                || uri.Scheme is not ("http" or "https"))
+            {
+                return $"--urls: '{url}' is not a URL to listen on; expected for example http://127.0.0.1:5080 (several separated by ';').";
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Builds and runs the host until <paramref name="ct"/> is cancelled (Ctrl+C), printing where it listens.
+    /// Returns the exit code: 0 after Ctrl+C, 69 when the address cannot be bound (for example, already in use).</summary>
+    public static async Task<int> RunAsync(CliConsole console, RelationalResonanceStore store, string urls,
         Func<IServiceProvider, Task<IReadOnlyList<DemoSignIns.SignIn>>>? signIns, CancellationToken ct)
     {
         await using var app = ResonanceServer.Build(new ServerOptions(store, urls));
         await ResonanceServer.PrepareAsync(app, ct).ConfigureAwait(false);
         var demo = signIns is null ? [] : await signIns(app.Services).ConfigureAwait(false);
-        await app.StartAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(ct).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            console.Fail($"cannot listen on {urls}: {e.Message} Choose another address with --urls.");
+            return ExitCodes.Unavailable;
+        }
         foreach (var url in app.Urls)
         {
-            console.Out.WriteLine($"Resonance is serving {store.Location.Display} on {url}  (API reference: {url}/api-reference)");
+            console.Out.WriteLine($"Resonance is serving {store.Location.Display} on {url}  (API reference: {url}/api-reference/)");
         }
         foreach (var s in demo)
         {
@@ -72,5 +99,6 @@ internal static class ServeCommand
             // Ctrl+C: stop gracefully below.
         }
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        return ExitCodes.Ok;
     }
 }

@@ -34,7 +34,10 @@ public static class ResonanceServer
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(options.LogLevel)
             // Keys live in the user's profile (~/.aspnet/DataProtection-Keys) unencrypted at rest, as on any single host;
             // the warning saying so on every start is noise for a self-hosted instance.
-            .AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+            .AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error)
+            // A failed start (address in use) is reported by the caller in one line; the host's own log of it is a
+            // stack trace.
+            .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         AddServices(builder.Services, options);
 
         var app = builder.Build();
