@@ -34,4 +34,21 @@ public sealed class ServeCommandTests
         Assert.Contains("address already in use", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Error + run.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Serve_OnANewSqlitePath_SaysItCreatedAnEmptyDatabase()
+    {
+        using var temp = new TempFolder();
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var db = temp.File("new/resonance.db");
+
+        var run = await CliRun.RunAsync("serve", "--urls", $"http://127.0.0.1:{port}", "--db", db);
+        var again = await CliRun.RunAsync("serve", "--urls", $"http://127.0.0.1:{port}", "--db", db);
+
+        Assert.Contains($"There was no database at {db}: created an empty one.", run.Out, StringComparison.Ordinal);
+        Assert.True(File.Exists(db));
+        Assert.DoesNotContain("There was no database", again.Out, StringComparison.Ordinal);
+    }
 }

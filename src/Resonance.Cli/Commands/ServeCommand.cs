@@ -42,7 +42,12 @@ internal static class ServeCommand
                     console.Fail(problem);
                     return ExitCodes.Usage;
                 }
+                var fresh = location.Provider == DatabaseLocation.Sqlite && !File.Exists(location.Display);
                 await using var store = await StoreAccess.OpenReadyAsync(location, ct).ConfigureAwait(false);
+                if (fresh)
+                {
+                    console.Out.WriteLine($"There was no database at {location.Display}: created an empty one. Import data with `resonance import`, or try `resonance demo`.");
+                }
                 return await RunAsync(console, store, parse.GetValue(Urls)!,
                     parse.GetValue(DemoSignInsOption) ? services => DemoSignIns.SeedAsync(services, ct) : null, ct).ConfigureAwait(false);
             });
