@@ -51,13 +51,14 @@ public sealed class PersonScores(IMemberStore members, IScoreStore scores, Perso
 
     private static NetworkEvidence Evidence(NetworkStanding network, IReadOnlyDictionary<long, Consent> consents)
     {
-        var calibration = new QuantileCalibration(network.Run!.CalibrationQuantiles);
+        var run = network.Run!;
         return new NetworkEvidence(network.Network, [.. network.Accounts.Where(a => a.Score is not null).Select(a =>
         {
             var s = a.Score!;
             var byMember = a.Contributions.Where(c => consents.ContainsKey(c.EngagerId))
                 .GroupBy(c => consents[c.EngagerId].UserId, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Sum(c => c.Total), StringComparer.Ordinal);
+            var calibration = new QuantileCalibration(run.CalibrationFor(a.Account.Id));
             return new AccountEvidence(a.Account.Id, s.Score, s.Low, s.High, s.Raw, raw => raw > 0 ? calibration.Score(raw) : 1, byMember);
         })]);
     }

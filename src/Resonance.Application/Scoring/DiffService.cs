@@ -51,7 +51,7 @@ public sealed class DiffService(IScoreStore store)
     {
         var score = await store.GetScoreAsync(run.Id, accountId, ct).ConfigureAwait(false);
         var contributions = score is null ? [] : await store.ContributionsToAsync(run.Id, accountId, ct).ConfigureAwait(false);
-        return new Side(new QuantileCalibration(run.CalibrationQuantiles), score?.Raw ?? 0, score?.Base ?? 0, contributions);
+        return new Side(new QuantileCalibration(run.CalibrationFor(accountId)), score?.Raw ?? 0, score?.Base ?? 0, contributions);
     }
 
     private async Task<Side> RescoredSideAsync(ScoreRunInfo earlier, ScoreRunInfo later, long accountId, CancellationToken ct)
@@ -67,13 +67,14 @@ public sealed class DiffService(IScoreStore store)
                 "Compare two runs of the same version, or re-run the older version first.");
         }
 
-        var p = TempoFit.Apply(input, later.Parameters with { AsOfMs = old.AsOfMs, WindowDays = old.WindowDays, Network = old.Network });
-        var graph = EngagementGraph.Build(input, p);
-        var result = await Task.Run(() => ResonanceScorer.Score(graph, p, intervals: false, ct: ct), ct).ConfigureAwait(false);
+        var p = later.Parameters with { AsOfMs = old.AsOfMs, WindowDays = old.WindowDays, Network = old.Network };
+
+        var result = await Task.Run(() => ScoringPipeline.Score(input, p, intervals: false, ct: ct), ct).ConfigureAwait(false);
+        var graph = result.Graph;
         var v = Array.BinarySearch(graph.AccountIds, accountId);
         if (v < 0 || !result.Engaged[v])
         {
-            return new Side(new QuantileCalibration(result.CalibrationQuantiles), 0, 0, []);
+            return new Side(new QuantileCalibration(v >= 0 ? result.CalibrationFor(v) : result.CalibrationQuantiles), 0, 0, []);
         }
 
         var contributions = new List<ScoreContribution>();
@@ -86,7 +87,7 @@ public sealed class DiffService(IScoreStore store)
             }
         }
 
-        return new Side(new QuantileCalibration(result.CalibrationQuantiles), result.Raw[v], result.BaseTerms[v], contributions);
+        return new Side(new QuantileCalibration(result.CalibrationFor(v)), result.Raw[v], result.BaseTerms[v], contributions);
     }
 
     private sealed record Side(QuantileCalibration Calibration, double Raw, double Base, IReadOnlyList<ScoreContribution> Contributions)

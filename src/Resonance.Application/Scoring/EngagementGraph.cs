@@ -210,6 +210,37 @@ public sealed class EngagementGraph
             posts, kept.Count, engager, model, [.. live.Select(e => reciprocal[e])]);
     }
 
+    /// <summary>resonance@5: one graph from graphs of the same rows built with different decays (same nodes and pairs),
+    /// each node's posts and each pair's arrays taken from the graph of the pair's engaged node
+    /// (<paramref name="graphOf"/>), so that everything that makes up a node's raw score comes from one decay.</summary>
+    internal static EngagementGraph Compose(IReadOnlyList<EngagementGraph> graphs, int[] graphOf)
+    {
+        var g0 = graphs[0];
+        if (graphs.Any(g => g.PairCount != g0.PairCount || g.NodeCount != g0.NodeCount || g.EngagerWeights is not null))
+        {
+            throw new ArgumentException("graphs to compose must have the same nodes and pairs and no integrity weights.");
+        }
+
+        var m = g0.PairCount;
+        double[] weights = new double[m], reach = new double[m], amplifying = new double[m], engagements = new double[m];
+        for (var e = 0; e < m; e++)
+        {
+            var g = graphs[graphOf[g0.Targets[e]]];
+            weights[e] = g.EdgeWeights[e];
+            reach[e] = g.ReachTerms[e];
+            amplifying[e] = g.AmplifyingCounts[e];
+            engagements[e] = g.EngagementCounts[e];
+        }
+
+        var posts = new double[g0.NodeCount];
+        for (var v = 0; v < posts.Length; v++)
+        {
+            posts[v] = graphs[graphOf[v]].PostCounts[v];
+        }
+
+        return new EngagementGraph(g0.AccountIds, g0.Sources, g0.Targets, weights, reach, amplifying, engagements, posts, g0.InteractionsUsed);
+    }
+
     private static long[] SortedDistinct(long[] values)
     {
         Array.Sort(values);

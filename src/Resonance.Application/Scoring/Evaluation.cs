@@ -160,9 +160,8 @@ public static class Evaluation
             [.. rows.Select(i => input.ActorIds[i])], [.. rows.Select(i => input.TargetIds[i])], [.. rows.Select(i => input.Kinds[i])],
             [.. rows.Select(i => input.TimesMs[i])], [.. rows.Select(i => input.Weights[i])],
             [.. postRows.Select(i => input.PostAuthorIds[i])], [.. postRows.Select(i => input.PostTimesMs[i])]);
-        p = TempoFit.Apply(trainInput, p);
-        var graph = EngagementGraph.Build(trainInput, p);
-        var result = ResonanceScorer.Score(graph, p, dop, intervals: false, ct: ct);
+        var result = ScoringPipeline.Score(trainInput, p, dop, intervals: false, ct: ct);
+        var graph = result.Graph;
         var scores = new double[n];
         Array.Fill(scores, 1.0);
         for (var v = 0; v < graph.NodeCount; v++)
@@ -170,6 +169,6 @@ public static class Evaluation
             scores[node(graph.AccountIds[v])] = result.Score[v];
         }
 
-        return (scores, p);
+        return (scores, result.Parameters);
     }
 }

@@ -175,6 +175,51 @@ internal sealed class RawScores
         return raw;
     }
 
+    /// <summary>resonance@5: each node's parts and each pair's contributions taken from the pass of the node's own
+    /// rung (<paramref name="passOf"/>; a pair follows its engaged node); PageRank and its iterations from the pass
+    /// <paramref name="main"/>.</summary>
+    public static RawScores Compose(EngagementGraph g, IReadOnlyList<RawScores> passes, int[] passOf, int main)
+    {
+        int n = g.NodeCount, m = g.PairCount;
+        double[] raw = new double[n], baseTerms = new double[n], reach = new double[n], amplification = new double[n], impact = new double[n],
+            denominators = new double[n];
+        for (var v = 0; v < n; v++)
+        {
+            var s = passes[passOf[v]];
+            raw[v] = s.Raw[v];
+            baseTerms[v] = s.BaseTerms[v];
+            reach[v] = s.Reach[v];
+            amplification[v] = s.Amplification[v];
+            impact[v] = s.Impact[v];
+            denominators[v] = s.AmplificationDenominators[v];
+        }
+
+        double[] reachContribution = new double[m], ampContribution = new double[m], impactContribution = new double[m];
+        for (var e = 0; e < m; e++)
+        {
+            var s = passes[passOf[g.Targets[e]]];
+            reachContribution[e] = s.ReachContribution[e];
+            ampContribution[e] = s.AmplificationContribution[e];
+            impactContribution[e] = s.ImpactContribution[e];
+        }
+
+        return new RawScores
+        {
+            Raw = raw,
+            BaseTerms = baseTerms,
+            Reach = reach,
+            Amplification = amplification,
+            Impact = impact,
+            PageRank = passes[main].PageRank,
+            ReachContribution = reachContribution,
+            AmplificationContribution = ampContribution,
+            ImpactContribution = impactContribution,
+            AmplificationDenominators = denominators,
+            Iterations = passes[main].Iterations,
+            Converged = passes.All(s => s.Converged),
+        };
+    }
+
     /// <summary>source·n + target for every pair, ascending (pairs are sorted), for reciprocal look-ups.</summary>
     public static long[] PairKeys(EngagementGraph g)
     {

@@ -34,31 +34,41 @@ public static class ResonanceScorer
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(p);
         p.Validate();
-        var keys = RawScores.PairKeys(graph);
-        var main = RawScores.Compute(graph, p, keys, degreeOfParallelism, ct);
-        var n = graph.NodeCount;
-        var engaged = new bool[n];
-        var engagedRaws = new List<double>();
-        for (var v = 0; v < n; v++)
+        if (p.HalfLifeFit == TempoFit.LeaveOneOut)
         {
-            engaged[v] = main.Raw[v] > 0;
-            if (engaged[v])
-            {
-                engagedRaws.Add(main.Raw[v]);
-            }
+            throw new ArgumentException($"{p.Algorithm} scores each account at its own tempo; use {nameof(ScoringPipeline)}.{nameof(ScoringPipeline.Score)}.");
         }
 
-        double[] quantiles = engagedRaws.Count > 0 ? [.. QuantileCalibration.Fit(engagedRaws.ToArray(), p.CalibrationQuantiles).Quantiles] : [0.0, 0.0];
+        var main = RawScores.Compute(graph, p, RawScores.PairKeys(graph), degreeOfParallelism, ct);
+        var quantiles = Quantiles(main.Raw, p);
         var calibration = new QuantileCalibration(quantiles);
+        return Finish(graph, p, main, quantiles, [.. Enumerable.Repeat(calibration, graph.NodeCount)], degreeOfParallelism, progress, intervals, ct);
+    }
+
+    /// <summary>The reference quantiles of the raw scores of the engaged accounts (raw &gt; 0) of one pass.</summary>
+    internal static double[] Quantiles(double[] raw, ScoringParameters p)
+    {
+        var engagedRaws = raw.Where(r => r > 0).ToArray();
+        return engagedRaws.Length > 0 ? [.. QuantileCalibration.Fit(engagedRaws, p.CalibrationQuantiles).Quantiles] : [0.0, 0.0];
+    }
+
+    /// <summary>Calibrates the raw scores of <paramref name="main"/>, each node through its own calibration
+    /// (<paramref name="calibrationOf"/>; one for everyone before resonance@5), and adds the intervals.</summary>
+    internal static ScoreComputation Finish(EngagementGraph graph, ScoringParameters p, RawScores main, double[] mainQuantiles,
+        QuantileCalibration[] calibrationOf, int? degreeOfParallelism, IProgress<double>? progress, bool intervals, CancellationToken ct)
+    {
+        var n = graph.NodeCount;
+        var engaged = new bool[n];
         var score = new double[n];
         for (var v = 0; v < n; v++)
         {
-            score[v] = engaged[v] ? calibration.Score(main.Raw[v]) : 1;
+            engaged[v] = main.Raw[v] > 0;
+            score[v] = engaged[v] ? calibrationOf[v].Score(main.Raw[v]) : 1;
         }
 
         progress?.Report(1.0 / (p.BootstrapReplicates + 1));
         var (low, high) = intervals
-            ? Intervals(graph, p, calibration, engaged, score, main, degreeOfParallelism, progress, ct)
+            ? Intervals(graph, p, calibrationOf, engaged, score, main, degreeOfParallelism, progress, ct)
             : ((double[])score.Clone(), (double[])score.Clone());
         return new ScoreComputation
         {
@@ -77,7 +87,7 @@ public static class ResonanceScorer
             ReachContribution = main.ReachContribution,
             AmplificationContribution = main.AmplificationContribution,
             ImpactContribution = main.ImpactContribution,
-            CalibrationQuantiles = quantiles,
+            CalibrationQuantiles = mainQuantiles,
             AmplificationPriorRate = p.AmplificationPriorRate,
             PageRankIterations = main.Iterations,
             PageRankConverged = main.Converged,
@@ -85,7 +95,7 @@ public static class ResonanceScorer
     }
 
     private static (double[] Low, double[] High) Intervals(EngagementGraph graph, ScoringParameters p,
-        QuantileCalibration calibration, bool[] engaged, double[] score, RawScores main, int? degreeOfParallelism, IProgress<double>? progress, CancellationToken ct)
+        QuantileCalibration[] calibrationOf, bool[] engaged, double[] score, RawScores main, int? degreeOfParallelism, IProgress<double>? progress, CancellationToken ct)
     {
         var n = graph.NodeCount;
         var replicates = p.BootstrapReplicates;
@@ -104,7 +114,7 @@ public static class ResonanceScorer
             var s = new float[n];
             for (var v = 0; v < n; v++)
             {
-                s[v] = engaged[v] ? (float)(replicate[v] > 0 ? calibration.Score(replicate[v]) : 1) : 1;
+                s[v] = engaged[v] ? (float)(replicate[v] > 0 ? calibrationOf[v].Score(replicate[v]) : 1) : 1;
             }
 
             samples[b] = s;

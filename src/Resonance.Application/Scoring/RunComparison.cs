@@ -43,20 +43,18 @@ public sealed class CompareRunsService(IScoreStore store)
         var overlap = both.Length > 0 ? TopOverlap.PrecisionAtFraction(x, y, 0.01) : double.NaN;
         var shifts = both.Select(id => scoresB[id].Score - scoresA[id].Score).ToArray();
 
-        var calibrationA = new QuantileCalibration(runA.CalibrationQuantiles);
-        var calibrationB = new QuantileCalibration(runB.CalibrationQuantiles);
         var top = scoresA.Keys.Union(scoresB.Keys)
             .Select(id => (Id: id, Before: scoresA.TryGetValue(id, out var s) ? s.Score : 1, After: scoresB.TryGetValue(id, out var t) ? t.Score : 1))
             .OrderByDescending(m => Math.Abs(m.After - m.Before)).ThenBy(m => m.Id)
             .Take(movers)
-            .Select(m => new ScoreMover(m.Id, m.Before, m.After, Reason(scoresA.GetValueOrDefault(m.Id), scoresB.GetValueOrDefault(m.Id), runA, runB, calibrationA, calibrationB)))
+            .Select(m => new ScoreMover(m.Id, m.Before, m.After, Reason(scoresA.GetValueOrDefault(m.Id), scoresB.GetValueOrDefault(m.Id), runA, runB)))
             .ToList();
         var names = await store.DescribeAccountsAsync([.. top.Select(m => m.AccountId)], ct).ConfigureAwait(false);
         return new RunComparison(runA, runB, both.Length, scoresA.Count - both.Length, scoresB.Count - both.Length, rho, overlap, Summarize(shifts), top, names);
     }
 
     /// <summary>Names the sub-score changes (in raw units) that moved the score most, and the calibration shift.</summary>
-    private static string Reason(AccountScore? a, AccountScore? b, ScoreRunInfo runA, ScoreRunInfo runB, QuantileCalibration calA, QuantileCalibration calB)
+    private static string Reason(AccountScore? a, AccountScore? b, ScoreRunInfo runA, ScoreRunInfo runB)
     {
         if (a is null)
         {
@@ -75,7 +73,7 @@ public sealed class CompareRunsService(IScoreStore store)
             ((runB.Parameters.ImpactWeight * b.Impact) - (runA.Parameters.ImpactWeight * a.Impact), $"impact {a.Impact:0.##} → {b.Impact:0.##}"),
         };
         var text = string.Join("; ", parts.Where(p => p.Weight != 0).OrderByDescending(p => Math.Abs(p.Weight)).Take(2).Select(p => p.Text));
-        var population = calB.Score(a.Raw) - calA.Score(a.Raw);
+        var population = new QuantileCalibration(runB.CalibrationFor(a.AccountId)).Score(a.Raw) - new QuantileCalibration(runA.CalibrationFor(a.AccountId)).Score(a.Raw);
         if (Math.Abs(population) >= 0.5)
         {
             text += $"{(text.Length > 0 ? "; " : "")}population shift {population:+0.#;-0.#}";

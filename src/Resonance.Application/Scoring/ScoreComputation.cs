@@ -52,6 +52,9 @@ public sealed class ScoreComputation
     /// <summary>The reference quantiles of the raw scores of engaged accounts.</summary>
     public required double[] CalibrationQuantiles { get; init; }
 
+    /// <summary>The reference quantiles node <paramref name="node"/>'s score was read through (its tempo rung's in resonance@5).</summary>
+    public double[] CalibrationFor(int node) => Parameters.TempoRungs?.Of(Graph.AccountIds[node]).CalibrationQuantiles ?? CalibrationQuantiles;
+
     /// <summary>Amplification prior mean (from the parameters).</summary>
     public required double AmplificationPriorRate { get; init; }
 

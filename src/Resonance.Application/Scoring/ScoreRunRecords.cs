@@ -36,6 +36,10 @@ public sealed record ScoreRunInfo
     /// <summary>Amplification prior mean (actions per post).</summary>
     public required double AmplificationPriorRate { get; init; }
 
+    /// <summary>The reference quantiles <paramref name="accountId"/>'s score was read through: the run's own, or in
+    /// resonance@5 those of the account's tempo rung (<see cref="ScoringParameters.TempoRungs"/>).</summary>
+    public double[] CalibrationFor(long accountId) => Parameters.TempoRungs?.Of(accountId).CalibrationQuantiles ?? CalibrationQuantiles;
+
     /// <summary>Accounts that received engagement and so have a score.</summary>
     public required int AccountsScored { get; init; }
 

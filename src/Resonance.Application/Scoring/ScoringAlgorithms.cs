@@ -21,6 +21,11 @@ public static class ScoringAlgorithms
             {
                 Algorithm = new("resonance", 4), AsOfMs = asOf, RecentShare = 0.9, RecentHalfLifeDays = 0.5, HalfLifeFit = TempoFit.AudienceHalfTime,
             }),
+        ["resonance@5"] = ("draft (tempo-fitted decay, own activity left out): resonance@4 with each account's τ fitted without its own outgoing interactions, snapped to a ladder of 2^(k/8) minutes, and its score calibrated among all accounts scored at that τ",
+            asOf => new ScoringParameters
+            {
+                Algorithm = new("resonance", 5), AsOfMs = asOf, RecentShare = 0.9, RecentHalfLifeDays = 0.5, HalfLifeFit = TempoFit.LeaveOneOut,
+            }),
     };
 
     /// <summary>Every known version with a one-line summary.</summary>

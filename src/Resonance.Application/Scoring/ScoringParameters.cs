@@ -25,7 +25,8 @@ public sealed record ScoringParameters
     public double RecentHalfLifeDays { get; init; } = 0.5;
 
     /// <summary>How the recent half-life is fitted to the window's data: null (a fixed half-life, every version before
-    /// resonance@4) or <see cref="TempoFit.AudienceHalfTime"/>. See <see cref="TempoFit"/>.</summary>
+    /// resonance@4), <see cref="TempoFit.AudienceHalfTime"/> (one τ for the run) or <see cref="TempoFit.LeaveOneOut"/>
+    /// (resonance@5: τ₋A per account, see <see cref="PerAccountTempo"/>).</summary>
     public string? HalfLifeFit { get; init; }
 
     /// <summary>The fewest distinct engagers an account needs to enter the tempo fit.</summary>
@@ -37,6 +38,10 @@ public sealed record ScoringParameters
 
     /// <summary>The number of accounts behind the fitted half-life; null when the version fits nothing.</summary>
     public int? TempoAccounts { get; init; }
+
+    /// <summary>resonance@5: the rungs of <see cref="TempoLadder"/> the accounts were scored on, with how many accounts
+    /// use each (and, except for the main rung, which accounts and their calibration); null for other versions.</summary>
+    public TempoRungList? TempoRungs { get; init; }
 
     /// <summary>The weight of an interaction <paramref name="ageMs"/> old:
     /// (1 − s)·2^(−age/half-life) + s·2^(−age/recent half-life).</summary>

@@ -31,15 +31,19 @@ public sealed class ScoringService(IScoreStore store)
         var p = await ResolveAsync(request, ct).ConfigureAwait(false);
         progress?.Report(("load", 0));
         var input = await store.LoadScoringInputAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct).ConfigureAwait(false);
-        p = TempoFit.Apply(input, p);
+        var perAccount = p.HalfLifeFit == TempoFit.LeaveOneOut;
+        p = perAccount ? p : TempoFit.Apply(input, p);
         Lap("load");
         progress?.Report(("graph", 0));
-        var graph = EngagementGraph.Build(input, p);
+        var graphs = perAccount ? PerAccountTempo.Build(input, p) : null;
+        var graph = perAccount ? null : EngagementGraph.Build(input, p);
         Lap("graph");
         // Reported synchronously: Progress<T> would post to the thread pool, and a late report could reach a console
         // that the caller has already closed.
         var scoring = progress is null ? null : new PhaseProgress(progress, "score");
-        var result = await Task.Run(() => ResonanceScorer.Score(graph, p, request.DegreeOfParallelism, scoring, true, ct), ct).ConfigureAwait(false);
+        var result = await Task.Run(() => graphs is not null
+            ? PerAccountTempo.Score(graphs, request.DegreeOfParallelism, scoring, true, ct)
+            : ResonanceScorer.Score(graph!, p, request.DegreeOfParallelism, scoring, true, ct), ct).ConfigureAwait(false);
         Lap("score");
         progress?.Report(("save", 0));
         var info = Header(result, input, started, timings);

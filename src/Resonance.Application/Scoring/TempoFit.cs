@@ -28,6 +28,10 @@ public static class TempoFit
     /// <summary>The name of the estimator, as recorded in <see cref="ScoringParameters.HalfLifeFit"/>.</summary>
     public const string AudienceHalfTime = "audience-half-time";
 
+    /// <summary>resonance@5's estimator: the audience half-time left one out per account (<see cref="LeaveOneOutTempo"/>,
+    /// scored by <see cref="PerAccountTempo"/>).</summary>
+    public const string LeaveOneOut = "audience-half-time-leave-one-out";
+
     private const long MinuteMs = 60_000;
 
     /// <summary>Returns <paramref name="p"/> with its recent half-life fitted to <paramref name="input"/>'s window when
@@ -42,9 +46,14 @@ public static class TempoFit
             return p;
         }
 
+        if (p.HalfLifeFit == LeaveOneOut)
+        {
+            throw new ArgumentException($"{p.Algorithm} fits a half-life per account; score it with {nameof(ScoringPipeline)}.{nameof(ScoringPipeline.Score)}.");
+        }
+
         if (p.HalfLifeFit != AudienceHalfTime)
         {
-            throw new ArgumentException($"unknown half-life fit '{p.HalfLifeFit}'; known: {AudienceHalfTime}.");
+            throw new ArgumentException($"unknown half-life fit '{p.HalfLifeFit}'; known: {AudienceHalfTime}, {LeaveOneOut}.");
         }
 
         var (tauMs, accounts) = AudienceHalfTimeMs(input, p.WindowStartMs, p.AsOfMs, p.TempoMinEngagers);
@@ -65,17 +74,7 @@ public static class TempoFit
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentOutOfRangeException.ThrowIfLessThan(minEngagers, 2);
-        var rows = new List<(long Target, long Actor, long Time)>(input.InteractionCount);
-        for (var i = 0; i < input.InteractionCount; i++)
-        {
-            var t = input.TimesMs[i];
-            if (t != ScoringInput.Untimed && t >= startMs && t <= asOfMs && input.ActorIds[i] != input.TargetIds[i] && input.Weights[i] > 0)
-            {
-                rows.Add((input.TargetIds[i], input.ActorIds[i], t));
-            }
-        }
-
-        rows.Sort();
+        var rows = TimedRows(input, startMs, asOfMs);
         var halfTimes = new List<long>();
         var arrivals = new List<long>();
         for (var j = 0; j < rows.Count; j++)
@@ -105,5 +104,23 @@ public static class TempoFit
 
         halfTimes.Sort();
         return (halfTimes[((halfTimes.Count + 1) / 2) - 1], halfTimes.Count);
+    }
+
+    /// <summary>The rows the fit reads, as (target, actor, time), sorted: timed, inside [<paramref name="startMs"/>,
+    /// <paramref name="asOfMs"/>], not self-interactions, positive weight (what the engagement graph keeps).</summary>
+    internal static List<(long Target, long Actor, long Time)> TimedRows(ScoringInput input, long startMs, long asOfMs)
+    {
+        var rows = new List<(long Target, long Actor, long Time)>(input.InteractionCount);
+        for (var i = 0; i < input.InteractionCount; i++)
+        {
+            var t = input.TimesMs[i];
+            if (t != ScoringInput.Untimed && t >= startMs && t <= asOfMs && input.ActorIds[i] != input.TargetIds[i] && input.Weights[i] > 0)
+            {
+                rows.Add((input.TargetIds[i], input.ActorIds[i], t));
+            }
+        }
+
+        rows.Sort();
+        return rows;
     }
 }

@@ -42,7 +42,10 @@ public static class TopicScoring
         int? degreeOfParallelism = null, CancellationToken ct = default)
     {
         var input = Filter(corpus, index, topic);
-        var computation = ResonanceScorer.Score(EngagementGraph.Build(input, p), p, degreeOfParallelism, null, intervals, ct);
+        // resonance@5 refits each account's tempo on the topic's rows; earlier versions keep the main run's parameters.
+        var computation = p.HalfLifeFit == TempoFit.LeaveOneOut
+            ? ScoringPipeline.Score(input, p, degreeOfParallelism, null, intervals, ct)
+            : ResonanceScorer.Score(EngagementGraph.Build(input, p), p, degreeOfParallelism, null, intervals, ct);
         return RunDrafts.Create(ScoringService.Header(computation, input, DateTimeOffset.UnixEpoch, []), computation);
     }
 }

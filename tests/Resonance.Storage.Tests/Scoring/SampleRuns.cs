@@ -32,6 +32,13 @@ internal static class SampleRuns
         IntervalLevel = 0.95,
         Seed = ulong.MaxValue,
         CalibrationQuantiles = 101,
+        // resonance@5's record of its rungs: the main one, and one with its accounts and calibration.
+        FittedHalfLifeDays = 1.0 / 3,
+        TempoAccounts = 9084,
+        TempoRungs = new TempoRungList([
+            new TempoRung(54, 0.0747463480225524, 59_074),
+            new TempoRung(55, 0.1 + 0.2, 1) { AccountIds = [7919, long.MaxValue], CalibrationQuantiles = [double.Epsilon, 1.0 / 3, double.MaxValue] },
+        ]),
     };
 
     /// <summary>A run over accounts 1..<paramref name="accounts"/> with about three engagers each, reproducible from <paramref name="seed"/>.</summary>

@@ -55,9 +55,10 @@ internal static class EvaluateCommand
         return command;
     }
 
-    /// <summary>The half-life fitted on the training part, when the version fits one (resonance@4).</summary>
-    private static string Fitted(EvaluationSplit s) => s.ScoreParameters is { FittedHalfLifeDays: { } days, TempoAccounts: { } accounts }
-        ? string.Create(CultureInfo.InvariantCulture, $"; fitted half-life {ScoreFormat.Duration(days)} from {accounts:N0} accounts")
+    /// <summary>The half-life fitted on the training part, when the version fits one (resonance@4, @5), and the
+    /// half-lives scored at (resonance@5).</summary>
+    private static string Fitted(EvaluationSplit s) => s.ScoreParameters is { FittedHalfLifeDays: { } days, TempoAccounts: { } accounts } p
+        ? string.Create(CultureInfo.InvariantCulture, $"; fitted half-life {ScoreFormat.Duration(days)} from {accounts:N0} accounts{ScoreFormat.Rungs(p)}")
         : "";
 
     private static double[] ParseSplits(System.CommandLine.Parsing.ArgumentResult result)

@@ -34,5 +34,11 @@ internal static class ScoreFormat
 
     /// <summary>One line describing a run.</summary>
     public static string RunLine(ScoreRunInfo r) => string.Create(CultureInfo.InvariantCulture,
-        $"run {r.Id}: {r.Algorithm} as of {Time(r.Parameters.AsOfMs)}, {r.Parameters.WindowDays:0.#}-day window{(r.Parameters.Network is { } n ? $", network {n}" : "")}{(r.Parameters.FittedHalfLifeDays is { } h ? $", fitted half-life {Duration(h)}" : "")}, {r.AccountsScored:N0} accounts scored");
+        $"run {r.Id}: {r.Algorithm} as of {Time(r.Parameters.AsOfMs)}, {r.Parameters.WindowDays:0.#}-day window{(r.Parameters.Network is { } n ? $", network {n}" : "")}{(r.Parameters.FittedHalfLifeDays is { } h ? $", fitted half-life {Duration(h)}" : "")}{Rungs(r.Parameters)}, {r.AccountsScored:N0} accounts scored");
+
+    /// <summary>resonance@5: the half-lives the accounts were scored at, with how many accounts each
+    /// (<c>, scored at 108 min (59,074 accounts), 101 min (1)</c>); empty for other versions.</summary>
+    public static string Rungs(ScoringParameters p) => p.TempoRungs is { Count: > 0 } rungs
+        ? string.Create(CultureInfo.InvariantCulture, $", scored at {string.Join(", ", rungs.OrderByDescending(r => r.Accounts).Select((r, i) => $"{Duration(r.HalfLifeDays)} ({r.Accounts:N0}{(i == 0 ? " accounts" : "")})"))}")
+        : "";
 }

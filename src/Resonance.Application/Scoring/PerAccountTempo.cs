@@ -1,0 +1,117 @@
+using Resonance.Engine.Statistics;
+
+namespace Resonance.Application.Scoring;
+
+/// <summary>
+/// resonance@5: scores every account with its own leave-one-out tempo τ₋A (<see cref="LeaveOneOutTempo"/>), snapped to
+/// <see cref="TempoLadder"/>, so that nothing an account does itself can change the decay it is scored with.
+/// </summary>
+/// <remarks>
+/// <para>Method: τ₋A for every account, snapped to a rung; the graph is built and scored in full (PageRank included) once
+/// per distinct rung, with that rung as resonance@4's fast half-life; each account's raw score, sub-scores and engager
+/// contributions are taken from the pass of its own rung, so the explanation stays exact. Its 1–100 score is its
+/// percentile among the raw scores of <b>every</b> engaged account of that same pass (one calibration per rung), and
+/// its bootstrap interval uses that calibration too. So an account's score is exactly what a fixed-decay version with
+/// its rung's half-life would give it: its own actions can move neither its rung (τ₋A leaves them out) nor, through
+/// the other accounts' rungs, its calibration. The run records each rung with its number of accounts; the rungs other
+/// than the main one (the one most accounts use) also record their accounts and calibration.</para>
+/// <para>Complexity: O(m log m) for the fit plus, per rung, the graph and the resonance@1 computation (in practice one or
+/// two rungs: τ₋A differs from τ by a few order statistics). Determinism: the fit is integer arithmetic on sorted rows and
+/// every pass is deterministic, so the result is bit-identical for any row order and thread count.</para>
+/// </remarks>
+public static class PerAccountTempo
+{
+    /// <summary>Fits τ₋A for every account and builds the graph once per rung (the "graph" phase of a run).</summary>
+    public static TempoGraphs Build(ScoringInput input, ScoringParameters p)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(p);
+        p.Validate();
+        if (p.TempoRungs is not null)
+        {
+            // A run's recorded parameters: refit from the version's own, as re-running the version would.
+            p = p with { RecentHalfLifeDays = ScoringAlgorithms.Defaults(p.Algorithm, p.AsOfMs).RecentHalfLifeDays, FittedHalfLifeDays = null, TempoAccounts = null, TempoRungs = null };
+        }
+
+        var windowMs = p.AsOfMs - p.WindowStartMs;
+        var fit = LeaveOneOutTempo.Fit(input, p.WindowStartMs, p.AsOfMs, p.TempoMinEngagers);
+        var fallbackMs = (long)Math.Round(p.RecentHalfLifeDays * 86_400_000d);
+        int RungOf((long HalfTimeMs, int Accounts) f) => TempoLadder.Rung(f.Accounts > 0 ? f.HalfTimeMs : fallbackMs, windowMs);
+
+        var first = RungOf((fit.HalfTimeMs, fit.Accounts));
+        var graphs = new List<EngagementGraph> { EngagementGraph.Build(input, At(p, first)) };
+        var rungs = new List<int> { first };
+        var n = graphs[0].NodeCount;
+        var passOf = new int[n];
+        for (var v = 0; v < n; v++)
+        {
+            var k = RungOf(fit.For(graphs[0].AccountIds[v]));
+            var index = rungs.IndexOf(k);
+            if (index < 0)
+            {
+                index = rungs.Count;
+                rungs.Add(k);
+                graphs.Add(EngagementGraph.Build(input, At(p, k)));
+            }
+
+            passOf[v] = index;
+        }
+
+        var fitted = p with
+        {
+            FittedHalfLifeDays = fit.Accounts > 0 ? Math.Clamp(fit.HalfTimeMs, 60_000, Math.Max(60_000, windowMs)) / 86_400_000d : null,
+            TempoAccounts = fit.Accounts,
+        };
+        return new TempoGraphs(fitted, graphs, rungs, passOf);
+    }
+
+    /// <summary>Scores the graphs of <see cref="Build"/> (the "score" phase); the result's parameters record the fit and the rungs.</summary>
+    public static ScoreComputation Score(TempoGraphs built, int? degreeOfParallelism = null, IProgress<double>? progress = null,
+        bool intervals = true, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(built);
+        var (p, graphs, rungs, passOf) = (built.Parameters, built.Graphs, built.Rungs, built.PassOf);
+        var n = passOf.Length;
+        var keys = RawScores.PairKeys(graphs[0]);
+        var passes = graphs.Select((g, i) => RawScores.Compute(g, At(p, rungs[i]), keys, degreeOfParallelism, ct)).ToArray();
+        var quantiles = passes.Select(s => ResonanceScorer.Quantiles(s.Raw, p)).ToArray();
+        var calibrations = quantiles.Select(q => new QuantileCalibration(q)).ToArray();
+        var engagedOn = new int[rungs.Count];
+        for (var v = 0; v < n; v++)
+        {
+            engagedOn[passOf[v]] += passes[0].Raw[v] > 0 ? 1 : 0;
+        }
+
+        var main = Enumerable.Range(0, rungs.Count).OrderByDescending(i => engagedOn[i]).ThenBy(i => rungs[i]).First();
+        var list = new TempoRungList();
+        foreach (var i in Enumerable.Range(0, rungs.Count).OrderBy(i => rungs[i]))
+        {
+            var rung = new TempoRung(rungs[i], TempoLadder.HalfLifeDays(rungs[i]), engagedOn[i]);
+            list.Add(i == main ? rung : rung with
+            {
+                AccountIds = [.. Enumerable.Range(0, n).Where(v => passOf[v] == i && passes[0].Raw[v] > 0).Select(v => graphs[0].AccountIds[v])],
+                CalibrationQuantiles = quantiles[i],
+            });
+        }
+
+        var fitted = p with { RecentHalfLifeDays = TempoLadder.HalfLifeDays(rungs[main]), TempoRungs = list };
+        var graph = rungs.Count == 1 ? graphs[0] : EngagementGraph.Compose(graphs, passOf);
+        var composed = rungs.Count == 1 ? passes[0] : RawScores.Compose(graph, passes, passOf, main);
+        return ResonanceScorer.Finish(graph, fitted, composed, quantiles[main], [.. passOf.Select(i => calibrations[i])],
+            degreeOfParallelism, progress, intervals, ct);
+    }
+
+    /// <summary>Scores <paramref name="input"/> under <paramref name="p"/>: <see cref="Build"/>, then <see cref="Score(TempoGraphs, int?, IProgress{double}?, bool, CancellationToken)"/>.</summary>
+    public static ScoreComputation Score(ScoringInput input, ScoringParameters p, int? degreeOfParallelism = null,
+        IProgress<double>? progress = null, bool intervals = true, CancellationToken ct = default) =>
+        Score(Build(input, p), degreeOfParallelism, progress, intervals, ct);
+
+    private static ScoringParameters At(ScoringParameters p, int rung) => p with { RecentHalfLifeDays = TempoLadder.HalfLifeDays(rung) };
+}
+
+/// <summary>The graphs of a resonance@5 run, one per rung, before scoring.</summary>
+/// <param name="Parameters">The version's parameters with the fitted τ recorded.</param>
+/// <param name="Graphs">One graph per rung (same nodes and pairs, different decay).</param>
+/// <param name="Rungs">The rung of each graph.</param>
+/// <param name="PassOf">For every node, the index of its rung's graph.</param>
+public sealed record TempoGraphs(ScoringParameters Parameters, IReadOnlyList<EngagementGraph> Graphs, IReadOnlyList<int> Rungs, int[] PassOf);
