@@ -2,6 +2,7 @@ using Resonance.Application.Scoring;
 using Resonance.Domain;
 using Resonance.Engine.Centrality;
 using Resonance.Engine.Graphs;
+using Resonance.Engine.Statistics;
 using Resonance.Tests.Shared;
 
 namespace Resonance.Application.Tests.Scoring;
@@ -117,6 +118,47 @@ public sealed class ResonanceScorerTests
         var v = Array.BinarySearch(after.Graph.AccountIds, account);
         Assert.Equal(fixedAfter.Raw[v], after.Raw[v]);
         Assert.Equal(fixedAfter.Score[v], after.Score[v]);
+    }
+
+    [Fact]
+    public void Under_resonance_5_every_account_gets_exactly_its_own_rungs_pass_and_calibration_and_explanations_add_up()
+    {
+        // As of 60% of Higgs' span the accounts fall on two rungs (one account on the second), so the composition is exercised.
+        _ = SharedData.File(Higgs);
+        var input = HiggsInput.Value;
+        var ct = TestContext.Current.CancellationToken;
+        var times = input.TimesMs.Where(t => t != ScoringInput.Untimed).ToArray();
+        var asOf = times.Min() + (long)Math.Ceiling(0.6 * (times.Max() - times.Min())) - 1;
+        var p = ScoringAlgorithms.Defaults(new AlgorithmId("resonance", 5), asOf) with { BootstrapReplicates = 2 };
+
+        var c = ScoringPipeline.Score(input, p, intervals: false, ct: ct);
+
+        var rungs = c.Parameters.TempoRungs!;
+        Assert.True(rungs.Count >= 2, $"{rungs.Count} rung(s)");
+        Assert.Equal(c.Engaged.Count(e => e), rungs.Sum(r => r.Accounts));
+        var info = Header(c, input);
+        var sums = new double[c.Graph.NodeCount];
+        for (var e = 0; e < c.Graph.PairCount; e++)
+        {
+            sums[c.Graph.Targets[e]] += c.ReachContribution[e] + c.AmplificationContribution[e] + c.ImpactContribution[e];
+        }
+
+        foreach (var rung in rungs)
+        {
+            var fixedP = p with { HalfLifeFit = null, RecentHalfLifeDays = rung.HalfLifeDays };
+            var f = ResonanceScorer.Score(EngagementGraph.Build(input, fixedP), fixedP, intervals: false, ct: ct);
+            var nodes = Enumerable.Range(0, c.Graph.NodeCount).Where(v => c.Engaged[v] && rungs.Of(c.Graph.AccountIds[v]) == rung).ToArray();
+            Assert.Equal(rung.Accounts, nodes.Length);
+            Assert.All(nodes, v =>
+            {
+                Assert.Equal(f.Raw[v], c.Raw[v]);
+                Assert.Equal(f.Score[v], c.Score[v]);
+                Assert.Equal(c.Score[v], new QuantileCalibration(info.CalibrationFor(c.Graph.AccountIds[v])).Score(c.Raw[v]));
+                Assert.True(Math.Abs(sums[v] + c.BaseTerms[v] - c.Raw[v]) < 1e-9);
+            });
+            var into = Enumerable.Range(0, c.Graph.PairCount).Where(e => Array.BinarySearch(nodes, c.Graph.Targets[e]) >= 0).ToArray();
+            Assert.Equal(into.Select(e => f.ImpactContribution[e]), into.Select(e => c.ImpactContribution[e]));
+        }
     }
 
     /// <summary>Scores Higgs under <paramref name="version"/>, then again after a mid-ranked account that others engage
