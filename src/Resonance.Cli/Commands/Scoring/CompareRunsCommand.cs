@@ -43,7 +43,7 @@ internal static class CompareRunsCommand
                 $"{c.InBoth:N0} accounts in both, {c.OnlyInA:N0} only in A, {c.OnlyInB:N0} only in B; Spearman ρ {c.Spearman:0.0000}; top-1% overlap {c.TopOnePercentOverlap:0.00}"));
             var s = c.Shift;
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"score shift B − A: mean {s.Mean:+0.00;-0.00}, min {s.Min:0.0}, p5 {s.P05:0.0}, p25 {s.P25:0.0}, median {s.Median:0.0}, p75 {s.P75:0.0}, p95 {s.P95:0.0}, max {s.Max:0.0}; {s.Up:N0} up, {s.Down:N0} down, {s.Same:N0} same"));
+                $"score shift B − A: mean {s.Mean:+0.00;-0.00;0.00}, min {s.Min:0.0}, p5 {s.P05:0.0}, p25 {s.P25:0.0}, median {s.Median:0.0}, p75 {s.P75:0.0}, p95 {s.P95:0.0}, max {s.Max:0.0}; {s.Up:N0} up, {s.Down:N0} down, {s.Same:N0} same"));
             var table = new Table().Border(TableBorder.Simple).AddColumns("account", "A", "B", "change", "why");
             foreach (var m in c.Movers)
             {
