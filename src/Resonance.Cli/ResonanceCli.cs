@@ -31,6 +31,7 @@ public static class ResonanceCli
             Commands.Scoring.CompareRunsCommand.Create(console),
             Commands.Scoring.EvaluateCommand.Create(console),
             Commands.Topics.TopicsCommand.Create(console),
+            Commands.Communities.CommunitiesCommand.Create(console),
             Commands.Scoring.AuditCommand.Create(console),
             Commands.Persons.LinkCommand.Create(console),
             Commands.Persons.LinkCommand.CreateUnlink(console),

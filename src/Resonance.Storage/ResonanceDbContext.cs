@@ -17,6 +17,8 @@ public sealed class ResonanceDbContext(DbContextOptions<ResonanceDbContext> opti
     public DbSet<ScoreRunEntity> ScoreRuns => Set<ScoreRunEntity>();
     public DbSet<AccountScoreEntity> AccountScores => Set<AccountScoreEntity>();
     public DbSet<ScoreContributionEntity> ScoreContributions => Set<ScoreContributionEntity>();
+    public DbSet<CommunityEntity> Communities => Set<CommunityEntity>();
+    public DbSet<CommunityMemberEntity> CommunityMembers => Set<CommunityMemberEntity>();
     public DbSet<AccountClaimEntity> AccountClaims => Set<AccountClaimEntity>();
     public DbSet<TombstoneEntity> Tombstones => Set<TombstoneEntity>();
     public DbSet<InstanceSettingEntity> InstanceSettings => Set<InstanceSettingEntity>();

@@ -7,5 +7,7 @@ namespace Resonance.Application.Scoring;
 /// <param name="Network">One network, or null for all.</param>
 /// <param name="Seed">Bootstrap seed; default: the version's.</param>
 /// <param name="DegreeOfParallelism">Threads; null for all cores. Never changes the result.</param>
+/// <param name="Communities">Whether the run finds communities (<see cref="Communities.CommunityDetection"/>, with the
+/// run's seed); never changes a score.</param>
 public sealed record ScoreRequest(AlgorithmId Algorithm, long? AsOfMs = null, double? WindowDays = null, string? Network = null,
-    ulong? Seed = null, int? DegreeOfParallelism = null);
+    ulong? Seed = null, int? DegreeOfParallelism = null, bool Communities = true);

@@ -71,8 +71,10 @@ public sealed record ScoreContribution(long AccountId, long EngagerId, double Re
     public double Total => Reach + Amplification + Impact;
 }
 
-/// <summary>A complete run ready to save: header, scores (by rank) and contributions.</summary>
-public sealed record ScoreRunDraft(ScoreRunInfo Info, IReadOnlyList<AccountScore> Scores, IReadOnlyList<ScoreContribution> Contributions);
+/// <summary>A complete run ready to save: header, scores (by rank), contributions and, when the run has them, its
+/// communities.</summary>
+public sealed record ScoreRunDraft(ScoreRunInfo Info, IReadOnlyList<AccountScore> Scores, IReadOnlyList<ScoreContribution> Contributions,
+    Communities.CommunityDraft? Communities = null);
 
 /// <summary>How an account is named to people: network, external id and handle.</summary>
 public sealed record AccountRef(long Id, string Network, string ExternalId, string? Handle)

@@ -96,6 +96,10 @@ public sealed record ScoringParameters
     /// <summary>Seed of the bootstrap; with the data and the version it fixes every bit of the result.</summary>
     public ulong Seed { get; init; } = 1;
 
+    /// <summary>How the run's communities were found (method, parameters, seed), or null when the run has none (every
+    /// run saved before communities existed, and <c>score --no-communities</c>). Never changes a score.</summary>
+    public Communities.CommunityParameters? Communities { get; init; }
+
     /// <summary>Number of reference quantiles stored for the 1–100 calibration.</summary>
     public int CalibrationQuantiles { get; init; } = 1001;
 

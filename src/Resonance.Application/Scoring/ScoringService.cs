@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using Resonance.Application.Communities;
 
 namespace Resonance.Application.Scoring;
 
@@ -7,7 +8,7 @@ namespace Resonance.Application.Scoring;
 public sealed class ScoringService(IScoreStore store)
 {
     /// <summary>The phases reported to progress, in order.</summary>
-    public static IReadOnlyList<string> Phases { get; } = ["load", "graph", "score", "save"];
+    public static IReadOnlyList<string> Phases { get; } = ["load", "graph", "score", "communities", "save"];
 
     /// <summary>Resolves the request into full parameters (defaults filled in).</summary>
     public async Task<ScoringParameters> ResolveAsync(ScoreRequest request, CancellationToken ct = default)
@@ -18,7 +19,9 @@ public sealed class ScoringService(IScoreStore store)
         var p = ScoringAlgorithms.Defaults(request.Algorithm, asOf) with { Network = request.Network };
         p = request.WindowDays is { } w ? p with { WindowDays = w } : p;
         p = request.Seed is { } s ? p with { Seed = s } : p;
+        p = request.Communities ? p with { Communities = CommunityParameters.Default(p.Seed) } : p;
         p.Validate();
+        _ = p.Communities?.ToLeidenOptions();
         return p;
     }
 
@@ -45,9 +48,17 @@ public sealed class ScoringService(IScoreStore store)
             ? PerAccountTempo.Score(graphs, request.DegreeOfParallelism, scoring, true, ct)
             : ResonanceScorer.Score(graph!, p, request.DegreeOfParallelism, scoring, true, ct), ct).ConfigureAwait(false);
         Lap("score");
+        CommunityDraft? communities = null;
+        if (p.Communities is { } community)
+        {
+            progress?.Report(("communities", 0));
+            communities = await Task.Run(() => CommunityDetection.Detect(result, community, ct), ct).ConfigureAwait(false);
+            Lap("communities");
+        }
+
         progress?.Report(("save", 0));
         var info = Header(result, input, started, timings);
-        var draft = RunDrafts.Create(info, result);
+        var draft = RunDrafts.Create(info, result) with { Communities = communities };
         var id = await store.SaveRunAsync(draft, ct).ConfigureAwait(false);
         Lap("save");
         progress?.Report(("save", 1));

@@ -78,6 +78,7 @@ public abstract partial class RelationalResonanceStore
             var contributions = await db.ScoreContributions.Where(c => accountIds.Contains(c.AccountId) || accountIds.Contains(c.EngagerId))
                 .ExecuteDeleteAsync(ct).ConfigureAwait(false);
             var scores = await db.AccountScores.Where(s => accountIds.Contains(s.AccountId)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+            await db.CommunityMembers.Where(m => accountIds.Contains(m.AccountId)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
             await db.Accounts.Where(a => accountIds.Contains(a.Id)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
             var claims = await db.AccountClaims.Where(c => c.UserId == userId || accountIds.Contains(c.AccountId)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
             await db.Invitations.Where(i => i.ToUserId == userId || i.FromUserId == userId).ExecuteDeleteAsync(ct).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Resonance.Application.Communities;
 using Resonance.Application.Scoring;
 using Resonance.Storage.Scoring;
 
@@ -15,6 +16,7 @@ internal static class PostgresScoreRunWriter
     {
         var scores = ScoreRunRows.Scores(run);
         var contributions = ScoreRunRows.Contributions(run);
+        var members = ScoreRunRows.CommunityMembers(run);
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         long runId;
@@ -60,7 +62,44 @@ internal static class PostgresScoreRunWriter
             }
             await writer.CompleteAsync(ct).ConfigureAwait(false);
         }
+        if (run.Communities is { } communities)
+        {
+            await CopyCommunitiesAsync(connection, runId, communities.Communities, members, ct).ConfigureAwait(false);
+        }
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return runId;
+    }
+
+    private static async Task CopyCommunitiesAsync(NpgsqlConnection connection, long runId, IReadOnlyList<CommunitySummary> communities,
+        CommunityStanding[] members, CancellationToken ct)
+    {
+        await using (var writer = await connection.BeginBinaryImportAsync(
+            "COPY communities (run_id, community_id, size, scored) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
+        {
+            foreach (var c in communities)
+            {
+                writer.StartRow();
+                writer.Write(runId, NpgsqlDbType.Bigint);
+                writer.Write(c.Id, NpgsqlDbType.Integer);
+                writer.Write(c.Size, NpgsqlDbType.Integer);
+                writer.Write(c.Scored, NpgsqlDbType.Integer);
+            }
+            await writer.CompleteAsync(ct).ConfigureAwait(false);
+        }
+        ct.ThrowIfCancellationRequested();
+        await using (var writer = await connection.BeginBinaryImportAsync(
+            "COPY community_members (run_id, account_id, community_id, community_rank, centrality) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
+        {
+            foreach (var m in members)
+            {
+                writer.StartRow();
+                writer.Write(runId, NpgsqlDbType.Bigint);
+                writer.Write(m.AccountId, NpgsqlDbType.Bigint);
+                writer.Write(m.Community, NpgsqlDbType.Integer);
+                writer.Write(m.Rank, NpgsqlDbType.Integer);
+                writer.Write(m.Centrality, NpgsqlDbType.Double);
+            }
+            await writer.CompleteAsync(ct).ConfigureAwait(false);
+        }
     }
 }

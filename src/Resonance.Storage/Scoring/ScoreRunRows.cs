@@ -39,6 +39,19 @@ internal static class ScoreRunRows
         return rows;
     }
 
+    /// <summary>Community standings by account id (the primary key's order); empty when the run has no communities.
+    /// Throws <see cref="ArgumentException"/> for a NaN centrality.</summary>
+    public static Application.Communities.CommunityStanding[] CommunityMembers(ScoreRunDraft run)
+    {
+        var rows = run.Communities?.Members.ToArray() ?? [];
+        foreach (var m in rows)
+        {
+            RequireNumbers(m.AccountId, m.Centrality);
+        }
+        Array.Sort(rows, (a, b) => a.AccountId.CompareTo(b.AccountId));
+        return rows;
+    }
+
     private static int ByAccount(AccountScore a, AccountScore b) => a.AccountId.CompareTo(b.AccountId);
 
     private static int ByAccountThenEngager(ScoreContribution a, ScoreContribution b)

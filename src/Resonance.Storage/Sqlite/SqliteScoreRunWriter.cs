@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Resonance.Application.Communities;
 using Resonance.Application.Scoring;
 using Resonance.Storage.Scoring;
 
@@ -11,6 +12,7 @@ internal static class SqliteScoreRunWriter
     {
         var scores = ScoreRunRows.Scores(run);
         var contributions = ScoreRunRows.Contributions(run);
+        var members = ScoreRunRows.CommunityMembers(run);
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(ct).ConfigureAwait(false);
         await SqlitePragmas.ApplyAsync(connection, ct).ConfigureAwait(false);
@@ -33,8 +35,38 @@ internal static class SqliteScoreRunWriter
         {
             insert.Insert(contributions, ct);
         }
+        if (run.Communities is { } communities)
+        {
+            using (var insert = new SqliteMultiRowInsert<CommunitySummary>(connection.Handle!,
+                "INSERT INTO communities (run_id, community_id, size, scored) VALUES ", 4, (RawStatement s, int o, in CommunitySummary row) => BindCommunity(s, o, runId, row)))
+            {
+                insert.Insert([.. communities.Communities], ct);
+            }
+            using (var insert = new SqliteMultiRowInsert<CommunityStanding>(connection.Handle!,
+                "INSERT INTO community_members (run_id, account_id, community_id, community_rank, centrality) VALUES ", 5, (RawStatement s, int o, in CommunityStanding row) => BindMember(s, o, runId, row)))
+            {
+                insert.Insert(members, ct);
+            }
+        }
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return runId;
+    }
+
+    private static void BindCommunity(RawStatement s, int offset, long runId, CommunitySummary row)
+    {
+        s.Bind(offset + 1, runId);
+        s.Bind(offset + 2, row.Id);
+        s.Bind(offset + 3, row.Size);
+        s.Bind(offset + 4, row.Scored);
+    }
+
+    private static void BindMember(RawStatement s, int offset, long runId, CommunityStanding row)
+    {
+        s.Bind(offset + 1, runId);
+        s.Bind(offset + 2, row.AccountId);
+        s.Bind(offset + 3, row.Community);
+        s.Bind(offset + 4, row.Rank);
+        s.Bind(offset + 5, row.Centrality);
     }
 
     private static void BindScore(RawStatement s, int offset, long runId, AccountScore row)

@@ -8,10 +8,10 @@ namespace Resonance.Application.Tests.Scoring;
 internal static class ScoringInputs
 {
     /// <summary>Reads <paramref name="path"/> with the reader for <paramref name="format"/>; account ids are assigned in order of first appearance.</summary>
-    public static (ScoringInput Input, Dictionary<string, long> Ids) FromFile(string path, string format)
+    public static (ScoringInput Input, Dictionary<string, long> Ids) FromFile(string path, string format, InteractionKind? kind = null)
     {
         using var file = InputFiles.OpenText(path);
-        return FromRecords(RecordReaders.Get(format).Read(file.Reader, path, new ReaderOptions()));
+        return FromRecords(RecordReaders.Get(format).Read(file.Reader, path, new ReaderOptions(kind is null ? null : "edges", kind)));
     }
 
     /// <summary>Converts records (interactions and posts; accounts and errors are ignored). Numeric external ids are kept

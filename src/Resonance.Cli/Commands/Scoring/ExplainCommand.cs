@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Resonance.Application.Communities;
 using Resonance.Application.Scoring;
 using Spectre.Console;
 
@@ -42,11 +43,20 @@ internal static class ExplainCommand
             var who = await ScoringCommandRunner.AccountAsync(store, parse.GetValue(account)!, ct).ConfigureAwait(false);
             var info = await ScoringCommandRunner.RunOrLatestAsync(store, parse.GetValue(run), ct).ConfigureAwait(false);
             var e = await new ExplainService(store).ExplainAsync(info.Id, who, parse.GetValue(count), ct).ConfigureAwait(false);
+            var placement = e.Score is { } scored
+                ? await Communities.CommunityAccess.Service(store, parse.GetValue(taxonomy)).PlacementAsync(info, scored, CommunityLabels.SignedInReader, ct).ConfigureAwait(false)
+                : null;
             if (parse.GetValue(json))
             {
                 console.WriteJson(new
                 {
                     run = info.Id, algorithm = info.Algorithm.ToString(), account = who.Label, e.Score, e.ScoredAccounts, residual = e.Residual,
+                    community = placement is null ? null : new
+                    {
+                        id = placement.Community.Id, label = placement.Label.Text, placement.Community.Size, placement.Community.Scored,
+                        rank = placement.Standing.Rank, top_share = placement.CommunityTopShare, global_top_share = placement.GlobalTopShare,
+                        preferred = placement.Preferred, standing = placement.Text,
+                    },
                     influencees = e.Contributions.Select(c => new { account = ScoreFormat.Name(e.Names, c.EngagerId), c.Reach, c.Amplification, c.Impact, c.Total }),
                     influencers = e.Influencers.Select(c => new { account = ScoreFormat.Name(e.Names, c.AccountId), contribution = c.Total }),
                 });
@@ -54,6 +64,11 @@ internal static class ExplainCommand
             }
 
             Write(console.Out, e, parse.GetValue(count));
+            if (placement is not null)
+            {
+                console.Out.WriteLine(Communities.CommunityStandingText.Line(placement));
+            }
+
             return ExitCodes.Ok;
         }));
         return command;

@@ -17,6 +17,7 @@ internal static class ScoreCommand
         var seed = new Option<ulong?>("--seed") { Description = "Bootstrap seed (default: the algorithm's, 1).", HelpName = "N" };
         var threads = new Option<int?>("--threads") { Description = "Threads to use (default: all cores); never changes the result.", HelpName = "N" };
         var json = new Option<bool>("--json") { Description = "Print the run as JSON." };
+        var noCommunities = new Option<bool>("--no-communities") { Description = "Skip the community step (Leiden on the engagement graph, docs/communities.md); scores are the same either way." };
         var versions = string.Join("\n", ScoringAlgorithms.All.Select(a => $"  {a.Id}{(a.Id == ScoringAlgorithms.Default ? " (default)" : "")}: {a.Summary}"));
         var command = new Command("score", $"""
             Score every account that received engagement in the window and save the result as a new run.
@@ -30,11 +31,11 @@ internal static class ScoreCommand
               resonance score --as-of 2012-07-04 --window 30
               resonance score --algorithm resonance@2 --json
             """)
-        { asOf, window, algorithm, network, seed, threads, json };
+        { asOf, window, algorithm, network, seed, threads, json, noCommunities };
         command.SetAction((parse, ct) => ScoringCommandRunner.RunAsync(console, GlobalOptions.Database(parse), ct, async store =>
         {
             var request = new ScoreRequest(AlgorithmId.Parse(parse.GetValue(algorithm)!), ParseTime(parse.GetValue(asOf)), parse.GetValue(window),
-                parse.GetValue(network), parse.GetValue(seed), parse.GetValue(threads));
+                parse.GetValue(network), parse.GetValue(seed), parse.GetValue(threads), !parse.GetValue(noCommunities));
             var service = new ScoringService(store);
             var run = await WithProgressAsync(console, p => service.RunAsync(request, p, ct)).ConfigureAwait(false);
             if (parse.GetValue(json))
@@ -48,7 +49,8 @@ internal static class ScoreCommand
                 $"  {run.WatermarkInteractions:N0} interactions (latest {ScoreFormat.Time(run.WatermarkLatestMs)}), {run.Pairs:N0} engager pairs, PageRank {run.PageRankIterations} iterations"));
             console.Out.WriteLine("  " + string.Join(", ", run.Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Value:0.00} s"))) +
                 string.Create(CultureInfo.InvariantCulture, $" (total {run.Timings.Sum(t => t.Value):0.00} s)"));
-            console.Out.WriteLine($"See `resonance top --run {run.Id}` and `resonance explain NETWORK:ACCOUNT --run {run.Id}`.");
+            console.Out.WriteLine($"See `resonance top --run {run.Id}`, `resonance explain NETWORK:ACCOUNT --run {run.Id}`" +
+                (run.Parameters.Communities is null ? "." : $" and `resonance communities --run {run.Id}`."));
             return ExitCodes.Ok;
         }));
         return command;

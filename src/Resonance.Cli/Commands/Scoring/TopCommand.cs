@@ -21,11 +21,23 @@ internal static class TopCommand
             Description = "Rank by the topic score instead: engagement on posts about TOPIC only, in the run's window and with its parameters (docs/topics.md).",
             HelpName = "TOPIC",
         };
+        var community = new Option<int?>("--community")
+        {
+            Description = "List one community's members instead, by their rank within it (`resonance communities` lists them; docs/communities.md).",
+            HelpName = "C",
+        };
         var taxonomy = Topics.TopicOptions.Taxonomy();
-        var command = new Command("top", "Show the highest-scoring accounts of a run, each with its interval and sub-scores.") { run, count, json, topic, taxonomy };
+        var command = new Command("top", "Show the highest-scoring accounts of a run, each with its interval and sub-scores.") { run, count, json, topic, community, taxonomy };
         command.SetAction((parse, ct) => ScoringCommandRunner.RunAsync(console, GlobalOptions.Database(parse), ct, async store =>
         {
             var info = await ScoringCommandRunner.RunOrLatestAsync(store, parse.GetValue(run), ct).ConfigureAwait(false);
+            if (parse.GetValue(community) is { } c)
+            {
+                return parse.GetValue(topic) is null
+                    ? await Communities.CommunityTopView.RunAsync(console, store, info, c, parse.GetValue(count), parse.GetValue(json), parse.GetValue(taxonomy), ct).ConfigureAwait(false)
+                    : throw new ArgumentException("--topic and --community cannot be combined; pick one ranking.");
+            }
+
             var scores = parse.GetValue(topic) is { } t
                 ? [.. (await Topics.TopicOptions.Service(store, parse.GetValue(taxonomy)).RankAsync(info.Parameters, t, ct).ConfigureAwait(false)).Scores.Take(parse.GetValue(count))]
                 : await store.TopScoresAsync(info.Id, parse.GetValue(count), ct).ConfigureAwait(false);

@@ -1,0 +1,94 @@
+using Resonance.Application.Members;
+using Resonance.Application.Scoring;
+using Resonance.Application.Topics;
+
+namespace Resonance.Application.Communities;
+
+/// <summary>A community as listed: its summary, its label and its first members by community rank.</summary>
+public sealed record CommunityView(CommunitySummary Community, CommunityLabel Label, IReadOnlyList<CommunityStanding> TopMembers);
+
+/// <summary>Reads a run's communities and labels them for a viewer.</summary>
+/// <remarks>Sizes, ranks and centralities are saved with the run. Labels are composed when read: names from the
+/// members' consent as it is now (a member who withdraws consent leaves every label at once), topics from the run's
+/// window with the taxonomy in use (nothing topic-related is stored; docs/topics.md).</remarks>
+public sealed class CommunityService(ICommunityStore communities, IScoreStore scores, IMemberStore members, ITopicStore? topics, TopicTaxonomy? taxonomy)
+{
+    /// <summary>The run's first <paramref name="count"/> communities (largest first) with labels and up to
+    /// <paramref name="membersEach"/> top members each; empty when the run has no communities.</summary>
+    public async Task<IReadOnlyList<CommunityView>> ListAsync(ScoreRunInfo run, int count, int membersEach, Viewer viewer, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var all = await communities.CommunitiesAsync(run.Id, ct).ConfigureAwait(false);
+        var shown = all.Take(count).ToArray();
+        var labels = await LabelsAsync(run, shown, viewer, ct).ConfigureAwait(false);
+        var views = new List<CommunityView>(shown.Length);
+        foreach (var c in shown)
+        {
+            var top = membersEach > 0 ? await communities.CommunityMembersAsync(run.Id, c.Id, membersEach, ct).ConfigureAwait(false) : [];
+            views.Add(new CommunityView(c, labels[c.Id], top));
+        }
+
+        return views;
+    }
+
+    /// <summary>One community with its label; throws <see cref="ArgumentException"/> when the run has no such community.</summary>
+    public async Task<CommunityView> GetAsync(ScoreRunInfo run, int community, int membersEach, Viewer viewer, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var all = await communities.CommunitiesAsync(run.Id, ct).ConfigureAwait(false);
+        if (all.Count == 0)
+        {
+            throw new ArgumentException($"run {run.Id} has no communities; runs scored with --no-communities or before communities existed have none.");
+        }
+
+        var c = all.FirstOrDefault(x => x.Id == community)
+            ?? throw new ArgumentException($"run {run.Id} has no community {community}; its communities are 1–{all.Count}.");
+        var labels = await LabelsAsync(run, [c], viewer, ct).ConfigureAwait(false);
+        return new CommunityView(c, labels[c.Id], await communities.CommunityMembersAsync(run.Id, c.Id, membersEach, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>The account's community standing beside its global one, or null when it has none in the run.</summary>
+    public async Task<CommunityPlacement?> PlacementAsync(ScoreRunInfo run, AccountScore score, Viewer viewer, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(score);
+        var standing = (await communities.CommunityStandingsAsync(run.Id, [score.AccountId], ct).ConfigureAwait(false)).FirstOrDefault();
+        if (standing is null)
+        {
+            return null;
+        }
+
+        var community = (await communities.CommunitiesAsync(run.Id, ct).ConfigureAwait(false)).First(c => c.Id == standing.Community);
+        var label = (await LabelsAsync(run, [community], viewer, ct).ConfigureAwait(false))[community.Id];
+        return new CommunityPlacement(community, standing, label, standing.TopShare(community.Scored), (double)score.Rank / Math.Max(1, run.AccountsScored));
+    }
+
+    private async Task<Dictionary<int, CommunityLabel>> LabelsAsync(ScoreRunInfo run, IReadOnlyList<CommunitySummary> shown, Viewer viewer, CancellationToken ct)
+    {
+        var consents = (await members.ConsentingAsync(Visibility.SignedIn, ct).ConfigureAwait(false)).ToDictionary(c => c.AccountId);
+        var standings = consents.Count == 0 ? [] : await communities.CommunityStandingsAsync(run.Id, consents.Keys, ct).ConfigureAwait(false);
+        var names = standings.Count == 0 ? new Dictionary<long, AccountRef>()
+            : await scores.DescribeAccountsAsync([.. standings.Select(s => s.AccountId)], ct).ConfigureAwait(false);
+        var central = CommunityLabels.CentralNames(standings, consents, names, viewer);
+        var topTopics = await TopicsAsync(run, ct).ConfigureAwait(false);
+        return shown.ToDictionary(c => c.Id, c => CommunityLabels.Compose(c, topTopics.GetValueOrDefault(c.Id, []), central.GetValueOrDefault(c.Id, [])));
+    }
+
+    private async Task<IReadOnlyDictionary<int, IReadOnlyList<string>>> TopicsAsync(ScoreRunInfo run, CancellationToken ct)
+    {
+        if (topics is null || taxonomy is null)
+        {
+            return new Dictionary<int, IReadOnlyList<string>>();
+        }
+
+        var p = run.Parameters;
+        var corpus = await topics.LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct).ConfigureAwait(false);
+        if (!corpus.Posts.Any(post => !string.IsNullOrWhiteSpace(post.Text) || post.Hashtags.Count > 0))
+        {
+            return new Dictionary<int, IReadOnlyList<string>>();
+        }
+
+        var communityOf = (await communities.AllCommunityStandingsAsync(run.Id, ct).ConfigureAwait(false)).ToDictionary(s => s.AccountId, s => s.Community);
+        return CommunityTopics.Top(corpus, new PostTopicIndex(corpus.Posts, new TopicExtractor(taxonomy)), taxonomy, communityOf);
+    }
+}
