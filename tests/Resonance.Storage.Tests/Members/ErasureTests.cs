@@ -43,6 +43,8 @@ public sealed class ErasureTests
         await store.DecideClaimAsync(claim.Id, approve: true, ct);
         Assert.True(await store.GetScoreAsync((await store.ListRunsAsync(ct))[^1].Id, alice.Id, ct) is not null, "alice must have a score to erase");
 
+        Assert.Equal(1, await db.ScalarAsync($"SELECT COUNT(*) FROM community_members WHERE account_id = {alice.Id}"));
+
         var report = await store.EraseMemberAsync(userId, ct);
         var leaks = await ScanAsync(db);
         var again = await ImportAsync(store);
@@ -53,6 +55,7 @@ public sealed class ErasureTests
         Assert.Equal(1, report.RemovedReposts);
         Assert.Equal(1, report.RedactedMentions);
         Assert.Empty(leaks);
+        Assert.Equal(0, await db.ScalarAsync($"SELECT COUNT(*) FROM community_members WHERE account_id = {alice.Id}"));
         Assert.Equal(2, await db.ScalarAsync("SELECT COUNT(*) FROM tombstones")); // her account and her post
         Assert.Equal("Thanks @[erased] for the tip", await TextAsync(db, "SELECT text FROM posts WHERE external_id = 'p-carol-1'"));
         Assert.Equal(1, await db.ScalarAsync("SELECT COUNT(*) FROM posts WHERE external_id = 'p-bob-reply' AND reply_to IS NULL"));

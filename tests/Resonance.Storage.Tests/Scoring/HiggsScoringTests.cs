@@ -34,6 +34,10 @@ public sealed class HiggsScoringTests
         Assert.Equal(first.AccountsScored, a.Count);
         Assert.Equal(a, b); // records of doubles: bit-identical scores, intervals, raw and sub-scores
         Assert.Equal(first.CalibrationQuantiles, (await store.GetRunAsync(second.Id, ct))!.CalibrationQuantiles);
+        // The same partition for any thread count: every community and every scored account's standing.
+        Assert.Equal(await store.CommunitiesAsync(first.Id, ct), await store.CommunitiesAsync(second.Id, ct));
+        Assert.Equal(await store.AllCommunityStandingsAsync(first.Id, ct), await store.AllCommunityStandingsAsync(second.Id, ct));
+        Assert.Equal(first.AccountsScored, (await store.AllCommunityStandingsAsync(first.Id, ct)).Count);
 
         var explain = new ExplainService(store);
         foreach (var score in a.Take(20).Concat(a.Skip(a.Count / 2).Take(5)))
