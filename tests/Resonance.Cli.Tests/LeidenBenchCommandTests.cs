@@ -70,4 +70,25 @@ public sealed class LeidenBenchCommandTests
         Assert.Equal(ExitCodes.NoInput, run.ExitCode);
         Assert.Contains("file not found", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task BenchLeiden_Scan_ReportsStabilityPerResolutionAndTheMostStable()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.File("g.txt"), "10 20\n20 30\n30 10\n40 50\n50 60\n60 40\n30 40\n");
+        File.WriteAllText(temp.File("labels.txt"), "10 7\n20 7\n30 7\n40 9\n50 9\n60 9\n");
+
+        var run = await CliRun.RunAsync("bench", "leiden", "--scan", "--graph", temp.File("g.txt"), "--labels", temp.File("labels.txt"), "--trials", "3", "--json");
+
+        var report = run.Json();
+        var rows = report.GetProperty("rows").EnumerateArray().ToArray();
+        Assert.Equal(9, rows.Length);
+        Assert.Equal(3, report.GetProperty("seeds").GetInt32());
+        Assert.All(rows, r => Assert.InRange(r.GetProperty("stability").GetDouble(), 0.0, 1.0));
+        // At γ = 1 every seed finds the two triangles: stable, and the departments exactly.
+        var one = rows.Single(r => r.GetProperty("resolution").GetDouble() == 1.0);
+        Assert.Equal(1.0, one.GetProperty("stability").GetDouble(), 12);
+        Assert.Equal(1.0, one.GetProperty("mean_nmi").GetDouble(), 12);
+        Assert.Contains("Most stable: γ", run.Error, StringComparison.Ordinal);
+    }
 }

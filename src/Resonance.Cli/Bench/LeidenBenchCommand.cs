@@ -23,6 +23,7 @@ internal static class LeidenBenchCommand
         var labels = new Option<string?>("--labels") { Description = "Ground-truth 'node label' lines; reports the NMI of each partition against them.", HelpName = "FILE" };
         var simple = new Option<bool>("--simple") { Description = "Drop self-loops and give each connected pair weight 1 (igraph's as_undirected(\"collapse\").simplify())." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON on standard output (the progress lines go to standard error)." };
+        var scan = new Option<bool>("--scan") { Description = "Instead of timing one resolution, scan γ = 0.5…2 (9 points, log scale) with --trials seeds each and report how stable the partitions are across seeds (mean pairwise NMI), the label-free choice docs/communities.md discusses." };
         var leiden = new Command("leiden", """
             Time Leiden community detection: load a graph, symmetrise it, then run Leiden once per trial (seed, seed+1, ...)
             and report per-trial time, communities, modularity and iterations (and NMI with --labels).
@@ -31,7 +32,7 @@ internal static class LeidenBenchCommand
               resonance bench leiden --graph ../shared/data/email-Eu-core/email-Eu-core.txt --labels ../shared/data/email-Eu-core/email-Eu-core-department-labels.txt
               resonance bench leiden --graph ../shared/data/soc-Slashdot0902/soc-Slashdot0902.txt.gz --trials 5 --json
             """)
-        { graph, seed, trials, objective, resolution, maxIterations, tolerance, labels, simple, json };
+        { graph, seed, trials, objective, resolution, maxIterations, tolerance, labels, simple, json, scan };
         leiden.SetAction((parse, ct) => CommandRunner.RunAsync(console, null, () =>
         {
             var options = new LeidenOptions
@@ -42,7 +43,9 @@ internal static class LeidenBenchCommand
                 Tolerance = parse.GetValue(tolerance),
                 Seed = parse.GetValue(seed),
             };
-            var report = Run(console, parse.GetValue(graph)!, options, parse.GetValue(trials), parse.GetValue(labels), parse.GetValue(simple), parse.GetValue(json), ct);
+            object report = parse.GetValue(scan)
+                ? LeidenScan.Run(console, parse.GetValue(graph)!, options, Math.Max(2, parse.GetValue(trials)), parse.GetValue(labels), parse.GetValue(simple), parse.GetValue(json), ct)
+                : Run(console, parse.GetValue(graph)!, options, parse.GetValue(trials), parse.GetValue(labels), parse.GetValue(simple), parse.GetValue(json), ct);
             if (parse.GetValue(json))
             {
                 console.WriteJson(report);
