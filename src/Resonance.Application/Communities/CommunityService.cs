@@ -11,7 +11,7 @@ public sealed record CommunityView(CommunitySummary Community, CommunityLabel La
 /// <remarks>Sizes, ranks and centralities are saved with the run. Labels are composed when read: names from the
 /// members' consent as it is now (a member who withdraws consent leaves every label at once), topics from the run's
 /// window with the taxonomy in use (nothing topic-related is stored; docs/topics.md).</remarks>
-public sealed class CommunityService(ICommunityStore communities, IScoreStore scores, IMemberStore members, ITopicStore? topics, TopicTaxonomy? taxonomy)
+public sealed class CommunityService(ICommunityStore communities, IScoreStore scores, ITopicStore? topics, TopicTaxonomy? taxonomy)
 {
     /// <summary>The run's first <paramref name="count"/> communities (largest first) with labels and up to
     /// <paramref name="membersEach"/> top members each; empty when the run has no communities.</summary>
@@ -65,8 +65,9 @@ public sealed class CommunityService(ICommunityStore communities, IScoreStore sc
 
     private async Task<Dictionary<int, CommunityLabel>> LabelsAsync(ScoreRunInfo run, IReadOnlyList<CommunitySummary> shown, Viewer viewer, CancellationToken ct)
     {
-        var consents = (await members.ConsentingAsync(Visibility.SignedIn, ct).ConfigureAwait(false)).ToDictionary(c => c.AccountId);
-        var standings = consents.Count == 0 ? [] : await communities.CommunityStandingsAsync(run.Id, consents.Keys, ct).ConfigureAwait(false);
+        var claimed = await communities.ClaimedStandingsAsync(run.Id, ct).ConfigureAwait(false);
+        var consents = claimed.ToDictionary(c => c.Standing.AccountId, c => c.Consent);
+        var standings = claimed.Select(c => c.Standing).Where(s => viewer.MaySee(consents[s.AccountId])).ToList();
         var names = standings.Count == 0 ? new Dictionary<long, AccountRef>()
             : await scores.DescribeAccountsAsync([.. standings.Select(s => s.AccountId)], ct).ConfigureAwait(false);
         var central = CommunityLabels.CentralNames(standings, consents, names, viewer);
@@ -82,11 +83,12 @@ public sealed class CommunityService(ICommunityStore communities, IScoreStore sc
         }
 
         var p = run.Parameters;
-        var corpus = await topics.LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct).ConfigureAwait(false);
-        if (!corpus.Posts.Any(post => !string.IsNullOrWhiteSpace(post.Text) || post.Hashtags.Count > 0))
+        if (!await communities.HasTopicTextAsync(p.Network, p.AsOfMs, ct).ConfigureAwait(false))
         {
             return new Dictionary<int, IReadOnlyList<string>>();
         }
+
+        var corpus = await topics.LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct).ConfigureAwait(false);
 
         var communityOf = (await communities.AllCommunityStandingsAsync(run.Id, ct).ConfigureAwait(false)).ToDictionary(s => s.AccountId, s => s.Community);
         return CommunityTopics.Top(corpus, new PostTopicIndex(corpus.Posts, new TopicExtractor(taxonomy)), taxonomy, communityOf);

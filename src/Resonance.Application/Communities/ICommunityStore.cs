@@ -1,3 +1,5 @@
+using Resonance.Application.Members;
+
 namespace Resonance.Application.Communities;
 
 /// <summary>Reads the communities saved with a run (written with the run itself by <see cref="Scoring.IScoreStore.SaveRunAsync"/>).</summary>
@@ -15,4 +17,13 @@ public interface ICommunityStore
 
     /// <summary>Every scored account's standing in a run, by account id.</summary>
     Task<IReadOnlyList<CommunityStanding>> AllCommunityStandingsAsync(long runId, CancellationToken ct = default);
+
+    /// <summary>The standings of the run's scored accounts that a member has claimed and verified, each with that member's
+    /// consent: the only rows a label may name someone from (<see cref="CommunityLabels"/> applies <see cref="Viewer.MaySee"/>).
+    /// One plain query, so that a label costs no ORM start-up.</summary>
+    Task<IReadOnlyList<(CommunityStanding Standing, Consent Consent)>> ClaimedStandingsAsync(long runId, CancellationToken ct = default);
+
+    /// <summary>Whether any post of the network (or all networks) created up to <paramref name="toMs"/> carries text or
+    /// hashtags, that is, whether topic labels can say anything.</summary>
+    Task<bool> HasTopicTextAsync(string? network, long toMs, CancellationToken ct = default);
 }

@@ -1,4 +1,5 @@
 using Resonance.Application.Communities;
+using Resonance.Application.Members;
 using Resonance.Storage.Scoring;
 
 namespace Resonance.Storage;
@@ -27,4 +28,12 @@ public abstract partial class RelationalResonanceStore : ICommunityStore
     /// <inheritdoc />
     public Task<IReadOnlyList<CommunityStanding>> AllCommunityStandingsAsync(long runId, CancellationToken ct = default) =>
         QueryAsync((c, t) => CommunityQueries.AllAsync(c, runId, t), ct);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<(CommunityStanding Standing, Consent Consent)>> ClaimedStandingsAsync(long runId, CancellationToken ct = default) =>
+        QueryAsync((c, t) => CommunityQueries.ClaimedAsync(c, runId, t), ct);
+
+    /// <inheritdoc />
+    public Task<bool> HasTopicTextAsync(string? network, long toMs, CancellationToken ct = default) =>
+        QueryAsync((c, t) => CommunityQueries.HasTopicTextAsync(c, network, toMs, t), ct);
 }

@@ -71,7 +71,7 @@ public sealed class CommunityStorageTests
         var names = await store.DescribeAccountsAsync([.. central.Select(s => s.AccountId)], ct);
         await ClaimAsync(store, "private-member", names[central[0].AccountId], Visibility.Private);
         await ClaimAsync(store, "visible-member", names[central[1].AccountId], Visibility.SignedIn);
-        var service = new CommunityService(store, store, store, store, Application.Topics.TopicTaxonomy.BuiltIn);
+        var service = new CommunityService(store, store, store, Application.Topics.TopicTaxonomy.BuiltIn);
 
         var listed = await service.ListAsync((await store.GetRunAsync(run.Id, ct))!, 3, 3, CommunityLabels.SignedInReader, ct);
         var label = listed[0].Label;

@@ -15,7 +15,7 @@ internal static class CommunityAccess
     public static CommunityService Service(IScoreStore store, string[]? taxonomyFiles)
     {
         var topics = Topics.TopicOptions.Service(store, taxonomyFiles);
-        return new CommunityService((ICommunityStore)store, store, (IMemberStore)store, (ITopicStore)store, topics.Taxonomy);
+        return new CommunityService((ICommunityStore)store, store, (ITopicStore)store, topics.Taxonomy);
     }
 
     /// <summary>The message for a run without communities.</summary>
