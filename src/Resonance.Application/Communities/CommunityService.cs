@@ -66,8 +66,8 @@ public sealed class CommunityService(ICommunityStore communities, IScoreStore sc
     private async Task<Dictionary<int, CommunityLabel>> LabelsAsync(ScoreRunInfo run, IReadOnlyList<CommunitySummary> shown, Viewer viewer, CancellationToken ct)
     {
         var claimed = await communities.ClaimedStandingsAsync(run.Id, ct).ConfigureAwait(false);
-        var consents = claimed.ToDictionary(c => c.Standing.AccountId, c => c.Consent);
-        var standings = claimed.Select(c => c.Standing).Where(s => viewer.MaySee(consents[s.AccountId])).ToList();
+        var consents = claimed.DistinctBy(c => c.Standing.AccountId).ToDictionary(c => c.Standing.AccountId, c => c.Consent);
+        var standings = claimed.Select(c => c.Standing).DistinctBy(s => s.AccountId).Where(s => viewer.MaySee(consents[s.AccountId])).ToList();
         var names = standings.Count == 0 ? new Dictionary<long, AccountRef>()
             : await scores.DescribeAccountsAsync([.. standings.Select(s => s.AccountId)], ct).ConfigureAwait(false);
         var central = CommunityLabels.CentralNames(standings, consents, names, viewer);
