@@ -25,14 +25,27 @@ public sealed record AtUri(string Authority, string? Collection, string? RecordK
         {
             return null;
         }
-        var parts = text[Scheme.Length..].Split('/');
-        if (parts.Length > 3 || !AtIdentifier.IsValid(parts[0])
-            || (parts.Length > 1 && !Syntax.Nsid.IsValid(parts[1]))
-            || (parts.Length > 2 && !Syntax.RecordKey.IsValid(parts[2])))
+        // AUTHORITY[/COLLECTION[/RKEY]], split by hand: at most two slashes, every part valid (so none empty).
+        var rest = text.AsSpan(Scheme.Length);
+        var first = rest.IndexOf('/');
+        var authority = first < 0 ? rest : rest[..first];
+        if (!AtIdentifier.IsValid(authority))
         {
             return null;
         }
-        return new AtUri(parts[0], parts.Length > 1 ? parts[1] : null, parts.Length > 2 ? parts[2] : null);
+        if (first < 0)
+        {
+            return new AtUri(authority.ToString(), null, null);
+        }
+        var path = rest[(first + 1)..];
+        var second = path.IndexOf('/');
+        var collection = second < 0 ? path : path[..second];
+        var rkey = second < 0 ? default : path[(second + 1)..];
+        if (!Syntax.Nsid.IsValid(collection) || (second >= 0 && !Syntax.RecordKey.IsValid(rkey)))
+        {
+            return null;
+        }
+        return new AtUri(authority.ToString(), collection.ToString(), second < 0 ? null : rkey.ToString());
     }
 
     /// <summary>The URI of record <paramref name="rkey"/> in <paramref name="collection"/> of repository <paramref name="did"/>.</summary>

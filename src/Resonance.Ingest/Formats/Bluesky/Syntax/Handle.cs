@@ -8,7 +8,10 @@ namespace Resonance.Ingest.Formats.Bluesky.Syntax;
 public static partial class Handle
 {
     /// <summary>True when <paramref name="text"/> is a syntactically valid handle.</summary>
-    public static bool IsValid(string text) => text.Length <= 253 && Pattern().IsMatch(text);
+    public static bool IsValid(string text) => IsValid(text.AsSpan());
+
+    /// <summary>True when <paramref name="text"/> is a syntactically valid handle.</summary>
+    public static bool IsValid(ReadOnlySpan<char> text) => text.Length <= 253 && Pattern().IsMatch(text);
 
     [GeneratedRegex(@"^([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
@@ -19,5 +22,8 @@ public static partial class Handle
 public static class AtIdentifier
 {
     /// <summary>True when <paramref name="text"/> is a valid DID or handle.</summary>
-    public static bool IsValid(string text) => text.StartsWith("did:", StringComparison.Ordinal) ? Did.IsValid(text) : Handle.IsValid(text);
+    public static bool IsValid(string text) => IsValid(text.AsSpan());
+
+    /// <summary>True when <paramref name="text"/> is a valid DID or handle.</summary>
+    public static bool IsValid(ReadOnlySpan<char> text) => text.StartsWith("did:", StringComparison.Ordinal) ? Did.IsValid(text) : Handle.IsValid(text);
 }

@@ -4,13 +4,14 @@ namespace Resonance.Ingest.Formats.Bluesky.Syntax;
 
 /// <summary>Record key syntax (the last segment of a record's path).</summary>
 /// <remarks>Spec: https://atproto.com/specs/record-key — 1–512 characters of <c>[a-zA-Z0-9_~.:-]</c>, never <c>.</c> or <c>..</c>.</remarks>
-public static partial class RecordKey
+public static class RecordKey
 {
     /// <summary>True when <paramref name="text"/> is a syntactically valid record key.</summary>
-    public static bool IsValid(string text) => text is not ("." or "..") && Pattern().IsMatch(text);
+    public static bool IsValid(string text) => IsValid(text.AsSpan());
 
-    [GeneratedRegex(@"^[a-zA-Z0-9_~.:-]{1,512}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex Pattern();
+    /// <summary>True when <paramref name="text"/> is a syntactically valid record key.</summary>
+    public static bool IsValid(ReadOnlySpan<char> text) =>
+        text.Length is > 0 and <= 512 && !text.ContainsAnyExcept(SyntaxChars.RecordKeyChars) && !text.SequenceEqual(".") && !text.SequenceEqual("..");
 }
 
 /// <summary>Timestamp identifier syntax (the usual record key).</summary>
