@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Resonance.Domain;
 
 namespace Resonance.Ingest.Formats.Bluesky;
@@ -21,9 +20,11 @@ public abstract class BlueskyJsonReader : IRecordReader
         ArgumentNullException.ThrowIfNull(options);
         var network = options.Network ?? BlueskyRecordMapper.DefaultNetwork;
         var mapper = new BlueskyRecordMapper(network, file);
-        return JsonMessages.Read(input, file, (e, line, output) => Map(e, line, network, mapper, output), AllowPrettyDocument);
+        return JsonMessages.Read(input, file, CreateMapper(network, mapper), AllowPrettyDocument);
     }
 
-    /// <summary>Maps one message at <paramref name="line"/>; throws <see cref="DataModelException"/> for a malformed one.</summary>
-    private protected abstract void Map(JsonElement message, long line, string network, BlueskyRecordMapper mapper, List<SourceRecord> output);
+    /// <summary>The mapping of one read's messages (it may keep state across the read's lines): each message is the
+    /// UTF-8 bytes of its JSON, and a malformed one throws <see cref="System.Text.Json.JsonException"/> or
+    /// <see cref="DataModelException"/>.</summary>
+    private protected abstract JsonMessages.Mapper CreateMapper(string network, BlueskyRecordMapper mapper);
 }

@@ -23,8 +23,13 @@ public sealed class FirehoseCommitReader : BlueskyJsonReader
 
     private protected override bool AllowPrettyDocument => true;
 
-    private protected override void Map(JsonElement message, long line, string network, BlueskyRecordMapper mapper, List<SourceRecord> output)
+    private protected override JsonMessages.Mapper CreateMapper(string network, BlueskyRecordMapper mapper) =>
+        (json, line, output) => Map(json, line, mapper, output);
+
+    private static void Map(ReadOnlyMemory<byte> json, long line, BlueskyRecordMapper mapper, List<SourceRecord> output)
     {
+        using var document = JsonMessages.ParseObject(json);
+        var message = document.RootElement;
         var repo = JsonMessages.String(message, "repo");
         if (!Did.IsValid(repo))
         {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Resonance.Domain;
 using Resonance.Ingest.Formats.Bluesky.Syntax;
 
@@ -10,7 +9,8 @@ namespace Resonance.Ingest.Formats.Bluesky;
 /// <c>{"did", "time_us", "kind": "commit", "commit": {"rev", "operation", "collection", "rkey", "record", "cid"}}</c>,
 /// <c>{"did", "time_us", "kind": "identity", "identity": {"did", "handle", "seq", "time"}}</c> or
 /// <c>{"did", "time_us", "kind": "account", "account": {"active", "did", "seq", "time", "status"?}}</c>.
-/// The record is the data model's JSON form (<see cref="DataModelJson"/>).</para>
+/// The record is the data model's JSON form (<see cref="DataModelJson"/>). Each line is read in one pass without a
+/// document (<see cref="JetstreamEvent"/>), and a record is converted only when it is mapped.</para>
 /// <para>A commit <c>create</c> is mapped like a repository record (<see cref="BlueskyRecordMapper"/>; the event's
 /// DID is the actor); an <c>update</c> of a profile updates the display name. An identity event with a handle gives
 /// the account its handle. Other updates, deletes and account events are skipped and counted. Records are numbered
@@ -24,21 +24,40 @@ public sealed class JetstreamReader : BlueskyJsonReader
 
     private protected override bool AllowPrettyDocument => false;
 
-    private protected override void Map(JsonElement e, long line, string network, BlueskyRecordMapper mapper, List<SourceRecord> output)
+    private protected override JsonMessages.Mapper CreateMapper(string network, BlueskyRecordMapper mapper)
     {
-        var did = JsonMessages.String(e, "did");
+        var message = new JetstreamEvent();
+        return (json, line, output) => Map(message, json.Span, line, network, mapper, output);
+    }
+
+    private static void Map(JetstreamEvent e, ReadOnlySpan<byte> json, long line, string network, BlueskyRecordMapper mapper, List<SourceRecord> output)
+    {
+        try
+        {
+            e.Read(json, eager: true);
+        }
+        catch (DataModelException)
+        {
+            // A needed record breaks the data model: read the line again without converting it, so the event's own
+            // fields are checked first and the record's problem comes from e.Record below.
+            e.Read(json, eager: false);
+        }
+        var did = e.Did ?? throw new DataModelException("did", "must be a string");
         if (!Did.IsValid(did))
         {
             throw new DataModelException("did", "must be a DID");
         }
-        var kind = JsonMessages.String(e, "kind");
+        var kind = e.Kind ?? throw new DataModelException("kind", "must be a string");
         switch (kind)
         {
             case "commit":
-                var commit = JsonMessages.Object(e, "commit");
-                var operation = JsonMessages.String(commit, "operation", "commit.operation");
-                var collection = JsonMessages.String(commit, "collection", "commit.collection");
-                var rkey = JsonMessages.String(commit, "rkey", "commit.rkey");
+                if (!e.HasCommit)
+                {
+                    throw new DataModelException("commit", "must be an object");
+                }
+                var operation = e.Operation ?? throw new DataModelException("commit.operation", "must be a string");
+                var collection = e.Collection ?? throw new DataModelException("commit.collection", "must be a string");
+                var rkey = e.RecordKey ?? throw new DataModelException("commit.rkey", "must be a string");
                 if (!Nsid.IsValid(collection) || !RecordKey.IsValid(rkey))
                 {
                     throw new DataModelException("commit.collection", $"'{collection}/{rkey}' must be an NSID and a record key");
@@ -47,10 +66,9 @@ public sealed class JetstreamReader : BlueskyJsonReader
                 {
                     output.Add(SourceRecord.Skip(line, collection));
                 }
-                else if (operation == "create" || (operation == "update" && collection == "app.bsky.actor.profile"))
+                else if (JetstreamEvent.NeedsRecord(operation, collection))
                 {
-                    var record = DataModelJson.ConvertRecord(JsonMessages.Object(commit, "record"));
-                    mapper.Map(did, collection, rkey, record, line, output);
+                    mapper.Map(did, collection, rkey, e.Record(json), line, output);
                 }
                 else
                 {
@@ -58,8 +76,11 @@ public sealed class JetstreamReader : BlueskyJsonReader
                 }
                 break;
             case "identity":
-                var identity = JsonMessages.Object(e, "identity");
-                var handle = identity.TryGetProperty("handle", out var h) && h.ValueKind == JsonValueKind.String ? h.GetString() : null;
+                if (!e.HasIdentity)
+                {
+                    throw new DataModelException("identity", "must be an object");
+                }
+                var handle = e.Handle;
                 if (handle is not null && !Handle.IsValid(handle))
                 {
                     throw new DataModelException("identity.handle", "must be a handle");

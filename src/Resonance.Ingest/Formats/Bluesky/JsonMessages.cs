@@ -15,8 +15,10 @@ namespace Resonance.Ingest.Formats.Bluesky;
 /// </remarks>
 internal static class JsonMessages
 {
-    /// <summary>Maps one parsed message (its root object) at a line number, appending to the output.</summary>
-    public delegate void Mapper(JsonElement message, long line, List<SourceRecord> output);
+    /// <summary>Maps one message, given as the UTF-8 bytes of its JSON, at a line number, appending to the output.</summary>
+    /// <remarks>Throws <see cref="JsonException"/> for a message that is not JSON and <see cref="DataModelException"/>
+    /// for one that breaks the format; either becomes one error at the line.</remarks>
+    public delegate void Mapper(ReadOnlyMemory<byte> json, long line, List<SourceRecord> output);
 
     /// <summary>Reads <paramref name="input"/> and yields what <paramref name="map"/> makes of each message.</summary>
     public static IEnumerable<SourceRecord> Read(TextReader input, string file, Mapper map, bool allowPrettyDocument)
@@ -59,13 +61,7 @@ internal static class JsonMessages
     {
         try
         {
-            using var document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                output.Add(SourceRecord.Of(RecordError.At(file, number, null, "must be a JSON object", Encoding.UTF8.GetString(json.Span[..Math.Min(json.Length, 400)]))));
-                return;
-            }
-            map(document.RootElement, number, output);
+            map(json, number, output);
         }
         catch (JsonException e)
         {
@@ -78,6 +74,23 @@ internal static class JsonMessages
             output.Add(SourceRecord.Of(RecordError.At(file, number, e.Field, e.Message, Encoding.UTF8.GetString(json.Span[..Math.Min(json.Length, 400)]))));
         }
     }
+
+    /// <summary>Parses a whole message into a document whose root is an object.</summary>
+    /// <exception cref="JsonException">It is not JSON.</exception>
+    /// <exception cref="DataModelException">It is JSON but not an object.</exception>
+    public static JsonDocument ParseObject(ReadOnlyMemory<byte> json)
+    {
+        var document = JsonDocument.Parse(json);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            document.Dispose();
+            throw NotAnObject();
+        }
+        return document;
+    }
+
+    /// <summary>The error for a message that is valid JSON but not an object.</summary>
+    public static DataModelException NotAnObject() => new(null, "must be a JSON object");
 
     /// <summary>A required string property.</summary>
     /// <exception cref="DataModelException">It is missing or not a string.</exception>
