@@ -1,3 +1,4 @@
+using System.Buffers;
 using Resonance.Domain;
 using Resonance.Ingest.Formats.Bluesky.Syntax;
 
@@ -12,12 +13,16 @@ namespace Resonance.Ingest.Formats.Bluesky;
 /// <c>collection/rkey</c> (<see cref="BlueskyRecordMapper"/>), reading each record block by offset.</para>
 /// <para>Record numbers in errors are 1-based CAR block indexes. A block that fails its CID check is an error at its
 /// index; blocks the current tree does not reach (older commits' nodes and records in a history-bearing export) are
-/// skipped and counted. Memory: the block offsets (see <see cref="CarBlocks"/>), never the records.</para>
+/// skipped and counted. Memory: the block offsets (see <see cref="CarBlocks"/>), never the records; a file of at most
+/// 16 MiB is read into memory once, so its blocks need no read call each.</para>
 /// </remarks>
 public sealed class BlueskyCarReader : IPathRecordReader
 {
     /// <summary>What blocks outside the repository's current tree are counted as.</summary>
     public const string NotInTree = "CAR block not in the repository's current tree (an older commit's, or unused)";
+
+    /// <summary>Largest file read whole into memory.</summary>
+    private const int WholeFileLimit = 16 << 20;
 
     public string Format => "bluesky";
 
@@ -40,10 +45,44 @@ public sealed class BlueskyCarReader : IPathRecordReader
 
     private static IEnumerable<SourceRecord> Records(string path, string network, ReadProgress progress)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var half = stream.Length / 2;
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var length = file.Length;
+        var half = length / 2;
+        // A small repository is read whole once (a pooled buffer) and its blocks served from memory; a large one is
+        // read sequentially, then its blocks are read back by offset, so memory stays bounded by WholeFileLimit.
+        var whole = length <= WholeFileLimit ? ArrayPool<byte>.Shared.Rent((int)length) : null;
+        try
+        {
+            Stream stream = file;
+            CarBlocks blocks;
+            if (whole is null)
+            {
+                blocks = new CarBlocks(file.SafeFileHandle);
+            }
+            else
+            {
+                file.ReadExactly(whole, 0, (int)length);
+                stream = new MemoryStream(whole, 0, (int)length, writable: false);
+                blocks = new CarBlocks(whole.AsMemory(0, (int)length));
+            }
+            foreach (var record in Records(path, network, progress, stream, blocks, half))
+            {
+                yield return record;
+            }
+        }
+        finally
+        {
+            if (whole is not null)
+            {
+                ArrayPool<byte>.Shared.Return(whole);
+            }
+        }
+        progress.Set(length);
+    }
+
+    private static IEnumerable<SourceRecord> Records(string path, string network, ReadProgress progress, Stream stream, CarBlocks blocks, long half)
+    {
         var car = new CarReader(stream);
-        var blocks = new CarBlocks(stream.SafeFileHandle);
         while (car.TryRead(out var block))
         {
             if (block.Problem is { } problem)
@@ -73,7 +112,6 @@ public sealed class BlueskyCarReader : IPathRecordReader
         {
             yield return SourceRecord.Skip(index, NotInTree);
         }
-        progress.Set(stream.Length);
     }
 
     private static void ReadRecord(CarBlocks blocks, BlueskyRecordMapper mapper, string did, in MstEntry entry, string path, List<SourceRecord> output)

@@ -8,13 +8,23 @@ namespace Resonance.Ingest.Formats.Bluesky;
 /// Built by one sequential pass (<see cref="Add"/>); blocks are then read with positioned reads on the file handle,
 /// so only offsets are held: per distinct block its CID (40 bytes), offset, length, index and a visited flag, about
 /// 80 bytes with the dictionary's overhead (a 1 GB repository of 4 M blocks: about 320 MB). Record contents are never
-/// all in memory. The first copy of a CID written twice is used.
+/// all in memory. The first copy of a CID written twice is used. A small file already read whole into memory is served
+/// from there instead (no read call per block).
 /// </remarks>
-internal sealed class CarBlocks(SafeFileHandle file)
+internal sealed class CarBlocks
 {
+    private readonly SafeFileHandle? file;
+    private readonly ReadOnlyMemory<byte> whole;
+
+    /// <summary>Blocks read back from the file.</summary>
+    public CarBlocks(SafeFileHandle file) => this.file = file;
+
+    /// <summary>Blocks read back from the whole file's bytes, held by the caller.</summary>
+    public CarBlocks(ReadOnlyMemory<byte> whole) => this.whole = whole;
+
     private readonly Dictionary<Cid, Entry> _entries = [];
     private readonly HashSet<Cid> _rejected = [];
-    private byte[] _buffer = new byte[1 << 16];
+    private byte[] _buffer = [];
 
     /// <summary>Bytes of the blocks read back so far (for progress).</summary>
     public long BytesVisited { get; private set; }
@@ -42,6 +52,12 @@ internal sealed class CarBlocks(SafeFileHandle file)
         }
         index = entry.Index;
         entry = entry with { Visited = true };
+        BytesVisited += entry.Length;
+        if (file is null)
+        {
+            map = DagCbor.DecodeMap(whole.Slice((int)entry.Offset, entry.Length));
+            return true;
+        }
         if (_buffer.Length < entry.Length)
         {
             _buffer = new byte[Math.Max(entry.Length, _buffer.Length * 2)];
@@ -51,7 +67,6 @@ internal sealed class CarBlocks(SafeFileHandle file)
         {
             throw new InvalidDataException($"the CAR file changed while it was read (block {entry.Index})");
         }
-        BytesVisited += entry.Length;
         map = DagCbor.DecodeMap(data);
         return true;
     }

@@ -14,14 +14,19 @@ namespace Resonance.Ingest.Formats.Bluesky;
 /// (not in the atproto data model), other tags, and maps keyed by non-strings are rejected with a
 /// <see cref="DataModelException"/>. Not checked: shortest-form integer and length heads (CborReader's canonical mode
 /// checks them, but costs about twice the decoding time, and a longer head changes no value), so such blocks are
-/// accepted; their CID check still holds. Map keys are pooled per thread (a repository repeats a few dozen names).
+/// accepted; their CID check still holds. Map keys are read as byte slices of the block (ordered bytewise, as the spec
+/// says) and their strings shared per thread (a repository repeats a few dozen names); links are read onto the stack.
 /// </remarks>
 internal static class DagCbor
 {
     private const int MaxDepth = 64;
 
+    /// <summary>Room for a link's bytes: the 0x00 prefix and a 36-byte CID, with slack so a longer one is still read and
+    /// reported as such.</summary>
+    private const int LinkBufferLength = 64;
+
     [ThreadStatic]
-    private static StringPool? keys;
+    private static Utf8StringCache? keys;
 
     /// <summary>Decodes exactly one value filling <paramref name="data"/>.</summary>
     /// <exception cref="DataModelException">The bytes are not one valid DAG-CBOR data-model value.</exception>
@@ -37,7 +42,7 @@ internal static class DagCbor
             }
             return value;
         }
-        catch (Exception e) when (e is CborContentException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is CborContentException or InvalidOperationException or FormatException or OverflowException)
         {
             throw new DataModelException(null, $"not valid DAG-CBOR: {e.Message}");
         }
@@ -80,16 +85,18 @@ internal static class DagCbor
             case CborReaderState.StartMap:
                 var pairs = reader.ReadStartMap() ?? throw new DataModelException(null, "indefinite-length maps are not allowed");
                 var map = new Dictionary<string, object?>(pairs, StringComparer.Ordinal);
-                var previous = "";
+                var previous = ReadOnlySpan<byte>.Empty;
+                var previousKey = "";
                 for (var i = 0; i < pairs; i++)
                 {
-                    var key = ReadKey(reader);
-                    if (i > 0 && !KeyFollows(previous, key))
+                    var key = ReadKey(reader, out var bytes);
+                    if (i > 0 && !KeyFollows(previous, previousKey, bytes, key))
                     {
-                        throw new DataModelException(key, $"map keys must ascend length-first without repeats ('{key}' after '{previous}')");
+                        throw new DataModelException(key, $"map keys must ascend length-first without repeats ('{key}' after '{previousKey}')");
                     }
                     map[key] = Read(reader, depth + 1);
-                    previous = key;
+                    previous = bytes;
+                    previousKey = key;
                 }
                 reader.ReadEndMap();
                 return map;
@@ -99,7 +106,8 @@ internal static class DagCbor
                 {
                     throw new DataModelException(null, $"CBOR tag {(ulong)tag} is not allowed (only 42, a CID link)");
                 }
-                return ReadLink(reader.ReadByteString());
+                Span<byte> link = stackalloc byte[LinkBufferLength];
+                return reader.TryReadByteString(link, out var length) ? ReadLink(link[..length]) : ReadLink(reader.ReadByteString());
             case CborReaderState.HalfPrecisionFloat:
             case CborReaderState.SinglePrecisionFloat:
             case CborReaderState.DoublePrecisionFloat:
@@ -109,35 +117,52 @@ internal static class DagCbor
         }
     }
 
-    private static string ReadKey(CborReader reader)
+    /// <summary>Reads a map key as its UTF-8 bytes (a slice of the block, no copy) and their string, shared through a
+    /// per-thread <see cref="Utf8StringCache"/> (a repository repeats a few dozen key names).</summary>
+    private static string ReadKey(CborReader reader, out ReadOnlySpan<byte> utf8)
     {
         if (reader.PeekState() != CborReaderState.TextString)
         {
             throw new DataModelException(null, "a map key is not a text string");
         }
-        Span<char> chars = stackalloc char[128];
-        if (reader.TryReadTextString(chars, out var length))
-        {
-            return (keys ??= new StringPool()).Get(chars[..length]);
-        }
-        return reader.ReadTextString();
+        var encoded = reader.ReadEncodedValue().Span;
+        utf8 = encoded[HeadLength(encoded)..];
+        // As CborReader's lax mode does, invalid UTF-8 decodes with replacement characters (the CID check still holds).
+        return (keys ??= new Utf8StringCache()).Get(utf8);
     }
+
+    /// <summary>Bytes taken by a CBOR data item's head (initial byte and argument), for a definite length.</summary>
+    private static int HeadLength(ReadOnlySpan<byte> encoded) => (encoded[0] & 0x1f) switch
+    {
+        < 24 => 1,
+        24 => 2,
+        25 => 3,
+        26 => 5,
+        _ => 9,
+    };
 
     /// <summary>DAG-CBOR key order: shorter UTF-8 first, then bytewise.</summary>
-    private static bool KeyFollows(string previous, string key)
+    /// <remarks>ASCII keys (all real ones) are compared as the bytes in the block. Others are compared as their decoded
+    /// strings (UTF-8 length, then ordinal), as before this fast path, so an invalid byte (decoded as a replacement
+    /// character) orders as it always did.</remarks>
+    private static bool KeyFollows(ReadOnlySpan<byte> previous, string previousKey, ReadOnlySpan<byte> key, string keyText)
     {
-        var a = Encoding.UTF8.GetByteCount(previous);
-        var b = Encoding.UTF8.GetByteCount(key);
-        return a < b || (a == b && string.CompareOrdinal(previous, key) < 0);
+        if (Ascii.IsValid(previous) && Ascii.IsValid(key))
+        {
+            return previous.Length < key.Length || (previous.Length == key.Length && previous.SequenceCompareTo(key) < 0);
+        }
+        var a = Encoding.UTF8.GetByteCount(previousKey);
+        var b = Encoding.UTF8.GetByteCount(keyText);
+        return a < b || (a == b && string.CompareOrdinal(previousKey, keyText) < 0);
     }
 
-    private static Cid ReadLink(byte[] bytes)
+    private static Cid ReadLink(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length == 0 || bytes[0] != 0)
         {
             throw new DataModelException(null, "a CID link lacks its 0x00 multibase prefix");
         }
-        if (Cid.TryRead(bytes.AsSpan(1), out var cid) is { } problem)
+        if (Cid.TryRead(bytes[1..], out var cid) is { } problem)
         {
             throw new DataModelException(null, $"a CID link {problem}");
         }
