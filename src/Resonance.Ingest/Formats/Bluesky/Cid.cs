@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 
 namespace Resonance.Ingest.Formats.Bluesky;
 
@@ -28,7 +27,7 @@ public readonly record struct Cid(byte Codec, ulong D0, ulong D1, ulong D2, ulon
     public static Cid Compute(byte codec, ReadOnlySpan<byte> data)
     {
         Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(data, digest);
+        Sha256Digest.Hash(data, digest);
         return FromDigest(codec, digest);
     }
 

@@ -125,21 +125,10 @@ internal static class DagCbor
         {
             throw new DataModelException(null, "a map key is not a text string");
         }
-        var encoded = reader.ReadEncodedValue().Span;
-        utf8 = encoded[HeadLength(encoded)..];
+        utf8 = reader.ReadDefiniteLengthTextStringBytes().Span;
         // As CborReader's lax mode does, invalid UTF-8 decodes with replacement characters (the CID check still holds).
         return (keys ??= new Utf8StringCache()).Get(utf8);
     }
-
-    /// <summary>Bytes taken by a CBOR data item's head (initial byte and argument), for a definite length.</summary>
-    private static int HeadLength(ReadOnlySpan<byte> encoded) => (encoded[0] & 0x1f) switch
-    {
-        < 24 => 1,
-        24 => 2,
-        25 => 3,
-        26 => 5,
-        _ => 9,
-    };
 
     /// <summary>DAG-CBOR key order: shorter UTF-8 first, then bytewise.</summary>
     /// <remarks>ASCII keys (all real ones) are compared as the bytes in the block. Others are compared as their decoded
