@@ -5,6 +5,7 @@
 #   bench/import-throughput.sh                    # Higgs: SQLite, parse-only, memory check (PostgreSQL if configured)
 #   RESONANCE_BENCH_POSTGRES=postgres://postgres:postgres@127.0.0.1:5432 bench/import-throughput.sh
 #   SYNTHETIC_PEOPLE=550000 bench/import-throughput.sh synthetic   # ~50M interactions; needs ~10 GB of disk
+#   R2R=1 bench/import-throughput.sh               # the same, on a ReadyToRun publish of the CLI instead of a build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
@@ -13,8 +14,16 @@ HIGGS="$DATA/higgs-twitter/higgs-activity_time.txt"
 WORK=$(mktemp -d /tmp/resonance-bench.XXXX)
 trap 'rm -rf "$WORK"' EXIT
 
-dotnet build src/Resonance.Cli -c Release -v quiet -nologo >/dev/null
-CLI=(dotnet src/Resonance.Cli/bin/Release/net10.0/resonance.dll)
+if [[ "${R2R:-0}" == 1 ]]; then
+  # ReadyToRun publish (precompiled, except the parsers in Resonance.Ingest: see the CLI's csproj); needs the crossgen
+  # package from NuGet on first use.
+  dotnet publish src/Resonance.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+    -v quiet -nologo -o "$WORK/cli" >/dev/null
+  CLI=(dotnet "$WORK/cli/resonance.dll")
+else
+  dotnet build src/Resonance.Cli -c Release -v quiet -nologo >/dev/null
+  CLI=(dotnet src/Resonance.Cli/bin/Release/net10.0/resonance.dll)
+fi
 median() { python3 -c 'import sys,statistics; print(statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
 field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
 peak_rss_mb() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%.0f", $1/1024}'; }
