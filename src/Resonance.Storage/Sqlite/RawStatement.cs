@@ -1,3 +1,4 @@
+using System.Text;
 using SQLitePCL;
 
 namespace Resonance.Storage.Sqlite;
@@ -11,6 +12,7 @@ internal sealed class RawStatement : IDisposable
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _stmt;
+    private byte[] _utf8 = new byte[1024];
 
     public RawStatement(sqlite3 db, string sql)
     {
@@ -23,10 +25,21 @@ internal sealed class RawStatement : IDisposable
 
     public void Bind(int index, double value) => raw.sqlite3_bind_double(_stmt, index, value);
 
+    /// <summary>Binds text, encoded as UTF-8 into a buffer reused for every bind (SQLite copies it), so a row's strings
+    /// are not each allocated again as UTF-8; the bytes stored are the same as binding the string.</summary>
     public void Bind(int index, string? value)
     {
-        if (value is null) { raw.sqlite3_bind_null(_stmt, index); }
-        else { raw.sqlite3_bind_text(_stmt, index, value); }
+        if (value is null)
+        {
+            raw.sqlite3_bind_null(_stmt, index);
+            return;
+        }
+        var most = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (_utf8.Length < most)
+        {
+            _utf8 = new byte[Math.Max(most, _utf8.Length * 2)];
+        }
+        raw.sqlite3_bind_text(_stmt, index, _utf8.AsSpan(0, Encoding.UTF8.GetBytes(value, _utf8)));
     }
 
     /// <summary>Runs the statement once; returns the number of rows it changed.</summary>
