@@ -1,3 +1,4 @@
+using Resonance.Application.Integrity.Discounts;
 using Resonance.Engine.Statistics;
 
 namespace Resonance.Application.Scoring;
@@ -11,6 +12,8 @@ namespace Resonance.Application.Scoring;
 /// earlier run's watermark proves.</para>
 /// <para>The engagement part is shared among engagers in proportion to their raw-score change, so the per-engager
 /// changes plus the prior's change add up to it exactly (up to rounding).</para>
+/// <para>Between a version without integrity defences and one with them (resonance@1 and @2), the algorithm part is further
+/// split between the defences, the engagers' standing and the calibration (<see cref="DefenceAttribution"/>).</para>
 /// </remarks>
 public sealed class DiffService(IScoreStore store)
 {
@@ -42,9 +45,35 @@ public sealed class DiffService(IScoreStore store)
             .Where(c => c.Before != c.After)
             .OrderByDescending(c => Math.Abs(c.ScoreChange)).ThenBy(c => c.EngagerId)
             .ToList();
-        var names = await store.DescribeAccountsAsync([.. changes.Select(c => c.EngagerId).Append(account.Id)], ct).ConfigureAwait(false);
+        var defences = reference.Computation is { } rerun && DefenceAttribution.Applies(from.Parameters, to.Parameters)
+            ? await AttributeDefencesAsync(from, fromSide, reference, rerun, account.Id, ct).ConfigureAwait(false)
+            : null;
+        var named = changes.Select(c => c.EngagerId).Concat(defences?.Ledger.Engagers.Where(e => e.Discounted).Select(e => e.EngagerId) ?? []);
+        var names = await store.DescribeAccountsAsync([.. named.Append(account.Id).Distinct()], ct).ConfigureAwait(false);
         return new ScoreDiff(account, from, to, fromSide.ScoreOf(fromSide.Raw), toSide.ScoreOf(toSide.Raw), engagement,
-            (toSide.Base - reference.Base) * scale, population, algorithm, changes, names);
+            (toSide.Base - reference.Base) * scale, population, algorithm, changes, names) { Defences = defences };
+    }
+
+    /// <summary>Splits the algorithm part of a change that only adds or removes the integrity defences. The defended side
+    /// is the re-run (defences added) or the earlier run, recomputed and checked against what it stored.</summary>
+    private async Task<DefenceAttribution> AttributeDefencesAsync(ScoreRunInfo from, Side fromSide, Side reference, ScoreComputation rerun, long accountId,
+        CancellationToken ct)
+    {
+        var added = rerun.Parameters.IntegrityDefences;
+        var stages = added
+            ? DefenceStages.From(reference.Input!, rerun)
+            : await Task.Run(() => DefenceStages.Compute(reference.Input!, from.Parameters, ct: ct), ct).ConfigureAwait(false);
+        var ledger = stages.For(accountId);
+        if (!added)
+        {
+            var stored = fromSide.Raw > 0 ? await store.ContributionsToAsync(from.Id, accountId, ct).ConfigureAwait(false) : [];
+            DiscountService.CheckReproduces(from, stages.Defended, ledger, fromSide.Raw, stored);
+        }
+
+        var own = reference.ScoreOf(reference.Raw) - reference.ScoreOf(fromSide.Raw);
+        var rawChange = reference.Raw - fromSide.Raw;
+        return DefenceAttribution.Create(ledger, added ? fromSide.Raw : reference.Raw, added, rawChange != 0 ? own / rawChange : 0,
+            reference.ScoreOf(fromSide.Raw) - fromSide.ScoreOf(fromSide.Raw));
     }
 
     private async Task<Side> StoredSideAsync(ScoreRunInfo run, long accountId, CancellationToken ct)
@@ -74,7 +103,7 @@ public sealed class DiffService(IScoreStore store)
         var v = Array.BinarySearch(graph.AccountIds, accountId);
         if (v < 0 || !result.Engaged[v])
         {
-            return new Side(new QuantileCalibration(v >= 0 ? result.CalibrationFor(v) : result.CalibrationQuantiles), 0, 0, []);
+            return new Side(new QuantileCalibration(v >= 0 ? result.CalibrationFor(v) : result.CalibrationQuantiles), 0, 0, []) { Input = input, Computation = result };
         }
 
         var contributions = new List<ScoreContribution>();
@@ -87,11 +116,17 @@ public sealed class DiffService(IScoreStore store)
             }
         }
 
-        return new Side(new QuantileCalibration(result.CalibrationFor(v)), result.Raw[v], result.BaseTerms[v], contributions);
+        return new Side(new QuantileCalibration(result.CalibrationFor(v)), result.Raw[v], result.BaseTerms[v], contributions) { Input = input, Computation = result };
     }
 
     private sealed record Side(QuantileCalibration Calibration, double Raw, double Base, IReadOnlyList<ScoreContribution> Contributions)
     {
+        /// <summary>The input of a re-run side; null for a stored one.</summary>
+        public ScoringInput? Input { get; init; }
+
+        /// <summary>The computation of a re-run side; null for a stored one.</summary>
+        public ScoreComputation? Computation { get; init; }
+
         /// <summary>Unscored accounts (raw 0) sit at the bottom of the scale.</summary>
         public double ScoreOf(double raw) => raw > 0 ? Calibration.Score(raw) : 1;
     }

@@ -95,17 +95,7 @@ public sealed class EngagementGraph
             kindWeight[(int)kind] = p.KindWeight(kind);
         }
 
-        var kept = new List<int>(input.InteractionCount);
-        for (var i = 0; i < input.InteractionCount; i++)
-        {
-            var t = input.TimesMs[i];
-            var inWindow = t == ScoringInput.Untimed || (t >= start && t <= p.AsOfMs);
-            if (inWindow && input.ActorIds[i] != input.TargetIds[i] && input.Weights[i] > 0)
-            {
-                kept.Add(i);
-            }
-        }
-
+        var kept = Kept(input, p);
         if (p.IntegrityDefences)
         {
             kept = IntegrityWeights.WithoutFollowBacks(input, kept);
@@ -239,6 +229,26 @@ public sealed class EngagementGraph
         }
 
         return new EngagementGraph(g0.AccountIds, g0.Sources, g0.Targets, weights, reach, amplifying, engagements, posts, g0.InteractionsUsed);
+    }
+
+    /// <summary>The indices of the interactions a run uses before any defence: inside the window (or untimed), not
+    /// self-interactions, with a positive weight; ascending.</summary>
+    public static List<int> Kept(ScoringInput input, ScoringParameters p)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(p);
+        var kept = new List<int>(input.InteractionCount);
+        for (var i = 0; i < input.InteractionCount; i++)
+        {
+            var t = input.TimesMs[i];
+            var inWindow = t == ScoringInput.Untimed || (t >= p.WindowStartMs && t <= p.AsOfMs);
+            if (inWindow && input.ActorIds[i] != input.TargetIds[i] && input.Weights[i] > 0)
+            {
+                kept.Add(i);
+            }
+        }
+
+        return kept;
     }
 
     private static long[] SortedDistinct(long[] values)

@@ -27,6 +27,10 @@ public sealed record ScoreDiff(AccountRef Account, ScoreRunInfo From, ScoreRunIn
     double EngagementChange, double PriorChange, double PopulationShift, double AlgorithmChange,
     IReadOnlyList<ContributorChange> Contributors, IReadOnlyDictionary<long, AccountRef> Names)
 {
+    /// <summary>Between a version without integrity defences and one with them: the algorithm part split between the
+    /// defences, the engagers' standing and the calibration; null otherwise.</summary>
+    public Integrity.Discounts.DefenceAttribution? Defences { get; init; }
+
     /// <summary>The whole change in score points.</summary>
     public double Total => ScoreAfter - ScoreBefore;
 
