@@ -7,7 +7,8 @@ namespace Resonance.Application.Integrity.Discounts;
 /// <param name="Title">What it is, in a few words.</param>
 /// <param name="Raw">Its change to the account's raw score (0 for the calibration).</param>
 /// <param name="Points">Its change in score points.</param>
-public sealed record AttributionPart(string Name, string Title, double Raw, double Points);
+/// <param name="Defence">The defence, for the first three parts.</param>
+public sealed record AttributionPart(string Name, string Title, double Raw, double Points, DefenceKind? Defence = null);
 
 /// <summary>The algorithm part of a diff between a version without integrity defences and one with them (either way
 /// round), split between the defences. The parts add up to the algorithm part exactly (up to rounding).</summary>
@@ -56,8 +57,8 @@ public sealed record DefenceAttribution(DiscountLedger Ledger, bool Added, IRead
     {
         ArgumentNullException.ThrowIfNull(ledger);
         var sign = added ? 1 : -1;
-        var parts = ledger.Defences.Select(d => Part(DefenceKinds.Name(d.Kind), DefenceKinds.Title(d.Kind), sign * d.Amount)).ToList();
-        parts.Add(Part("standing", "engagers' standing and amplification denominators (the defences acting elsewhere)", sign * (ledger.Undiscounted - plainRaw)));
+        var parts = ledger.Defences.Select(d => Part(DefenceKinds.Name(d.Kind), DefenceKinds.Title(d.Kind), sign * d.Amount) with { Defence = d.Kind }).ToList();
+        parts.Add(Part("standing", "engagers' standing (the defences acting elsewhere)", sign * (ledger.Undiscounted - plainRaw)));
         parts.Add(new AttributionPart("calibration", "calibration (everyone else's scores moved)", 0, calibration));
         return new DefenceAttribution(ledger, added, parts);
 

@@ -18,6 +18,8 @@ internal static class DiffCommand
         var command = new Command("diff", """
             Why did the score change? Splits the change between two runs into new or lost engagement (per engager),
             population shift (everyone else moved) and algorithm-version change. The parts add up to the total.
+            Between resonance@1 and resonance@2 the algorithm part is split further between the defences (follow-backs,
+            low-trust and likely-inauthentic engagers, pod reciprocity), the engagers' standing and the calibration.
             Given a member, diffs their combined score as of R1 and as of R2 (each network's latest run up to each),
             network by network; the networks' contribution changes add up to the total.
 
@@ -39,6 +41,13 @@ internal static class DiffCommand
                     account = who.Label, from = d.From.Id, to = d.To.Id, d.ScoreBefore, d.ScoreAfter, total = d.Total, d.EngagementChange, d.PriorChange,
                     d.PopulationShift, d.AlgorithmChange, residual = d.Residual,
                     engagers = d.Contributors.Select(c => new { account = ScoreFormat.Name(d.Names, c.EngagerId), c.Status, c.Before, c.After, c.ScoreChange }),
+                    defences = d.Defences is not { } a ? null : new
+                    {
+                        added = a.Added,
+                        parts = a.Parts.Select(p => new { p.Name, p.Title, p.Raw, p.Points }),
+                        residual = a.Points - d.AlgorithmChange,
+                        discounts = DiscountFormat.Json(a.Ledger, d.Names),
+                    },
                 });
                 return ExitCodes.Ok;
             }
@@ -49,6 +58,17 @@ internal static class DiffCommand
             o.WriteLine($"  engagement          {ScoreFormat.Points(d.EngagementChange)}  ({d.Contributors.Count(c => c.Status == "new")} new, {d.Contributors.Count(c => c.Status == "lost")} lost, {d.Contributors.Count(c => c.Status == "changed")} changed engagers; prior {ScoreFormat.Points(d.PriorChange)})");
             o.WriteLine($"  population shift    {ScoreFormat.Points(d.PopulationShift)}");
             o.WriteLine($"  algorithm version   {ScoreFormat.Points(d.AlgorithmChange)}");
+            if (d.Defences is { } defences)
+            {
+                var ledger = defences.Ledger;
+                var sign = defences.Added ? "" : " (removed)";
+                foreach (var p in defences.Parts)
+                {
+                    var hit = p.Defence is { } kind ? $": {DiscountFormat.Who(ledger, kind)}" : "";
+                    var raw = p.Name == "calibration" ? "" : string.Create(CultureInfo.InvariantCulture, $"  (raw {p.Raw:+0.####;-0.####;0}{hit})");
+                    o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {p.Title + (p.Defence is null ? "" : sign),-58} {ScoreFormat.Points(p.Points),6}{raw}"));
+                }
+            }
             var table = new Table().Border(TableBorder.Simple).AddColumns("engager", "status", "raw before", "raw after", "points");
             foreach (var c in d.Contributors.Take(parse.GetValue(count)))
             {

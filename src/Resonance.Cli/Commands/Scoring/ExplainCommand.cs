@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Resonance.Application.Communities;
+using Resonance.Application.Integrity.Discounts;
 using Resonance.Application.Scoring;
 using Spectre.Console;
 
@@ -23,7 +24,9 @@ internal static class ExplainCommand
         var taxonomy = Topics.TopicOptions.Taxonomy();
         var command = new Command("explain", """
             Explain an account's score: its sub-scores and what each engaging account added. The contributions plus the
-            amplification prior add up exactly to the raw score, which the calibration maps to 1–100. Given a member,
+            amplification prior add up exactly to the raw score, which the calibration maps to 1–100. In a run of a version
+            with integrity defences (resonance@2) it also lists every discount: what each defence took from the raw score,
+            engager by engager, with the reasons (recomputed from the run's data, which must be unchanged). Given a member,
             explain their combined score: each network's score, what it contributes, and its top contributions.
 
             Examples:
@@ -46,6 +49,9 @@ internal static class ExplainCommand
             var placement = e.Score is { } scored
                 ? await Communities.CommunityAccess.Service(store, parse.GetValue(taxonomy)).PlacementAsync(info, scored, CommunityLabels.SignedInReader, ct).ConfigureAwait(false)
                 : null;
+            var discounts = await new DiscountService(store).ExplainAsync(info, who.Id, ct).ConfigureAwait(false);
+            var names = discounts is null ? e.Names
+                : await store.DescribeAccountsAsync([.. DiscountFormat.Discounted(discounts).Select(d => d.EngagerId)], ct).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 console.WriteJson(new
@@ -59,6 +65,7 @@ internal static class ExplainCommand
                     },
                     influencees = e.Contributions.Select(c => new { account = ScoreFormat.Name(e.Names, c.EngagerId), c.Reach, c.Amplification, c.Impact, c.Total }),
                     influencers = e.Influencers.Select(c => new { account = ScoreFormat.Name(e.Names, c.AccountId), contribution = c.Total }),
+                    discounts = discounts is null ? null : DiscountFormat.Json(discounts, names),
                 });
                 return ExitCodes.Ok;
             }
@@ -67,6 +74,11 @@ internal static class ExplainCommand
             if (placement is not null)
             {
                 console.Out.WriteLine(Communities.CommunityStandingText.Line(placement));
+            }
+
+            if (discounts is not null)
+            {
+                DiscountFormat.Write(console.Out, discounts, names, parse.GetValue(count));
             }
 
             return ExitCodes.Ok;
