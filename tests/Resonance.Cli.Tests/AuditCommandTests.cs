@@ -38,8 +38,10 @@ public sealed class AuditCommandTests
         var report = Json(await CliRun.RunAsync("audit", "--attacks", "--people", "1000", "--seed", "3", "--json"));
         var none = await CliRun.RunAsync("audit");
 
-        Assert.Equal(6, report.GetProperty("results").GetArrayLength());
-        Assert.StartsWith("genuine", report.GetProperty("results")[5].GetProperty("trick").GetString(), StringComparison.Ordinal);
+        Assert.Equal(7, report.GetProperty("results").GetArrayLength());
+        Assert.StartsWith("human-paced", report.GetProperty("results")[5].GetProperty("trick").GetString(), StringComparison.Ordinal);
+        Assert.Equal(100, report.GetProperty("results")[5].GetProperty("added_accounts").GetInt32());
+        Assert.StartsWith("genuine", report.GetProperty("results")[6].GetProperty("trick").GetString(), StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Usage, none.ExitCode);
     }
 }

@@ -14,10 +14,10 @@ public sealed class AttackSuiteTests
     {
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"attacker {r.Attacker}: raw {r.RawBefore:F1}, v1 {r.V1Before:F1}, v2 {r.V2Before:F1}");
-        sb.AppendLine("| trick | actions | raw counting | resonance@1 | resonance@2 |");
+        sb.AppendLine("| trick | actions | raw counting | resonance@1 | resonance@2 | bought accounts flagged |");
         foreach (var x in r.Results)
         {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"| {x.Trick} | {x.Actions:N0} | {x.RawGain:+0.0;-0.0;0.0} | {x.V1Gain:+0.0;-0.0;0.0} | {x.V2Gain:+0.0;-0.0;0.0} |");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| {x.Trick} | {x.Actions:N0} | {x.RawGain:+0.0;-0.0;0.0} | {x.V1Gain:+0.0;-0.0;0.0} | {x.V2Gain:+0.0;-0.0;0.0} | {x.AddedFlagged} of {x.AddedAccounts} (mean L {x.AddedMeanLikelihood:F2}) |");
         }
         return sb.ToString();
     }
@@ -29,7 +29,22 @@ public sealed class AttackSuiteTests
         var table = Table(r);
         TestContext.Current.TestOutputHelper?.WriteLine(table);
         var genuine = r.Results[^1];
-        Assert.All(r.Results.Take(r.Results.Count - 1), x => Assert.True(x.V2Gain <= 5, table));
+        var plain = r.Results.Where(x => !x.Trick.StartsWith("human-paced", StringComparison.Ordinal)).SkipLast(1).ToList();
+        Assert.Equal(5, plain.Count);
+        Assert.All(plain, x => Assert.True(x.V2Gain <= 5, table));
         Assert.True(genuine.V2Gain >= 10, table);
+    }
+
+    /// <summary>The honest test: bots that act at human rates carry no behavioural signal, and resonance@2 does not stop
+    /// them. This pins the documented weakness (docs/integrity.md, "Human-paced bots"); if a defence closes it, this test
+    /// fails and the docs must change with it.</summary>
+    [Fact]
+    public void Human_paced_bots_evade_detection_and_gain_under_v2_as_documented()
+    {
+        var r = Report.Value;
+        var paced = r.Results.Single(x => x.Trick.StartsWith("human-paced", StringComparison.Ordinal));
+        Assert.Equal(100, paced.AddedAccounts);
+        Assert.Equal(0, paced.AddedFlagged);
+        Assert.True(paced.V2Gain > 5, Table(r));
     }
 }

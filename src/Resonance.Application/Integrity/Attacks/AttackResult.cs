@@ -6,7 +6,17 @@ namespace Resonance.Application.Integrity.Attacks;
 /// <param name="RawGain">Gain under raw counting (percentile of interactions received, 1–100).</param>
 /// <param name="V1Gain">Gain under resonance@1.</param>
 /// <param name="V2Gain">Gain under resonance@2.</param>
-public sealed record AttackResult(string Trick, int Actions, double RawGain, double V1Gain, double V2Gain);
+public sealed record AttackResult(string Trick, int Actions, double RawGain, double V1Gain, double V2Gain)
+{
+    /// <summary>Accounts the trick created (bought bots); 0 when it used existing accounts only.</summary>
+    public int AddedAccounts { get; init; }
+
+    /// <summary>How many of <see cref="AddedAccounts"/> the resonance@2 model flags as likely inauthentic.</summary>
+    public int AddedFlagged { get; init; }
+
+    /// <summary>The mean resonance@2 inauthenticity likelihood of <see cref="AddedAccounts"/> (0 when none).</summary>
+    public double AddedMeanLikelihood { get; init; }
+}
 
 /// <summary>The attack suite's report: the attacker, its baseline scores and every trick's gains.</summary>
 /// <param name="Attacker">External id of the attacker.</param>

@@ -8,7 +8,10 @@ namespace Resonance.Application.Integrity.Attacks;
 /// Scores are computed without the bootstrap (point scores only). Deterministic.</remarks>
 internal static class AttackScorer
 {
-    public static (double Raw, double V1, double V2) Score(IReadOnlyList<Interaction> interactions, IReadOnlyList<Post> posts, string account, long asOfMs)
+    /// <summary>The account's scores, and the resonance@2 likelihood of any account of the records (0 when it has no
+    /// interaction in the window).</summary>
+    public static (double Raw, double V1, double V2, Func<string, double> Likelihood) Score(IReadOnlyList<Interaction> interactions, IReadOnlyList<Post> posts,
+        string account, long asOfMs)
     {
         var ids = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var i in interactions)
@@ -26,13 +29,23 @@ internal static class AttackScorer
             [.. interactions.Select(i => i.Kind)], [.. interactions.Select(i => i.OccurredAt?.ToUnixTimeMilliseconds() ?? ScoringInput.Untimed)],
             [.. interactions.Select(i => i.Weight)], [.. posts.Select(p => Id(p.AuthorId))], [.. posts.Select(p => p.CreatedAt.ToUnixTimeMilliseconds())]);
         var me = Id(account);
-        return (RawCount(input, me), Version(input, 1, me, asOfMs), Version(input, 2, me, asOfMs));
+        var v2 = Version(input, 2, me, asOfMs);
+        var model = v2.Graph.Integrity!;
+        return (RawCount(input, me), Score(Version(input, 1, me, asOfMs), me), Score(v2, me), id =>
+        {
+            var a = Array.BinarySearch(model.Log.AccountIds, IntegrityWeights.Id(Id(id)), StringComparer.Ordinal);
+            return a >= 0 ? model.Likelihood[a] : 0;
+        });
     }
 
-    private static double Version(ScoringInput input, int version, long me, long asOfMs)
+    private static ScoreComputation Version(ScoringInput input, int version, long me, long asOfMs)
     {
         var p = ScoringAlgorithms.Defaults(new AlgorithmId("resonance", version), asOfMs);
-        var c = ResonanceScorer.Score(EngagementGraph.Build(input, p), p, intervals: false);
+        return ResonanceScorer.Score(EngagementGraph.Build(input, p), p, intervals: false);
+    }
+
+    private static double Score(ScoreComputation c, long me)
+    {
         var v = Array.BinarySearch(c.Graph.AccountIds, me);
         return v >= 0 ? c.Score[v] : 1;
     }

@@ -51,6 +51,7 @@ public static class AttackSuite
             ("run a follow-back farm", world.RunFarm),
             ("spam replies at the top accounts", world.SpamReplies),
             ("post 10× more", world.PostMore),
+            ("human-paced bots (stealthy)", world.HumanPacedBots),
             ("genuine audience growth (same budget)", world.GrowGenuinely),
         };
         var results = new List<AttackResult>();
@@ -58,7 +59,13 @@ public static class AttackSuite
         {
             var (extra, extraPosts) = apply(attacker);
             var after = AttackScorer.Score([.. interactions, .. extra], [.. posts, .. extraPosts], attacker, asOf);
-            results.Add(new AttackResult(name, extra.Count + extraPosts.Count, after.Raw - before.Raw, after.V1 - before.V1, after.V2 - before.V2));
+            var added = extra.Select(i => i.ActorId).Where(id => id.StartsWith("zz-", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToArray();
+            results.Add(new AttackResult(name, extra.Count + extraPosts.Count, after.Raw - before.Raw, after.V1 - before.V1, after.V2 - before.V2)
+            {
+                AddedAccounts = added.Length,
+                AddedFlagged = added.Count(id => after.Likelihood(id) >= InauthenticityModel.DefaultThreshold),
+                AddedMeanLikelihood = added.Length > 0 ? added.Average(after.Likelihood) : 0,
+            });
         }
         return new AttackReport(attacker, before.Raw, before.V1, before.V2, results);
     }

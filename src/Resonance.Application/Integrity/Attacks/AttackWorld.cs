@@ -127,6 +127,47 @@ internal sealed class AttackWorld(SyntheticOptions options, List<Interaction> in
         return ([], extra);
     }
 
+    /// <summary>Human-paced bots, the stealthy version of buying bots: 100 bought accounts each follow the attacker and
+    /// engage it nine times (one repost, two replies, six likes: the mix of genuine growth) at random times over 30 days, and
+    /// for cover follow and engage 8 random genuine accounts (20 actions) and write 5 original posts of varied text. Each
+    /// acts about once a day, engages fewer than 1% of the accounts that post and is engaged by nobody.</summary>
+    public (List<Interaction>, List<Post>) HumanPacedBots(string attacker)
+    {
+        var rng = Rng(7);
+        var extra = new List<Interaction>();
+        var extraPosts = new List<Post>();
+        for (var k = 0; k < Budget / 10; k++)
+        {
+            var bot = $"zz-paced-{k:D3}";
+            extra.Add(I(At(ref rng), bot, attacker, InteractionKind.Follow));
+            for (var j = 0; j < 9; j++)
+            {
+                extra.Add(I(At(ref rng), bot, attacker, j == 0 ? InteractionKind.Repost : j < 3 ? InteractionKind.Reply : InteractionKind.Like));
+            }
+
+            var cover = Others(attacker, ref rng, 8);
+            for (var j = 0; j < 20; j++)
+            {
+                extra.Add(I(At(ref rng), bot, cover[j % cover.Length], j < cover.Length ? InteractionKind.Follow : j % 5 == 0 ? InteractionKind.Reply : InteractionKind.Like));
+            }
+
+            for (var j = 0; j < 5; j++)
+            {
+                var text = string.Join(' ', Enumerable.Range(0, 6 + rng.NextInt(10)).Select(_ => CoverWords[rng.NextInt(CoverWords.Length)]));
+                extraPosts.Add(new Post(_network, $"zz-paced-{k:D3}-{j}", bot, At(ref rng), text));
+            }
+        }
+        return (extra, extraPosts);
+    }
+
+    private static readonly string[] CoverWords =
+    [
+        "morning", "coffee", "train", "late", "again", "weekend", "garden", "rain", "finally", "book", "finished", "reading", "dinner",
+        "friends", "walk", "park", "dog", "cat", "music", "new", "album", "loving", "this", "that", "today", "tomorrow", "work", "week",
+        "long", "short", "trip", "city", "beach", "photo", "sunset", "movie", "great", "terrible", "match", "team", "won", "lost", "recipe",
+        "bread", "soup", "learned", "something", "thinking", "about", "why", "how", "really", "not", "sure", "happy", "tired", "busy",
+    ];
+
     /// <summary>Genuine growth with the same budget: 100 genuine accounts that did not engage the attacker each engage it
     /// ten times over the last 30 days at a human pace (likes, with one repost and two replies in ten), and follow it.</summary>
     public (List<Interaction>, List<Post>) GrowGenuinely(string attacker)
