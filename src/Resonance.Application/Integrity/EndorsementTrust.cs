@@ -10,7 +10,7 @@ namespace Resonance.Application.Integrity;
 /// <para>Edges are reposts and quotes, endorser → endorsed, weighted by their count (see docs/integrity.md, "Consequence for
 /// Resonance": replies and mentions never vouch). Seeds are given, or else the <see cref="DefaultSeeds"/> accounts with the
 /// most distinct endorsers, ties to the lower index (as in the Bitcoin evaluation). ⌈log₂ n⌉ iterations.</para>
-/// <para>Complexity: O(m log m) to build the graph plus O(k·(n + m)) for the walk. Determinism: SybilRank is bit-identical
+/// <para>Complexity: O(m log m) to build the graph (one sort of pair keys) plus O(k·(n + m)) for the walk. Determinism: SybilRank is bit-identical
 /// for any thread count; seeds and edges depend only on the log.</para>
 /// </remarks>
 public static class EndorsementTrust
@@ -23,27 +23,38 @@ public static class EndorsementTrust
     {
         ArgumentNullException.ThrowIfNull(log);
         var n = log.AccountCount;
-        var weights = new SortedDictionary<(int, int), int>();
+        var keys = new List<long>();
         for (var i = 0; i < log.InteractionCount; i++)
         {
             if (log.Kinds[i] is InteractionKind.Repost or InteractionKind.Quote)
             {
-                var key = (log.Actors[i], log.Targets[i]);
-                weights[key] = weights.GetValueOrDefault(key) + 1;
+                keys.Add(((long)log.Actors[i] * n) + log.Targets[i]);
             }
         }
-        if (n == 0 || weights.Count == 0)
+        if (n == 0 || keys.Count == 0)
         {
             return new double[n];
         }
+
+        // One edge per (endorser, endorsed) pair in ascending pair order, weighted by its count.
+        keys.Sort();
+        List<int> sources = [], targets = [];
+        List<float> counts = [];
         var endorsers = new int[n];
-        foreach (var ((_, t), _) in weights)
+        for (var k = 0; k < keys.Count; k++)
         {
-            endorsers[t]++;
+            if (k > 0 && keys[k] == keys[k - 1])
+            {
+                counts[^1]++;
+                continue;
+            }
+            sources.Add((int)(keys[k] / n));
+            targets.Add((int)(keys[k] % n));
+            counts.Add(1);
+            endorsers[targets[^1]]++;
         }
         var chosen = seeds?.ToArray() ?? [.. Enumerable.Range(0, n).OrderByDescending(v => endorsers[v]).ThenBy(v => v).Take(DefaultSeeds)];
-        var graph = CsrGraphBuilder.Build(n, [.. weights.Keys.Select(k => k.Item1)], [.. weights.Keys.Select(k => k.Item2)],
-            [.. weights.Values.Select(w => (float)w)]);
+        var graph = CsrGraphBuilder.Build(n, [.. sources], [.. targets], [.. counts]);
         return SybilRank.Run(graph, new SybilRankOptions { Seeds = chosen, Weighted = true, Direction = TrustDirection.Forward }).Scores;
     }
 }

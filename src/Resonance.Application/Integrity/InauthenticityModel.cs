@@ -49,8 +49,16 @@ public sealed class InauthenticityModel(ActivityLog log, IReadOnlyList<SignalRes
     public static InauthenticityModel Evaluate(ActivityLog log, IReadOnlyList<int>? trustSeeds = null)
     {
         ArgumentNullException.ThrowIfNull(log);
-        var signals = BehaviourSignals.All.Select(s => s.Compute(log)).ToArray();
-        var trust = EndorsementTrust.Compute(log, trustSeeds);
+        return Combine(log, [.. BehaviourSignals.All.Select(s => s.Compute(log))], EndorsementTrust.Compute(log, trustSeeds));
+    }
+
+    /// <summary>Combines signals already computed on <paramref name="log"/> (in <see cref="BehaviourSignals.All"/> order) with
+    /// its endorsement trust; <see cref="Evaluate"/> computes both.</summary>
+    public static InauthenticityModel Combine(ActivityLog log, IReadOnlyList<SignalResult> signals, double[] trust)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(signals);
+        ArgumentNullException.ThrowIfNull(trust);
         var positive = trust.Where(t => t > 0).Order().ToArray();
         var median = positive.Length == 0 ? 1 : positive[positive.Length / 2];
         var n = log.AccountCount;

@@ -13,21 +13,8 @@ internal static class AttackScorer
     public static (double Raw, double V1, double V2, Func<string, double> Likelihood) Score(IReadOnlyList<Interaction> interactions, IReadOnlyList<Post> posts,
         string account, long asOfMs)
     {
-        var ids = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var i in interactions)
-        {
-            ids.Add(i.ActorId);
-            ids.Add(i.TargetId);
-        }
-        foreach (var p in posts)
-        {
-            ids.Add(p.AuthorId);
-        }
-        var sorted = ids.ToArray();
+        var (input, sorted) = RecordInput.Build([.. interactions.Select(i => SourceRecord.Of(0, i)), .. posts.Select(p => SourceRecord.Of(0, p))]);
         long Id(string s) => Array.BinarySearch(sorted, s, StringComparer.Ordinal);
-        var input = new ScoringInput([.. interactions.Select(i => Id(i.ActorId))], [.. interactions.Select(i => Id(i.TargetId))],
-            [.. interactions.Select(i => i.Kind)], [.. interactions.Select(i => i.OccurredAt?.ToUnixTimeMilliseconds() ?? ScoringInput.Untimed)],
-            [.. interactions.Select(i => i.Weight)], [.. posts.Select(p => Id(p.AuthorId))], [.. posts.Select(p => p.CreatedAt.ToUnixTimeMilliseconds())]);
         var me = Id(account);
         var v2 = Version(input, 2, me, asOfMs);
         var model = v2.Graph.Integrity!;

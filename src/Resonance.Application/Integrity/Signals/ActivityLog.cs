@@ -8,7 +8,8 @@ namespace Resonance.Application.Integrity.Signals;
 /// <para>Accounts are the ordinal-sorted distinct external ids of every account, post author, actor and target.
 /// Interactions are sorted by (actor, time, target, kind, post); untimed ones sort first and are ignored by the
 /// time-based signals. Self-interactions are dropped, as in scoring.</para>
-/// <para>Complexity: O(m log m + p) to build for m interactions and p posts. Determinism: the indices and the orders
+/// <para>Complexity: O(m log m + p) to build for m interactions and p posts (a counting sort by actor, then each actor's
+/// interactions by time). Determinism: the indices and the orders
 /// depend only on the set of records, never on input order or hashing, so every signal computed from a log is
 /// bit-identical for the same records. Built single-threaded.</para>
 /// </remarks>
@@ -148,21 +149,87 @@ public sealed class ActivityLog
             pOriginal[k] = p.ReplyToPostId is null && p.QuoteOfPostId is null && p.RepostOfPostId is null;
         }
 
-        var rows = new List<(int Actor, long Time, int Target, InteractionKind Kind, int Post)>(interactions.Count);
+        var rows = new Row[interactions.Count];
+        var count = 0;
         foreach (var i in interactions)
         {
             var a = index[i.ActorId];
             var t = index[i.TargetId];
-            if (a == t)
+            if (a != t)
             {
-                continue;
+                var post = i.PostId is { } pid && postIndex.TryGetValue(pid, out var pi) ? pi : -1;
+                rows[count++] = new Row(a, i.OccurredAt?.ToUnixTimeMilliseconds() ?? Untimed, t, i.Kind, post);
             }
-            var post = i.PostId is { } pid && postIndex.TryGetValue(pid, out var pi) ? pi : -1;
-            rows.Add((a, i.OccurredAt?.ToUnixTimeMilliseconds() ?? Untimed, t, i.Kind, post));
         }
-        rows.Sort();
-        return new ActivityLog(accounts, [.. rows.Select(r => r.Actor)], [.. rows.Select(r => r.Target)],
-            [.. rows.Select(r => r.Kind)], [.. rows.Select(r => r.Time)], [.. rows.Select(r => r.Post)],
-            pAuthor, pTime, pText, pOriginal);
+        return FromRows(accounts, rows.AsSpan(0, count), pAuthor, pTime, pText, pOriginal);
+    }
+
+    /// <summary>Builds a log from dense arrays: <paramref name="accounts"/> ordinal-sorted and distinct, interaction
+    /// <c>i</c> from <paramref name="actors"/>[i] to <paramref name="targets"/>[i] (indices into it), posts in log order. Self-interactions
+    /// are dropped and the rest sorted as <see cref="Build"/> does, so the two give the same log for the same records.</summary>
+    internal static ActivityLog FromArrays(string[] accounts, int[] actors, int[] targets, InteractionKind[] kinds, long[] times,
+        int[] postAuthors, long[] postTimes, string?[] postTexts, bool[] postOriginal)
+    {
+        var rows = new Row[actors.Length];
+        var count = 0;
+        for (var i = 0; i < actors.Length; i++)
+        {
+            if (actors[i] != targets[i])
+            {
+                rows[count++] = new Row(actors[i], times[i], targets[i], kinds[i], -1);
+            }
+        }
+        return FromRows(accounts, rows.AsSpan(0, count), postAuthors, postTimes, postTexts, postOriginal);
+    }
+
+    /// <summary>Sorts the rows into log order: a counting sort by actor, then each actor's rows by (time, target, kind,
+    /// post). The same order as one comparison sort of all rows, in O(m + Σ m_a log m_a).</summary>
+    private static ActivityLog FromRows(string[] accounts, Span<Row> rows, int[] postAuthors, long[] postTimes, string?[] postTexts, bool[] postOriginal)
+    {
+        var m = rows.Length;
+        var start = new int[accounts.Length + 1];
+        foreach (var r in rows)
+        {
+            start[r.Actor + 1]++;
+        }
+        for (var a = 0; a < accounts.Length; a++)
+        {
+            start[a + 1] += start[a];
+        }
+        var next = start[..^1];
+        var sorted = new Row[m];
+        foreach (var r in rows)
+        {
+            sorted[next[r.Actor]++] = r;
+        }
+        for (var a = 0; a < accounts.Length; a++)
+        {
+            if (start[a + 1] - start[a] > 1)
+            {
+                sorted.AsSpan(start[a], start[a + 1] - start[a]).Sort();
+            }
+        }
+
+        int[] actor = new int[m], target = new int[m], post = new int[m];
+        var kind = new InteractionKind[m];
+        var time = new long[m];
+        for (var i = 0; i < m; i++)
+        {
+            (actor[i], time[i], target[i], kind[i], post[i]) = (sorted[i].Actor, sorted[i].Time, sorted[i].Target, sorted[i].Kind, sorted[i].Post);
+        }
+        return new ActivityLog(accounts, actor, target, kind, time, post, postAuthors, postTimes, postTexts, postOriginal);
+    }
+
+    /// <summary>One interaction in log order: (actor, time, target, kind, post), compared field by field.</summary>
+    private readonly record struct Row(int Actor, long Time, int Target, InteractionKind Kind, int Post) : IComparable<Row>
+    {
+        public int CompareTo(Row other)
+        {
+            var c = Actor.CompareTo(other.Actor);
+            c = c != 0 ? c : Time.CompareTo(other.Time);
+            c = c != 0 ? c : Target.CompareTo(other.Target);
+            c = c != 0 ? c : ((short)Kind).CompareTo((short)other.Kind);
+            return c != 0 ? c : Post.CompareTo(other.Post);
+        }
     }
 }
