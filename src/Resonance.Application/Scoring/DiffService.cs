@@ -45,13 +45,26 @@ public sealed class DiffService(IScoreStore store)
             .Where(c => c.Before != c.After)
             .OrderByDescending(c => Math.Abs(c.ScoreChange)).ThenBy(c => c.EngagerId)
             .ToList();
-        var defences = reference.Computation is { } rerun && DefenceAttribution.Applies(from.Parameters, to.Parameters)
-            ? await AttributeDefencesAsync(from, fromSide, reference, rerun, account.Id, ct).ConfigureAwait(false)
-            : null;
+        DefenceAttribution? defences = null;
+        string? unavailable = null;
+        if (reference.Computation is { } rerun && DefenceAttribution.Applies(from.Parameters, to.Parameters))
+        {
+            try
+            {
+                defences = await AttributeDefencesAsync(from, fromSide, reference, rerun, account.Id, ct).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException e)
+            {
+                // The split is an addition to the diff: a defended run that no longer recomputes exactly (older code) loses
+                // the split, not the diff.
+                unavailable = e.Message;
+            }
+        }
+
         var named = changes.Select(c => c.EngagerId).Concat(defences?.Ledger.Engagers.Where(e => e.Discounted).Select(e => e.EngagerId) ?? []);
         var names = await store.DescribeAccountsAsync([.. named.Append(account.Id).Distinct()], ct).ConfigureAwait(false);
         return new ScoreDiff(account, from, to, fromSide.ScoreOf(fromSide.Raw), toSide.ScoreOf(toSide.Raw), engagement,
-            (toSide.Base - reference.Base) * scale, population, algorithm, changes, names) { Defences = defences };
+            (toSide.Base - reference.Base) * scale, population, algorithm, changes, names) { Defences = defences, DefencesUnavailable = unavailable };
     }
 
     /// <summary>Splits the algorithm part of a change that only adds or removes the integrity defences. The defended side

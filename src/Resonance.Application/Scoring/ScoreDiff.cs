@@ -31,6 +31,10 @@ public sealed record ScoreDiff(AccountRef Account, ScoreRunInfo From, ScoreRunIn
     /// defences, the engagers' standing and the calibration; null otherwise.</summary>
     public Integrity.Discounts.DefenceAttribution? Defences { get; init; }
 
+    /// <summary>Why <see cref="Defences"/> is missing although the versions differ only in the defences (the defended run
+    /// could not be recomputed exactly); null otherwise.</summary>
+    public string? DefencesUnavailable { get; init; }
+
     /// <summary>The whole change in score points.</summary>
     public double Total => ScoreAfter - ScoreBefore;
 

@@ -48,6 +48,7 @@ internal static class DiffCommand
                         residual = a.Points - d.AlgorithmChange,
                         discounts = DiscountFormat.Json(a.Ledger, d.Names),
                     },
+                    defences_unavailable = d.DefencesUnavailable,
                 });
                 return ExitCodes.Ok;
             }
@@ -58,6 +59,11 @@ internal static class DiffCommand
             o.WriteLine($"  engagement          {ScoreFormat.Points(d.EngagementChange)}  ({d.Contributors.Count(c => c.Status == "new")} new, {d.Contributors.Count(c => c.Status == "lost")} lost, {d.Contributors.Count(c => c.Status == "changed")} changed engagers; prior {ScoreFormat.Points(d.PriorChange)})");
             o.WriteLine($"  population shift    {ScoreFormat.Points(d.PopulationShift)}");
             o.WriteLine($"  algorithm version   {ScoreFormat.Points(d.AlgorithmChange)}");
+            if (d.DefencesUnavailable is { } why)
+            {
+                o.WriteLine($"    (no split between the defences: {why})");
+            }
+
             if (d.Defences is { } defences)
             {
                 var ledger = defences.Ledger;
