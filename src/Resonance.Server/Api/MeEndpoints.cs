@@ -16,10 +16,10 @@ internal static class MeEndpoints
         // Reads accept a browser session or an API token with me:read; changes need the browser session.
         var me = api.MapGroup("/me").WithTags("Me");
 
-        me.MapGet("", async Task<Ok<MeResponse>> (ClaimsPrincipal user, UserManager<MemberUser> users, IMemberStore members, CancellationToken ct) =>
+        me.MapGet("", async Task<Ok<MeResponse>> (ClaimsPrincipal user, UserManager<MemberUser> users, ProfileCache cache, CancellationToken ct) =>
         {
             var member = await users.GetUserAsync(user) ?? throw new InvalidOperationException("signed-in user not found");
-            var claims = await members.ClaimsOfAsync(member.Id, ct);
+            var claims = await cache.ClaimsOfAsync(member.Id, ct);
             var roles = await users.GetRolesAsync(member);
             return TypedResults.Ok(new MeResponse(member.UserName ?? "", member.Email, Visibilities.Name(member.Visibility),
                 Visibilities.Meaning(member.Visibility), [.. roles.Order(StringComparer.Ordinal)], [.. claims.Select(c => ApiMapping.Claim(c, showCode: true))]));
@@ -49,22 +49,21 @@ internal static class MeEndpoints
         }).RequireAuthorization().WithSummary("Claims an account (network:id-or-handle). Post the returned code from it; the next import verifies it.");
 
         me.MapGet("/profile", async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> (string? account, ClaimsPrincipal user,
-            IMemberStore members, ProfileService profiles, ProfileCache cache, CancellationToken ct) =>
+            ProfileService profiles, ProfileCache cache, CancellationToken ct) =>
         {
             var viewer = Viewers.From(user);
-            if (await OwnAccountAsync(members, viewer, account, ct) is not { } own)
+            if (await OwnAccountAsync(cache, viewer, account, ct) is not { } own || await cache.ConsentOfAsync(own.Id, ct) is not { } consent)
             {
                 return TypedResults.Problem("Claim an account and prove it first, or name one of your verified accounts.", title: "No verified account", statusCode: StatusCodes.Status404NotFound);
             }
-            var consents = await members.ConsentsAsync([own.Id], ct);
-            return TypedResults.Ok(ApiMapping.Profile(await cache.GetAsync(profiles, own, consents[own.Id], viewer, ct)));
+            return TypedResults.Ok(ApiMapping.Profile(await cache.GetAsync(profiles, own, consent, viewer, ct)));
         }).RequireAuthorization(ApiPolicies.MeRead).WithSummary("Your influence: score, interval, sub-scores, who responds, whom you respond to, history.");
 
         me.MapGet("/change", async Task<Results<Ok<ChangeResponse>, ProblemHttpResult, ValidationProblem>> (long from, long to, string? account,
-            ClaimsPrincipal user, IMemberStore members, ProfileService profiles, CancellationToken ct) =>
+            ClaimsPrincipal user, ProfileCache cache, ProfileService profiles, CancellationToken ct) =>
         {
             var viewer = Viewers.From(user);
-            if (await OwnAccountAsync(members, viewer, account, ct) is not { } own)
+            if (await OwnAccountAsync(cache, viewer, account, ct) is not { } own)
             {
                 return TypedResults.Problem("Claim an account and prove it first.", title: "No verified account", statusCode: StatusCodes.Status404NotFound);
             }
@@ -108,9 +107,9 @@ internal static class MeEndpoints
     }
 
     /// <summary>The named verified account of the viewer (or their first one when <paramref name="name"/> is null).</summary>
-    internal static async Task<AccountRef?> OwnAccountAsync(IMemberStore members, Viewer viewer, string? name, CancellationToken ct)
+    internal static async Task<AccountRef?> OwnAccountAsync(ProfileCache cache, Viewer viewer, string? name, CancellationToken ct)
     {
-        var claims = await members.ClaimsOfAsync(viewer.UserId!, ct);
+        var claims = await cache.ClaimsOfAsync(viewer.UserId!, ct);
         var verified = claims.Where(c => c.Status == ClaimStatus.Verified).Select(c => c.Account).OrderBy(a => a.Id);
         return name is null ? verified.FirstOrDefault() : verified.FirstOrDefault(a => a.Label == name || $"{a.Network}:{a.ExternalId}" == name);
     }

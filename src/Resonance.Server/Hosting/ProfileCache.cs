@@ -31,6 +31,33 @@ public sealed class ProfileCache(IMemoryCache cache, RelationalResonanceStore st
         return found.Account is not null && viewer.MaySee(found.Consent) ? (found.Account, found.Consent!) : null;
     }
 
+    /// <summary>The claims of member <paramref name="userId"/> (as <see cref="IMemberStore.ClaimsOfAsync"/>), cached per
+    /// consent version: every claim, approval, verification, disconnection or opt-out on this server bumps it.</summary>
+    public Task<IReadOnlyList<ClaimInfo>> ClaimsOfAsync(string userId, CancellationToken ct = default) =>
+        GetOrReadAsync(("claims", userId, store.ConsentVersion), () => store.ClaimsOfAsync(userId, ct));
+
+    /// <summary>The consent of the member holding <paramref name="accountId"/>, cached per consent version; null when
+    /// nobody holds it.</summary>
+    public async Task<Consent?> ConsentOfAsync(long accountId, CancellationToken ct = default)
+    {
+        var consents = await GetOrReadAsync(("consent", accountId, store.ConsentVersion), () => store.ConsentsAsync([accountId], ct)).ConfigureAwait(false);
+        return consents.GetValueOrDefault(accountId);
+    }
+
+    private async Task<T> GetOrReadAsync<T>(object key, Func<Task<T>> read)
+    {
+        if (cache.TryGetValue(key, out T? found) && found is not null)
+        {
+            return found;
+        }
+        var value = await read().ConfigureAwait(false);
+        if (value is not null)
+        {
+            cache.Set(key, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
+        }
+        return value;
+    }
+
     /// <summary>The profile of <paramref name="account"/> for <paramref name="viewer"/>, from the cache when current.</summary>
     public async Task<Profile> GetAsync(ProfileService profiles, AccountRef account, Consent holder, Viewer viewer, CancellationToken ct = default)
     {

@@ -83,6 +83,7 @@ public static class ResonanceServer
         services.AddSingleton<ProfileCache>();
         services.AddSingleton<ScoringJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<ScoringJobs>());
+        services.AddHostedService<SqliteWalKeeper>();
 
         services.AddIdentity<MemberUser, IdentityRole>(o =>
             {
