@@ -25,6 +25,7 @@ public sealed class ResonanceDbContext(DbContextOptions<ResonanceDbContext> opti
     public DbSet<InvitationEntity> Invitations => Set<InvitationEntity>();
     public DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
     public DbSet<ScoringJobEntity> ScoringJobs => Set<ScoringJobEntity>();
+    public DbSet<HiddenTopicEntity> HiddenTopics => Set<HiddenTopicEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -25,6 +25,23 @@ public sealed record AccountAudit(long StoreId, double Likelihood, bool Flagged,
     /// <returns>The audit, or null when the account has no interaction in the window.</returns>
     public static AccountAudit? Run(ScoringInput input, ScoringParameters p, long storeId)
     {
+        var model = Model(input, p);
+        var id = IntegrityWeights.Id(storeId);
+        var a = Array.BinarySearch(model.Log.AccountIds, id, StringComparer.Ordinal);
+        if (a < 0)
+        {
+            return null;
+        }
+        var signals = model.Signals.Select((s, k) => new AuditSignal(s.Name, BehaviourSignals.All[k].Description, s.Values[a], s.Scores[a])).ToArray();
+        var audience = AudienceQuality.Compute(model).FirstOrDefault(q => q.AccountId == id);
+        return new AccountAudit(storeId, model.Likelihood[a], model.IsFlagged(a), model.Trust[a], signals, model.Reasons(a), audience);
+    }
+
+    /// <summary>The inauthenticity model of every account over the window of <paramref name="p"/>: the interactions of
+    /// <paramref name="input"/> in it, self-interactions and zero weights left out (the cost of
+    /// <see cref="InauthenticityModel.Evaluate"/>; deterministic).</summary>
+    public static InauthenticityModel Model(ScoringInput input, ScoringParameters p)
+    {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(p);
         var kept = new List<int>();
@@ -36,15 +53,6 @@ public sealed record AccountAudit(long StoreId, double Likelihood, bool Flagged,
                 kept.Add(i);
             }
         }
-        var model = InauthenticityModel.Evaluate(IntegrityWeights.Log(input, kept, [], p));
-        var id = IntegrityWeights.Id(storeId);
-        var a = Array.BinarySearch(model.Log.AccountIds, id, StringComparer.Ordinal);
-        if (a < 0)
-        {
-            return null;
-        }
-        var signals = model.Signals.Select((s, k) => new AuditSignal(s.Name, BehaviourSignals.All[k].Description, s.Values[a], s.Scores[a])).ToArray();
-        var audience = AudienceQuality.Compute(model).FirstOrDefault(q => q.AccountId == id);
-        return new AccountAudit(storeId, model.Likelihood[a], model.IsFlagged(a), model.Trust[a], signals, model.Reasons(a), audience);
+        return InauthenticityModel.Evaluate(IntegrityWeights.Log(input, kept, [], p));
     }
 }

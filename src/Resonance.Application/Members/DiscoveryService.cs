@@ -1,3 +1,5 @@
+using Resonance.Application.Insights;
+using Resonance.Application.Integrity;
 using Resonance.Application.Scoring;
 
 namespace Resonance.Application.Members;
@@ -7,6 +9,12 @@ namespace Resonance.Application.Members;
 public sealed record DiscoveryQuery(string? Network = null, double? MinScore = null, double? MaxScore = null, string? Name = null,
     string Sort = "score", int Page = 1, int PageSize = 20)
 {
+    /// <summary>Only members with this topic (shown on their profile: not hidden by them), for example <c>cooking</c>.</summary>
+    public string? Topic { get; init; }
+
+    /// <summary>Only members whose audience quality (the share of likely-authentic engagers, in percent) is at least this.</summary>
+    public double? MinAudienceQuality { get; init; }
+
     /// <summary>The sort orders accepted.</summary>
     public static IReadOnlyList<string> Sorts { get; } = ["score", "low", "name"];
 
@@ -17,6 +25,7 @@ public sealed record DiscoveryQuery(string? Network = null, double? MinScore = n
         if (MinScore is < 1 or > 100) { errors["minScore"] = ["minScore must be between 1 and 100."]; }
         if (MaxScore is < 1 or > 100) { errors["maxScore"] = ["maxScore must be between 1 and 100."]; }
         if (MinScore > MaxScore) { errors["maxScore"] = ["maxScore must not be below minScore."]; }
+        if (MinAudienceQuality is < 0 or > 100) { errors["minAudienceQuality"] = ["minAudienceQuality must be a percentage between 0 and 100."]; }
         if (!Sorts.Contains(Sort)) { errors["sort"] = [$"sort must be one of {string.Join(", ", Sorts)}."]; }
         if (Page < 1) { errors["page"] = ["page must be 1 or more."]; }
         if (PageSize is < 1 or > 200) { errors["pageSize"] = ["pageSize must be between 1 and 200."]; }
@@ -25,14 +34,21 @@ public sealed record DiscoveryQuery(string? Network = null, double? MinScore = n
 }
 
 /// <summary>A discoverable member's account with its latest score (null when it has none yet).</summary>
-public sealed record DiscoveredMember(string Name, AccountRef Account, double? Score, double? Low, double? High, long? RunId);
+public sealed record DiscoveredMember(string Name, AccountRef Account, double? Score, double? Low, double? High, long? RunId)
+{
+    /// <summary>Its audience quality in the latest run (set by discovery; null when unknown).</summary>
+    public AudienceQuality? Audience { get; init; }
+
+    /// <summary>Its top topics, most engaged first, hidden ones left out (set by discovery).</summary>
+    public IReadOnlyList<string> Topics { get; init; } = [];
+}
 
 /// <summary>One page of results and how many there are in all.</summary>
 public sealed record DiscoveryPage(IReadOnlyList<DiscoveredMember> Items, int Total, DiscoveryQuery Query);
 
 /// <summary>Search over members who chose <see cref="Visibility.Discoverable"/>: nobody else is ever in the results.
-/// Topic, community and audience-quality filters join when topics (issue #5) and integrity signals (issue #4) land.</summary>
-public sealed class DiscoveryService(IScoreStore scores, IMemberStore members)
+/// Filters by network, score range, name, topic (one the member has not hidden) and minimum audience quality.</summary>
+public sealed class DiscoveryService(IScoreStore scores, IMemberStore members, InsightService insights)
 {
     /// <summary>Runs the query: every match, sorted, then the requested page.</summary>
     public async Task<DiscoveryPage> SearchAsync(DiscoveryQuery query, CancellationToken ct = default)
@@ -54,6 +70,12 @@ public sealed class DiscoveryService(IScoreStore scores, IMemberStore members)
                 && (query.MinScore is not { } min || (m.Score ?? 0) >= min)
                 && (query.MaxScore is not { } max || (m.Score ?? 0) <= max))
             .ToList();
+        var insight = await insights.ForManyAsync([.. found.Select(m => m.Account)], ct).ConfigureAwait(false);
+        found = [.. found.Select(m => insight.GetValueOrDefault(m.Account.Id) is { } i
+                ? m with { Audience = i.Audience, Topics = [.. i.Topics.Select(t => t.Topic)] }
+                : m)
+            .Where(m => (query.Topic is not { Length: > 0 } topic || m.Topics.Contains(topic.Trim().ToLowerInvariant()))
+                && (query.MinAudienceQuality is not { } minQuality || (m.Audience is { } a && a.Share * 100 >= minQuality - 1e-9)))];
         IOrderedEnumerable<DiscoveredMember> sorted = query.Sort switch
         {
             "name" => found.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase),

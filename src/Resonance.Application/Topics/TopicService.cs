@@ -28,12 +28,14 @@ public sealed class TopicService(ITopicStore store, TopicTaxonomy taxonomy)
         return TopicScoring.Score(corpus, index, name, p, ct: ct);
     }
 
-    /// <summary>The topics of <paramref name="accountId"/> with evidence and, for the first <paramref name="scored"/>, its topic score.</summary>
-    public async Task<IReadOnlyList<AccountTopicScore>> AccountAsync(ScoringParameters p, long accountId, int scored = 5, CancellationToken ct = default)
+    /// <summary>The topics of <paramref name="accountId"/> with evidence and, for the first <paramref name="scored"/>, its topic
+    /// score; topics in <paramref name="hidden"/> (rejected by the account's holder) are left out before scoring.</summary>
+    public async Task<IReadOnlyList<AccountTopicScore>> AccountAsync(ScoringParameters p, long accountId, int scored = 5,
+        IReadOnlySet<string>? hidden = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(p);
         var (corpus, index) = await LoadAsync(p, ct).ConfigureAwait(false);
-        var topics = AccountTopics.For(corpus, index, accountId);
+        var topics = AccountTopics.For(corpus, index, accountId).Where(t => hidden is null || !hidden.Contains(t.Topic)).ToList();
         var result = new List<AccountTopicScore>(topics.Count);
         foreach (var (t, i) in topics.Select((t, i) => (t, i)))
         {

@@ -1,3 +1,5 @@
+using Resonance.Application.Insights;
+using Resonance.Application.Integrity;
 using Resonance.Application.Members;
 using Resonance.Application.Scoring;
 
@@ -41,9 +43,38 @@ public sealed record PersonShareResponse(string Account, string Name, double Sha
 /// <summary>A list of people: those the viewer may see, then the rest as counts per network.</summary>
 public sealed record PeopleResponse(IReadOnlyList<PersonShareResponse> Named, IReadOnlyList<AnonymousGroup> Anonymous);
 
-/// <summary>A profile: an account's influence as the viewer may see it.</summary>
+/// <summary>A profile: an account's influence as the viewer may see it, with its audience quality (null when nobody
+/// engaged in the latest run's window) and its top topics with their evidence (topics its holder hid are left out).</summary>
 public sealed record ProfileResponse(string Account, string Name, string Visibility, RunResponse? Run, ScoreResponse? Score,
-    PeopleResponse Engagers, PeopleResponse Influencers, IReadOnlyList<HistoryResponse> History);
+    PeopleResponse Engagers, PeopleResponse Influencers, IReadOnlyList<HistoryResponse> History,
+    AudienceResponse? Audience, IReadOnlyList<TopicResponse> Topics);
+
+/// <summary>Audience quality: of the distinct accounts that engaged in the latest run's window, how many are likely
+/// authentic, the share and its 95% Wilson interval (a small audience gives a wide interval), and the same in words.</summary>
+public sealed record AudienceResponse(long RunId, int Engagers, int Authentic, double Share, double Low, double High, string Text)
+{
+    internal static AudienceResponse From(long runId, AudienceQuality q) =>
+        new(runId, q.Engagers, q.Authentic, q.Share, q.Low, q.High, AudienceWords.Describe(q));
+}
+
+/// <summary>One topic of an account and the evidence for it: its posts about the topic, the engagement by others on
+/// them (weighted) and the distinct engagers (counted, never named), the matched terms and its most engaged posts.</summary>
+public sealed record TopicResponse(string Topic, int Posts, double Engagements, int Engagers, IReadOnlyList<string> Terms,
+    IReadOnlyList<TopicPostResponse> TopPosts)
+{
+    internal static TopicResponse From(Application.Topics.AccountTopic t) => new(t.Topic, t.Posts, t.Engagements, t.Engagers, t.Terms,
+        [.. t.TopPosts.Select(p => new TopicPostResponse(p.PostId, p.Engagements))]);
+}
+
+/// <summary>One of the account's own posts behind a topic: its id on the network and the engagement it got.</summary>
+public sealed record TopicPostResponse(string Post, double Engagements);
+
+/// <summary>A topic the member hid from their account, with the terms that had matched (kept as feedback for the
+/// topic extractor).</summary>
+public sealed record HiddenTopicResponse(string Account, string Topic, IReadOnlyList<string> Terms, DateTimeOffset HiddenAt);
+
+/// <summary>Request to hide a topic from one of your accounts (the first verified one when <c>account</c> is omitted).</summary>
+public sealed record HideTopicRequest(string? Topic, string? Account);
 
 /// <summary>The score in one run.</summary>
 public sealed record HistoryResponse(long RunId, string Algorithm, DateTimeOffset AsOf, double Score, double Low, double High);
@@ -68,10 +99,12 @@ internal static class ApiMapping
     public static PeopleResponse People(PeopleSummary<PersonShare> p) =>
         new([.. p.Named.Select(n => new PersonShareResponse(n.Account.Label, n.Name, n.Share))], p.AnonymousByNetwork);
 
-    public static ProfileResponse Profile(Profile p) => new(p.Account.Label, p.Holder.UserName, Visibilities.Name(p.Holder.Visibility),
+    public static ProfileResponse Profile(Profile p, AccountInsight? insight) => new(p.Account.Label, p.Holder.UserName, Visibilities.Name(p.Holder.Visibility),
         p.Run is null ? null : Run(p.Run), p.Score is null ? null : Score(p.Score, p.ScoredAccounts),
         People(p.Engagers), People(p.Influencers),
-        [.. p.History.Select(h => new HistoryResponse(h.RunId, h.Algorithm.ToString(), h.AsOf, h.Score, h.Low, h.High))]);
+        [.. p.History.Select(h => new HistoryResponse(h.RunId, h.Algorithm.ToString(), h.AsOf, h.Score, h.Low, h.High))],
+        insight?.Audience is { } a ? AudienceResponse.From(insight.RunId, a) : null,
+        [.. (insight?.Topics ?? []).Take(InsightService.ShownTopics).Select(TopicResponse.From)]);
 
     public static ChangeResponse Change(ProfileChange c) => new(c.Diff.Account.Label, Run(c.Diff.From), Run(c.Diff.To),
         c.Diff.ScoreBefore, c.Diff.ScoreAfter, c.Diff.Total, c.Diff.EngagementChange, c.Diff.PriorChange,

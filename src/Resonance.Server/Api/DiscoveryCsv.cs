@@ -22,6 +22,10 @@ internal static class DiscoveryCsv
                 row["low"].Set(Number(m.Low));
                 row["high"].Set(Number(m.High));
                 row["run"].Set(m.RunId?.ToString(CultureInfo.InvariantCulture) ?? "");
+                row["audience_quality"].Set(Number(m.Audience?.Share));
+                row["audience_low"].Set(Number(m.Audience?.Low));
+                row["audience_high"].Set(Number(m.Audience?.High));
+                row["topics"].Set(string.Join(' ', m.Topics.Take(Application.Insights.InsightService.ShownTopics)));
             }
         }
         return System.Text.Encoding.UTF8.GetBytes(text.ToString());

@@ -21,7 +21,7 @@ internal static class MarketerEndpoints
             var page = await discovery.SearchAsync(query, ct);
             return TypedResults.Ok(new Paged<DiscoveredResponse>([.. page.Items.Select(DiscoveredResponse.From)], query.Page, query.PageSize, page.Total));
         }).RequireAuthorization(ApiPolicies.Discover).WithTags("Marketers")
-          .WithSummary("Members who chose to be discoverable, filtered by network, score range and name, sorted and paged.");
+          .WithSummary("Members who chose to be discoverable, filtered by network, score range, name, topic and minimum audience quality (percent), sorted and paged.");
 
         api.MapGet("/discover.csv", async Task<Results<FileContentHttpResult, ValidationProblem>> ([AsParameters] DiscoverParameters p,
             DiscoveryService discovery, CancellationToken ct) =>
@@ -75,16 +75,24 @@ internal static class MarketerEndpoints
 }
 
 /// <summary>Query parameters of the discovery search.</summary>
-internal sealed record DiscoverParameters(string? Network, double? MinScore, double? MaxScore, string? Name, string? Sort, int? Page, int? PageSize)
+internal sealed record DiscoverParameters(string? Network, double? MinScore, double? MaxScore, string? Name, string? Sort, int? Page, int? PageSize,
+    string? Topic, double? MinAudienceQuality)
 {
-    public DiscoveryQuery ToQuery() => new(Network, MinScore, MaxScore, Name, Sort ?? "score", Page ?? 1, PageSize ?? 20);
+    public DiscoveryQuery ToQuery() => new(Network, MinScore, MaxScore, Name, Sort ?? "score", Page ?? 1, PageSize ?? 20)
+    {
+        Topic = Topic, MinAudienceQuality = MinAudienceQuality,
+    };
 }
 
-/// <summary>A discoverable member in results.</summary>
-public sealed record DiscoveredResponse(string Name, string Account, string Network, double? Score, double? Low, double? High, string? Display)
+/// <summary>A discoverable member in results, with audience quality (share of likely-authentic engagers and its 95%
+/// interval, null when unknown) and top topics (hidden ones left out).</summary>
+public sealed record DiscoveredResponse(string Name, string Account, string Network, double? Score, double? Low, double? High, string? Display,
+    double? AudienceQuality, double? AudienceLow, double? AudienceHigh, string? AudienceText, IReadOnlyList<string> Topics)
 {
     public static DiscoveredResponse From(DiscoveredMember m) => new(m.Name, m.Account.Label, m.Account.Network, m.Score, m.Low, m.High,
-        m.Score is { } s ? Application.Scoring.ScoreText.WithInterval(s, m.Low!.Value, m.High!.Value) : null);
+        m.Score is { } s ? Application.Scoring.ScoreText.WithInterval(s, m.Low!.Value, m.High!.Value) : null,
+        m.Audience?.Share, m.Audience?.Low, m.Audience?.High, m.Audience is { } a ? Application.Insights.AudienceWords.Describe(a) : null,
+        [.. m.Topics.Take(Application.Insights.InsightService.ShownTopics)]);
 }
 
 /// <summary>An invitation to send: <c>to</c> is the member's name, <c>kind</c> is <c>perk</c> or <c>collaboration</c>.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Resonance.Application.Insights;
 using Resonance.Application.Members;
 using Resonance.Application.Scoring;
 using Resonance.Server.Hosting;
@@ -49,14 +50,14 @@ internal static class MeEndpoints
         }).RequireAuthorization().WithSummary("Claims an account (network:id-or-handle). Post the returned code from it; the next import verifies it.");
 
         me.MapGet("/profile", async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> (string? account, ClaimsPrincipal user,
-            ProfileService profiles, ProfileCache cache, CancellationToken ct) =>
+            ProfileService profiles, InsightService insights, ProfileCache cache, CancellationToken ct) =>
         {
             var viewer = Viewers.From(user);
             if (await OwnAccountAsync(cache, viewer, account, ct) is not { } own || await cache.ConsentOfAsync(own.Id, ct) is not { } consent)
             {
                 return TypedResults.Problem("Claim an account and prove it first, or name one of your verified accounts.", title: "No verified account", statusCode: StatusCodes.Status404NotFound);
             }
-            return TypedResults.Ok(ApiMapping.Profile(await cache.GetAsync(profiles, own, consent, viewer, ct)));
+            return TypedResults.Ok(ApiMapping.Profile(await cache.GetAsync(profiles, own, consent, viewer, ct), await cache.InsightAsync(insights, own, ct)));
         }).RequireAuthorization(ApiPolicies.MeRead).WithSummary("Your influence: score, interval, sub-scores, who responds, whom you respond to, history.");
 
         me.MapGet("/change", async Task<Results<Ok<ChangeResponse>, ProblemHttpResult, ValidationProblem>> (long from, long to, string? account,
@@ -76,6 +77,50 @@ internal static class MeEndpoints
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = [e.Message] });
             }
         }).RequireAuthorization(ApiPolicies.MeRead).WithSummary("Why your score changed between two runs: engagement, population shift and algorithm, adding up exactly.");
+
+        me.MapGet("/topics/hidden", async Task<Ok<IReadOnlyList<HiddenTopicResponse>>> (ClaimsPrincipal user, InsightService insights, ProfileCache cache, CancellationToken ct) =>
+        {
+            var hidden = new List<HiddenTopicResponse>();
+            foreach (var account in await VerifiedAsync(cache, Viewers.From(user), ct))
+            {
+                hidden.AddRange((await insights.HiddenAsync(account, ct)).Select(h => new HiddenTopicResponse(account.Label, h.Topic, h.Terms, h.HiddenAt)));
+            }
+            return TypedResults.Ok<IReadOnlyList<HiddenTopicResponse>>(hidden);
+        }).RequireAuthorization(ApiPolicies.MeRead).WithSummary("Topics you hid from your accounts, with the terms that had matched.");
+
+        me.MapPost("/topics/hidden", async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> (HideTopicRequest request, ClaimsPrincipal user,
+            InsightService insights, ProfileCache cache, CancellationToken ct) =>
+        {
+            var viewer = Viewers.From(user);
+            if (string.IsNullOrWhiteSpace(request.Topic))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["topic"] = ["name the topic to hide, for example cooking."] });
+            }
+            if (await OwnAccountAsync(cache, viewer, request.Account, ct) is not { } own)
+            {
+                return TypedResults.Problem("Claim an account and prove it first, or name one of your verified accounts.", title: "No verified account", statusCode: StatusCodes.Status404NotFound);
+            }
+            try
+            {
+                await insights.HideAsync(viewer.UserId!, own, request.Topic.Trim().ToLowerInvariant(), ct);
+                return TypedResults.NoContent();
+            }
+            catch (ArgumentException e)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["topic"] = [e.Message] });
+            }
+        }).RequireAuthorization().WithSummary("Hides a topic you reject from your account: it is shown nowhere again, and the rejection is kept as feedback for the topic extractor.");
+
+        me.MapDelete("/topics/hidden/{topic}", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (string topic, string? account, ClaimsPrincipal user,
+            InsightService insights, ProfileCache cache, CancellationToken ct) =>
+        {
+            var viewer = Viewers.From(user);
+            if (await OwnAccountAsync(cache, viewer, account, ct) is not { } own)
+            {
+                return TypedResults.Problem("Claim an account and prove it first, or name one of your verified accounts.", title: "No verified account", statusCode: StatusCodes.Status404NotFound);
+            }
+            return await insights.ShowAsync(viewer.UserId!, own, topic, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+        }).RequireAuthorization().WithSummary("Shows a hidden topic on your account again.");
 
         me.MapPut("/visibility", async Task<Results<NoContent, ValidationProblem>> (VisibilityRequest request, ClaimsPrincipal user,
             IMemberStore members, CancellationToken ct) =>
@@ -106,11 +151,17 @@ internal static class MeEndpoints
         }).RequireAuthorization().WithSummary("Opts out in one step: erases you, your verified accounts and everything about them, and keeps them erased.");
     }
 
+    /// <summary>The viewer's verified accounts, in id order.</summary>
+    internal static async Task<IReadOnlyList<AccountRef>> VerifiedAsync(ProfileCache cache, Viewer viewer, CancellationToken ct)
+    {
+        var claims = await cache.ClaimsOfAsync(viewer.UserId!, ct);
+        return [.. claims.Where(c => c.Status == ClaimStatus.Verified).Select(c => c.Account).OrderBy(a => a.Id)];
+    }
+
     /// <summary>The named verified account of the viewer (or their first one when <paramref name="name"/> is null).</summary>
     internal static async Task<AccountRef?> OwnAccountAsync(ProfileCache cache, Viewer viewer, string? name, CancellationToken ct)
     {
-        var claims = await cache.ClaimsOfAsync(viewer.UserId!, ct);
-        var verified = claims.Where(c => c.Status == ClaimStatus.Verified).Select(c => c.Account).OrderBy(a => a.Id);
+        var verified = await VerifiedAsync(cache, viewer, ct);
         return name is null ? verified.FirstOrDefault() : verified.FirstOrDefault(a => a.Label == name || $"{a.Network}:{a.ExternalId}" == name);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Resonance.Application.Insights;
 using Resonance.Application.Members;
 using Resonance.Application.Scoring;
 using Resonance.Server.Hosting;
@@ -24,14 +25,15 @@ internal static class PeopleEndpoints
         }).RequireAuthorization().WithSummary("Members who chose to be visible to signed-in users, with their latest score.");
 
         people.MapGet("/{network}/{account}", async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> (string network, string account,
-            ClaimsPrincipal user, ProfileService profiles, ProfileCache cache, CancellationToken ct) =>
+            ClaimsPrincipal user, ProfileService profiles, InsightService insights, ProfileCache cache, CancellationToken ct) =>
         {
             var viewer = Viewers.From(user);
             if (await cache.FindVisibleAsync(network, account, viewer, ct) is not { } found)
             {
                 return NotVisible();
             }
-            return TypedResults.Ok(ApiMapping.Profile(await cache.GetAsync(profiles, found.Account, found.Consent, viewer, ct)));
+            return TypedResults.Ok(ApiMapping.Profile(await cache.GetAsync(profiles, found.Account, found.Consent, viewer, ct),
+                await cache.InsightAsync(insights, found.Account, ct)));
         }).WithSummary("A member's profile, when they chose to be visible to you. Anyone else is not found, whether or not the account exists.");
 
         api.MapGet("/stats", async Task<Ok<IReadOnlyList<AnonymousGroup>>> (Application.Importing.IResonanceStore store, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
+using Resonance.Application.Insights;
 using Resonance.Application.Members;
 using Resonance.Application.Scoring;
 using Resonance.Storage;
@@ -42,6 +43,27 @@ public sealed class ProfileCache(IMemoryCache cache, RelationalResonanceStore st
     {
         var consents = await GetOrReadAsync(("consent", accountId, store.ConsentVersion), () => store.ConsentsAsync([accountId], ct)).ConfigureAwait(false);
         return consents.GetValueOrDefault(accountId);
+    }
+
+    /// <summary>Audience quality and the visible topics of <paramref name="account"/> (as
+    /// <see cref="InsightService.ForAsync"/>), cached per latest run and consent version (hiding or showing a topic bumps
+    /// it); null when no run covers the account's network.</summary>
+    public async Task<AccountInsight?> InsightAsync(InsightService insights, AccountRef account, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(insights);
+        ArgumentNullException.ThrowIfNull(account);
+        var runs = await store.ListRunsAsync(ct).ConfigureAwait(false);
+        var key = ("insight", account.Id, runs.Count > 0 ? runs[^1].Id : 0, store.ConsentVersion);
+        if (cache.TryGetValue(key, out AccountInsight? cached) && cached is not null)
+        {
+            return cached;
+        }
+        var insight = await insights.ForAsync(account, ct).ConfigureAwait(false);
+        if (insight is not null)
+        {
+            cache.Set(key, insight, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
+        }
+        return insight;
     }
 
     private async Task<T> GetOrReadAsync<T>(object key, Func<Task<T>> read)

@@ -71,6 +71,12 @@ public static class ResonanceServer
         services.AddSingleton<IMemberStore>(store);
         services.AddSingleton<IMarketingStore>(store);
         services.AddScoped<DiscoveryService>();
+        services.AddSingleton<Application.Topics.ITopicStore>(store);
+        services.AddSingleton<Application.Topics.ITopicPreferences>(store);
+        services.AddSingleton<InsightsCache>();
+        services.AddSingleton<Application.Insights.IRunInsightsSource>(sp => sp.GetRequiredService<InsightsCache>());
+        services.AddHostedService(sp => sp.GetRequiredService<InsightsCache>());
+        services.AddScoped<Application.Insights.InsightService>();
         services.AddSingleton<IResonanceStore>(store);
         services.AddSingleton(store.ContextOptions);
         services.AddScoped<ResonanceDbContext>();

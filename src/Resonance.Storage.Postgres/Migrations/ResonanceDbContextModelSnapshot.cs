@@ -699,6 +699,39 @@ namespace Resonance.Storage.Postgres.Migrations
                     b.ToTable("api_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Resonance.Storage.Members.HiddenTopicEntity", b =>
+                {
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Topic")
+                        .HasColumnType("text")
+                        .HasColumnName("topic");
+
+                    b.Property<long>("HiddenAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hidden_at_ms");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("terms");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("AccountId", "Topic");
+
+                    b.HasIndex("Topic");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("hidden_topics", (string)null);
+                });
+
             modelBuilder.Entity("Resonance.Storage.Members.InstanceSettingEntity", b =>
                 {
                     b.Property<string>("Name")
@@ -970,6 +1003,15 @@ namespace Resonance.Storage.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Resonance.Storage.Members.ApiTokenEntity", b =>
+                {
+                    b.HasOne("Resonance.Storage.Members.MemberUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Resonance.Storage.Members.HiddenTopicEntity", b =>
                 {
                     b.HasOne("Resonance.Storage.Members.MemberUser", null)
                         .WithMany()

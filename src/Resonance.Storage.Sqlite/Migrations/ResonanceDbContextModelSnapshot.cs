@@ -676,6 +676,39 @@ namespace Resonance.Storage.Sqlite.Migrations
                     b.ToTable("api_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Resonance.Storage.Members.HiddenTopicEntity", b =>
+                {
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Topic")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("topic");
+
+                    b.Property<long>("HiddenAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hidden_at_ms");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("terms");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("AccountId", "Topic");
+
+                    b.HasIndex("Topic");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("hidden_topics", (string)null);
+                });
+
             modelBuilder.Entity("Resonance.Storage.Members.InstanceSettingEntity", b =>
                 {
                     b.Property<string>("Name")
@@ -943,6 +976,15 @@ namespace Resonance.Storage.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Resonance.Storage.Members.ApiTokenEntity", b =>
+                {
+                    b.HasOne("Resonance.Storage.Members.MemberUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Resonance.Storage.Members.HiddenTopicEntity", b =>
                 {
                     b.HasOne("Resonance.Storage.Members.MemberUser", null)
                         .WithMany()

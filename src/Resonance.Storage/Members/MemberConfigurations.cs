@@ -109,3 +109,20 @@ internal sealed class ScoringJobConfiguration : IEntityTypeConfiguration<Scoring
         b.Property(j => j.FinishedAtMs).HasColumnName("finished_at_ms");
     }
 }
+
+internal sealed class HiddenTopicConfiguration : IEntityTypeConfiguration<HiddenTopicEntity>
+{
+    public void Configure(EntityTypeBuilder<HiddenTopicEntity> b)
+    {
+        b.ToTable("hidden_topics");
+        b.HasKey(h => new { h.AccountId, h.Topic });
+        b.Property(h => h.AccountId).HasColumnName("account_id");
+        b.Property(h => h.Topic).HasColumnName("topic");
+        b.Property(h => h.UserId).HasColumnName("user_id");
+        b.Property(h => h.Terms).HasColumnName("terms");
+        b.Property(h => h.HiddenAtMs).HasColumnName("hidden_at_ms");
+        b.HasIndex(h => h.UserId);
+        b.HasIndex(h => h.Topic);
+        b.HasOne<MemberUser>().WithMany().HasForeignKey(h => h.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -80,6 +80,7 @@ public abstract partial class RelationalResonanceStore
             var scores = await db.AccountScores.Where(s => accountIds.Contains(s.AccountId)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
             await db.CommunityMembers.Where(m => accountIds.Contains(m.AccountId)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
             await db.Accounts.Where(a => accountIds.Contains(a.Id)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+            await db.HiddenTopics.Where(h => h.UserId == userId || accountIds.Contains(h.AccountId)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
             var claims = await db.AccountClaims.Where(c => c.UserId == userId || accountIds.Contains(c.AccountId)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
             await db.Invitations.Where(i => i.ToUserId == userId || i.FromUserId == userId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
             await db.ApiTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(ct).ConfigureAwait(false);

@@ -192,6 +192,8 @@ public abstract partial class RelationalResonanceStore : IMemberStore
         }
         var accountIds = db.Accounts.Where(a => a.NetworkId == networkId).Select(a => a.Id);
         var removed = await db.AccountClaims.Where(c => c.UserId == userId && accountIds.Contains(c.AccountId)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+        // The topics the member hid were their choice as the holder; the accounts are anonymous again, choices and all.
+        await db.HiddenTopics.Where(h => h.UserId == userId && accountIds.Contains(h.AccountId)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
         ConsentChanged();
         return removed;
     }

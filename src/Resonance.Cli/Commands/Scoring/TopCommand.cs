@@ -38,9 +38,20 @@ internal static class TopCommand
                     : throw new ArgumentException("--topic and --community cannot be combined; pick one ranking.");
             }
 
-            var scores = parse.GetValue(topic) is { } t
-                ? [.. (await Topics.TopicOptions.Service(store, parse.GetValue(taxonomy)).RankAsync(info.Parameters, t, ct).ConfigureAwait(false)).Scores.Take(parse.GetValue(count))]
-                : await store.TopScoresAsync(info.Id, parse.GetValue(count), ct).ConfigureAwait(false);
+            IReadOnlyList<Application.Scoring.AccountScore> scores;
+            if (parse.GetValue(topic) is { } t)
+            {
+                var service = Topics.TopicOptions.Service(store, parse.GetValue(taxonomy));
+                var ranked = (await service.RankAsync(info.Parameters, t, ct).ConfigureAwait(false)).Scores;
+                // An account whose holder hid the topic is left out (its rank number stays with it, unshown).
+                var name = service.Taxonomy.Find(t)!.Name;
+                var hidden = await Topics.TopicOptions.HiddenAsync(store, [.. ranked.Select(s => s.AccountId)], ct).ConfigureAwait(false);
+                scores = [.. ranked.Where(s => !(hidden.GetValueOrDefault(s.AccountId)?.Contains(name) ?? false)).Take(parse.GetValue(count))];
+            }
+            else
+            {
+                scores = await store.TopScoresAsync(info.Id, parse.GetValue(count), ct).ConfigureAwait(false);
+            }
             var names = await store.DescribeAccountsAsync([.. scores.Select(s => s.AccountId)], ct).ConfigureAwait(false);
             if (parse.GetValue(json))
             {

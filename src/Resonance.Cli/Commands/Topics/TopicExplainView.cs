@@ -14,7 +14,14 @@ internal static class TopicExplainView
         {
             var who = await ScoringCommandRunner.AccountAsync(store, account, ct).ConfigureAwait(false);
             var info = await ScoringCommandRunner.RunOrLatestAsync(store, runId, ct).ConfigureAwait(false);
-            var t = await TopicOptions.Service(store, taxonomy).ExplainAsync(info.Parameters, who.Id, topic, ct).ConfigureAwait(false);
+            var service = TopicOptions.Service(store, taxonomy);
+            var hidden = (await TopicOptions.HiddenAsync(store, [who.Id], ct).ConfigureAwait(false)).GetValueOrDefault(who.Id);
+            if (service.Taxonomy.Find(topic) is { } known && hidden?.Contains(known.Name) == true)
+            {
+                console.Fail($"{who.Label}'s holder hid the topic '{known.Name}'; it is not shown.");
+                return ExitCodes.NoInput;
+            }
+            var t = await service.ExplainAsync(info.Parameters, who.Id, topic, ct).ConfigureAwait(false);
             var names = await store.DescribeAccountsAsync(t.AccountIds(who.Id, count), ct).ConfigureAwait(false);
             var e = t.Explain(info, who, names, count);
             if (json)

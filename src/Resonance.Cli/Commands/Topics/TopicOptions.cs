@@ -37,4 +37,9 @@ internal static class TopicOptions
 
         return new TopicService((ITopicStore)store, taxonomy);
     }
+
+    /// <summary>The hidden (rejected) topics of each account in <paramref name="accountIds"/>: a topic its holder hid is
+    /// never shown for it (docs/topics.md, "Rejected topics").</summary>
+    public static Task<IReadOnlyDictionary<long, IReadOnlySet<string>>> HiddenAsync(IScoreStore store, IReadOnlyCollection<long> accountIds, CancellationToken ct) =>
+        ((ITopicPreferences)store).HiddenTopicsAsync(accountIds, ct);
 }

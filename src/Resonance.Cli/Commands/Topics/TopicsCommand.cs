@@ -29,12 +29,13 @@ internal static class TopicsCommand
         {
             var who = await ScoringCommandRunner.AccountAsync(store, parse.GetValue(account)!, ct).ConfigureAwait(false);
             var info = await ScoringCommandRunner.RunOrLatestAsync(store, parse.GetValue(run), ct).ConfigureAwait(false);
-            var topics = await TopicOptions.Service(store, parse.GetValue(taxonomy)).AccountAsync(info.Parameters, who.Id, ct: ct).ConfigureAwait(false);
+            var hidden = (await TopicOptions.HiddenAsync(store, [who.Id], ct).ConfigureAwait(false)).GetValueOrDefault(who.Id) ?? new HashSet<string>();
+            var topics = (await TopicOptions.Service(store, parse.GetValue(taxonomy)).AccountAsync(info.Parameters, who.Id, hidden: hidden, ct: ct).ConfigureAwait(false));
             if (parse.GetValue(json))
             {
                 console.WriteJson(new
                 {
-                    run = info.Id, account = who.Label,
+                    run = info.Id, account = who.Label, hiddenTopics = hidden.Count,
                     topics = topics.Select(t => new
                     {
                         topic = t.Topic.Topic, posts = t.Topic.Posts, engagements = t.Topic.Engagements, engagers = t.Topic.Engagers, terms = t.Topic.Terms,
@@ -61,6 +62,10 @@ internal static class TopicsCommand
             }
 
             console.Out.Write(table);
+            if (hidden.Count > 0)
+            {
+                console.Out.WriteLine($"{hidden.Count} {(hidden.Count == 1 ? "topic" : "topics")} hidden by the account's holder, not shown.");
+            }
             console.Out.WriteLine("engagements: likes, reposts, replies and quotes by others on the account's posts about the topic; a topic includes its subtopics.");
             return ExitCodes.Ok;
         }));

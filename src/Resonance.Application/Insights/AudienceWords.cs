@@ -1,0 +1,20 @@
+using System.Globalization;
+using Resonance.Application.Integrity;
+
+namespace Resonance.Application.Insights;
+
+/// <summary>Audience quality in plain words, with its interval, so that "3 of 4" never reads as a certain 75%.</summary>
+public static class AudienceWords
+{
+    /// <summary>For example "About 83% (75–89%) of the engagement comes from likely-authentic accounts: 312 of the 376
+    /// accounts that engaged, each counted once."</summary>
+    public static string Describe(AudienceQuality quality)
+    {
+        ArgumentNullException.ThrowIfNull(quality);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"About {Percent(quality.Share)}% ({Percent(quality.Low)}–{Percent(quality.High)}%) of the engagement comes from likely-authentic accounts: {quality.Authentic:N0} of the {quality.Engagers:N0} {(quality.Engagers == 1 ? "account" : "accounts")} that engaged, each counted once.");
+    }
+
+    /// <summary>A share in [0, 1] as a whole percentage.</summary>
+    public static int Percent(double share) => (int)Math.Round(share * 100, MidpointRounding.AwayFromZero);
+}
