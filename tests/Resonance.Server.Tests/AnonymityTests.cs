@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Resonance.Application.Members;
@@ -14,6 +15,8 @@ public sealed class AnonymityTests(ServerFixture fixture) : IClassFixture<Server
         "/", "/me", "/me?from=1&to=2", "/me?from=2&to=3", "/people", "/people/{ada}", "/people/{member1}", "/methodology",
         "/api/v1/me", "/api/v1/me/profile", "/api/v1/me/change?from=1&to=2", "/api/v1/me/change?from=2&to=3", "/api/v1/me/export",
         "/api/v1/people", "/api/v1/people/{ada}", "/api/v1/people/{member1}", "/api/v1/stats", "/api/v1/runs",
+        "/api/v1/me/topics/hidden", "/discover", "/discover?topic=music&minAudienceQuality=10", "/api/v1/discover?topic=music",
+        "/api/v1/discover.csv?minAudienceQuality=10",
     ];
 
     [Theory]
@@ -69,6 +72,35 @@ public sealed class AnonymityTests(ServerFixture fixture) : IClassFixture<Server
         Assert.Matches(@"^\d+ accounts? on synthetic$", anonymous[0].GetProperty("label").GetString()!);
         var shares = engagers.GetProperty("named").EnumerateArray().Sum(p => p.GetProperty("share").GetDouble()) + anonymous.Sum(g => g.GetProperty("share").GetDouble());
         Assert.InRange(shares, 50, 100); // the engagers' shares of the raw score; the rest is the prior, owed to nobody
+    }
+
+    [Fact]
+    public async Task TopicEvidence_ListsOnlyTheHoldersOwnPosts_AndCountsEngagersWithoutNamingThem()
+    {
+        using var mark = await fixture.ClientAsync("mark@demo.resonance");
+        var member1 = await fixture.AccountOfAsync("member1@demo.resonance");
+
+        var profile = await mark.JsonAsync(PersonPath(member1, api: true));
+        var topics = profile.GetProperty("topics").EnumerateArray().ToList();
+        var posts = topics.SelectMany(t => t.GetProperty("topPosts").EnumerateArray().Select(p => p.GetProperty("post").GetString()!)).Distinct().ToList();
+
+        Assert.NotEmpty(topics);
+        Assert.NotEmpty(posts);
+        Assert.All(posts, p => Assert.Equal(member1.Id, AuthorOf(p)));
+        Assert.All(topics, t => Assert.Equal(
+            ["engagements", "engagers", "posts", "terms", "topPosts", "topic"],
+            t.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)));
+        Assert.All(topics, t => Assert.Equal(JsonValueKind.Number, t.GetProperty("engagers").ValueKind)); // a count, never a list of people
+    }
+
+    private long AuthorOf(string postId)
+    {
+        using var connection = new SqliteConnection($"Data Source={fixture.DatabasePath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT author_id FROM posts WHERE external_id = $p";
+        command.Parameters.AddWithValue("$p", postId);
+        return (long)command.ExecuteScalar()!;
     }
 
     private static string WithoutOwnPostTexts(string exportJson)

@@ -30,6 +30,8 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         { "GET", "/api/v1/me/profile", [401, 200, 200, 404, 404] },
         { "GET", "/api/v1/me/profile?account={member4}", [401, 404, 200, 404, 404] },
         { "GET", "/api/v1/me/export", [401, 200, 200, 200, 200] },
+        { "GET", "/api/v1/me/topics/hidden", [401, 200, 200, 200, 200] },
+        { "DELETE", "/api/v1/me/topics/hidden/no-such-topic", [401, 404, 404, 404, 404] },
         { "GET", "/api/v1/people", [401, 200, 200, 200, 200] },
         { "GET", "/api/v1/people/{ada}", [404, 200, 200, 200, 200] },
         { "GET", "/api/v1/people/{member4}", [404, 200, 200, 200, 200] },

@@ -25,6 +25,9 @@ public sealed class BrowserJourneyTests(BrowserFixture fixture) : IClassFixture<
     public Task Admin_RunsAScoringJob_AndSeesItFinish() => InBrowserAsync(AdminJourneyAsync);
 
     [Fact]
+    public Task Member_HidesATopicTheyReject_ItIsGoneFromTheirPublicProfile_AndShowsItAgain() => InBrowserAsync(HideTopicJourneyAsync);
+
+    [Fact]
     public Task ApiReference_RendersTheOpenApiDocument() => InBrowserAsync(async (_, page) =>
     {
         await page.GotoAsync("/api-reference/");
@@ -95,6 +98,34 @@ public sealed class BrowserJourneyTests(BrowserFixture fixture) : IClassFixture<
         await memberPage.GetByRole(AriaRole.Button, new() { Name = "Accept the invitation from mark" }).ClickAsync();
         await Assertions.Expect(memberPage.GetByTestId("inbox")).ToContainTextAsync("You accepted it.");
         await AssertAccessibleAsync(memberPage, "/me/inbox");
+    }
+
+    private async Task HideTopicJourneyAsync(IBrowserContext context, IPage page)
+    {
+        var account = await fixture.AccountOfAsync("member2@demo.resonance");
+        await SignInAsync(page, "member2@demo.resonance");
+        await Assertions.Expect(page.GetByTestId("audience-text")).ToContainTextAsync("of the engagement comes from likely-authentic accounts");
+        var first = page.GetByTestId("topics").GetByTestId("topic").First;
+        var topic = (await first.GetAttributeAsync("data-topic"))!;
+        await first.GetByRole(AriaRole.Button, new() { Name = $"Hide the topic {topic}" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("topic-status")).ToContainTextAsync($"Hidden: {topic}");
+        await Assertions.Expect(page.Locator($"[data-testid=topic][data-topic=\"{topic}\"]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("hidden-topics")).ToContainTextAsync(topic);
+        await AssertAccessibleAsync(page, "/me");
+
+        var marketer = await context.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseAddress.ToString() });
+        var markPage = await marketer.NewPageAsync();
+        await SignInAsync(markPage, "mark@demo.resonance");
+        await markPage.GotoAsync(PersonPath(account, api: false));
+        await Assertions.Expect(markPage.GetByTestId("topics")).ToBeVisibleAsync();
+        await Assertions.Expect(markPage.Locator($"[data-testid=topic][data-topic=\"{topic}\"]")).ToHaveCountAsync(0);
+        await AssertAccessibleAsync(markPage, "/people/{member2}");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Show the topic {topic} again" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("topic-status")).ToContainTextAsync($"Shown again: {topic}");
+        await Assertions.Expect(page.Locator($"[data-testid=topic][data-topic=\"{topic}\"]")).ToHaveCountAsync(1);
+        await markPage.ReloadAsync();
+        await Assertions.Expect(markPage.Locator($"[data-testid=topic][data-topic=\"{topic}\"]")).ToHaveCountAsync(1);
     }
 
     private async Task AdminJourneyAsync(IBrowserContext context, IPage page)

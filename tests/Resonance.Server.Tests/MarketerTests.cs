@@ -28,8 +28,47 @@ public sealed class MarketerTests(ServerFixture fixture) : IClassFixture<ServerF
         Assert.Equal(4, page.GetProperty("total").GetInt32());
         Assert.Equal(names.Skip(2), page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()));
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("name,account,network,score,low,high,run", lines[0].TrimEnd('\r'));
+        Assert.Equal("name,account,network,score,low,high,run,audience_quality,audience_low,audience_high,topics", lines[0].TrimEnd('\r'));
         Assert.Equal(Discoverable.Order(), lines.Skip(1).Select(l => l.Split(',')[0]).Order());
+    }
+
+    [Fact]
+    public async Task Discover_FiltersByTopicAndMinimumAudienceQuality()
+    {
+        using var mark = await fixture.ClientAsync("mark@demo.resonance");
+        var all = (await mark.JsonAsync("/api/v1/discover?pageSize=200")).GetProperty("items").EnumerateArray().ToList();
+        // The listed topic that the fewest members list, so that the filter has members to leave out.
+        var topic = all.SelectMany(i => i.GetProperty("topics").EnumerateArray().Select(t => t.GetString()!))
+            .GroupBy(t => t).OrderBy(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+        var qualities = all.Select(i => i.GetProperty("audienceQuality").GetDouble()).Order().ToList();
+        var threshold = Math.Round((qualities[0] + qualities[^1]) * 50, 1); // between the worst and the best audience, in percent
+
+        var byTopic = (await mark.JsonAsync($"/api/v1/discover?topic={topic}&pageSize=200")).GetProperty("items").EnumerateArray().ToList();
+        var byQuality = (await mark.JsonAsync($"/api/v1/discover?minAudienceQuality={threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}&pageSize=200"))
+            .GetProperty("items").EnumerateArray().ToList();
+        using var csv = await mark.GetAsync($"/api/v1/discover.csv?topic={topic}");
+        var rows = (await csv.Content.ReadAsStringAsync(Ct)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+
+        var run = (await fixture.Store.ListRunsAsync(Ct))[^1];
+        var topics = new Application.Topics.TopicService(fixture.Store, Application.Topics.TopicTaxonomy.BuiltIn);
+        var expected = new List<string>();
+        foreach (var name in Discoverable)
+        {
+            var account = await fixture.AccountOfAsync($"{name}@demo.resonance");
+            if ((await topics.AccountAsync(run.Parameters, account.Id, scored: 0, ct: Ct)).Any(t => t.Topic.Topic == topic))
+            {
+                expected.Add(name);
+            }
+        }
+        Assert.Equal(expected.Order(), byTopic.Select(i => i.GetProperty("name").GetString()).Order());
+        Assert.NotEmpty(expected);
+        Assert.True(expected.Count < Discoverable.Length, $"every discoverable member has {topic}: the filter is not tested");
+        Assert.NotEmpty(byQuality);
+        Assert.True(byQuality.Count < all.Count, "the threshold lies between the worst and the best audience");
+        Assert.All(byQuality, i => Assert.True(i.GetProperty("audienceQuality").GetDouble() * 100 >= threshold));
+        Assert.Equal(all.Count(i => i.GetProperty("audienceQuality").GetDouble() * 100 >= threshold), byQuality.Count);
+        Assert.All(byQuality, i => Assert.InRange(i.GetProperty("audienceQuality").GetDouble(), i.GetProperty("audienceLow").GetDouble(), i.GetProperty("audienceHigh").GetDouble()));
+        Assert.Equal(byTopic.Count, rows.Count);
     }
 
     [Fact]
@@ -37,12 +76,13 @@ public sealed class MarketerTests(ServerFixture fixture) : IClassFixture<ServerF
     {
         using var mark = await fixture.ClientAsync("mark@demo.resonance");
 
-        using var response = await mark.GetAsync("/api/v1/discover?minScore=80&maxScore=20&sort=followers");
+        using var response = await mark.GetAsync("/api/v1/discover?minScore=80&maxScore=20&sort=followers&minAudienceQuality=101");
         var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("errors");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True(errors.TryGetProperty("maxScore", out _));
         Assert.True(errors.TryGetProperty("sort", out _));
+        Assert.True(errors.TryGetProperty("minAudienceQuality", out _));
     }
 
     [Fact]

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Resonance.Application.Importing;
+using Resonance.Application.Integrity;
 using Resonance.Application.Members;
+using Resonance.Application.Scoring;
+using Resonance.Application.Topics;
 using Resonance.Domain;
 using static Resonance.Server.Tests.ApiTestHelpers;
 
@@ -220,6 +223,7 @@ public sealed class ProfileApiTests(ServerFixture fixture) : IClassFixture<Serve
         Assert.Contains("/api/v1/me/profile", paths);
         Assert.Contains("/api/v1/people/{network}/{account}", paths);
         Assert.Contains("/api/v1/runs", paths);
+        Assert.Contains("/api/v1/me/topics/hidden", paths);
         Assert.Contains("Resonance API", reference, StringComparison.Ordinal);
     }
 
@@ -255,6 +259,88 @@ public sealed class ProfileApiTests(ServerFixture fixture) : IClassFixture<Serve
         var id = top[^1].AccountId;
         Assert.Empty(await fixture.Store.ConsentsAsync([id], Ct));
         return (await fixture.Store.DescribeAccountsAsync([id], Ct))[id];
+    }
+
+    [Fact]
+    public async Task Profile_ShowsAudienceQualityAsTheAuditComputesIt_AndTopTopicsWithTheirEvidence()
+    {
+        using var mark = await fixture.ClientAsync("mark@demo.resonance");
+        var member1 = await fixture.AccountOfAsync("member1@demo.resonance");
+        var run = (await fixture.Store.ListRunsAsync(Ct))[^1];
+        var p = ScoringAlgorithms.Defaults(new AlgorithmId("resonance", 2), run.Parameters.AsOfMs) with { Network = run.Parameters.Network, WindowDays = run.Parameters.WindowDays };
+        var audit = AccountAudit.Run(await fixture.Store.LoadScoringInputAsync(p.Network, p.WindowStartMs, p.AsOfMs, Ct), p, member1.Id);
+        var topics = await new TopicService(fixture.Store, TopicTaxonomy.BuiltIn).AccountAsync(run.Parameters, member1.Id, scored: 0, ct: Ct);
+
+        var profile = await mark.JsonAsync(PersonPath(member1, api: true));
+
+        var audience = profile.GetProperty("audience");
+        Assert.NotNull(audit?.Audience);
+        Assert.Equal(audit.Audience.Engagers, audience.GetProperty("engagers").GetInt32());
+        Assert.Equal(audit.Audience.Authentic, audience.GetProperty("authentic").GetInt32());
+        Assert.InRange(audience.GetProperty("share").GetDouble(), audience.GetProperty("low").GetDouble(), audience.GetProperty("high").GetDouble());
+        Assert.True(audience.GetProperty("high").GetDouble() - audience.GetProperty("low").GetDouble() > 0.01, "a finite audience has an interval, not a certainty");
+        Assert.Matches($@"^About \d+% \(\d+–\d+%\) of the engagement comes from likely-authentic accounts: {audit.Audience.Authentic:N0} of the {audit.Audience.Engagers:N0} accounts",
+            audience.GetProperty("text").GetString()!);
+        var shown = profile.GetProperty("topics").EnumerateArray().ToList();
+        Assert.Equal(topics.Take(5).Select(t => t.Topic.Topic), shown.Select(t => t.GetProperty("topic").GetString()));
+        var first = shown[0];
+        Assert.Equal(topics[0].Topic.Posts, first.GetProperty("posts").GetInt32());
+        Assert.Equal(topics[0].Topic.Engagers, first.GetProperty("engagers").GetInt32());
+        Assert.Equal(topics[0].Topic.Engagements, first.GetProperty("engagements").GetDouble(), 9);
+        Assert.NotEmpty(first.GetProperty("terms").EnumerateArray());
+        Assert.NotEmpty(first.GetProperty("topPosts").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task HidingATopic_RemovesItFromProfileAndDiscovery_KeepsTheRejection_AndShowingRestoresIt()
+    {
+        using var member4 = await fixture.ClientAsync("member4@demo.resonance");
+        using var mark = await fixture.ClientAsync("mark@demo.resonance");
+        using var ada = await fixture.ClientAsync("ada@demo.resonance");
+        var account = await fixture.AccountOfAsync("member4@demo.resonance");
+        var before = await mark.JsonAsync(PersonPath(account, api: true));
+        var topic = before.GetProperty("topics")[0].GetProperty("topic").GetString()!;
+        var terms = before.GetProperty("topics")[0].GetProperty("terms").EnumerateArray().Select(t => t.GetString()).ToList();
+        var foundBefore = await mark.JsonAsync($"/api/v1/discover?topic={topic}&pageSize=200");
+
+        var (byOther, _) = await ada.SendJsonAsync(HttpMethod.Post, "/api/v1/me/topics/hidden", new { topic, account = account.Label });
+        var (hid, _) = await member4.SendJsonAsync(HttpMethod.Post, "/api/v1/me/topics/hidden", new { topic });
+        var own = await member4.JsonAsync("/api/v1/me/profile");
+        var seen = await mark.JsonAsync(PersonPath(account, api: true));
+        var found = await mark.JsonAsync($"/api/v1/discover?topic={topic}&pageSize=200");
+        var hidden = await member4.JsonAsync("/api/v1/me/topics/hidden");
+        var rejections = await fixture.Store.RejectionSummaryAsync(Ct);
+        var (shown, _) = await member4.SendJsonAsync(HttpMethod.Delete, $"/api/v1/me/topics/hidden/{topic}", null);
+        var after = await mark.JsonAsync(PersonPath(account, api: true));
+
+        static IEnumerable<string?> Topics(JsonElement profile) => profile.GetProperty("topics").EnumerateArray().Select(t => t.GetProperty("topic").GetString());
+        static IEnumerable<string?> Names(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, byOther); // ada holds no such account: it is refused like an unknown one
+        Assert.Equal(HttpStatusCode.NoContent, hid);
+        Assert.Contains("member4", Names(foundBefore));
+        Assert.DoesNotContain(topic, Topics(own));
+        Assert.DoesNotContain(topic, Topics(seen));
+        Assert.DoesNotContain("member4", Names(found));
+        Assert.Equal(topic, hidden.EnumerateArray().Single().GetProperty("topic").GetString());
+        Assert.Equal(terms, hidden.EnumerateArray().Single().GetProperty("terms").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(1, rejections.Single(r => r.Topic == topic).Accounts);
+        Assert.Equal(HttpStatusCode.NoContent, shown);
+        Assert.Equal(Topics(before), Topics(after));
+    }
+
+    [Fact]
+    public async Task HidingATopic_ThatIsNotTheAccounts_IsAValidationProblem()
+    {
+        using var member2 = await fixture.ClientAsync("member2@demo.resonance");
+
+        var (empty, emptyBody) = await member2.SendJsonAsync(HttpMethod.Post, "/api/v1/me/topics/hidden", new { topic = "" });
+        var (unknown, unknownBody) = await member2.SendJsonAsync(HttpMethod.Post, "/api/v1/me/topics/hidden", new { topic = "no-such-topic" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, empty);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown);
+        Assert.Contains("\"topic\"", emptyBody, StringComparison.Ordinal);
+        Assert.Contains("no topic 'no-such-topic'", unknownBody, StringComparison.Ordinal);
+        Assert.Empty((await member2.JsonAsync("/api/v1/me/topics/hidden")).EnumerateArray());
     }
 
     private async Task<ImportResult> ImportAsync(Post post) =>
