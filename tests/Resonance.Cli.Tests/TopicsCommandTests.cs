@@ -1,4 +1,8 @@
 using System.Text.Json;
+using Resonance.Application.Scoring;
+using Resonance.Storage;
+using Resonance.Storage.Members;
+using Resonance.Storage.Sqlite;
 
 namespace Resonance.Cli.Tests;
 
@@ -54,5 +58,51 @@ public sealed class TopicsCommandTests
         Assert.Equal($"planted\t\t{tag}\n", File.ReadAllText(file));
         Assert.DoesNotContain(after.EnumerateArray(), c => c.GetProperty("tag").GetString() == tag);
         Assert.Equal(before.GetArrayLength() - 1, after.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_topic_its_holder_hid_is_shown_by_neither_topics_top_nor_explain_and_is_listed_as_a_rejection()
+    {
+        using var temp = new TempFolder();
+        Assert.Equal(0, (await CliRun.RunAsync("demo", "--people", "300", "--seed", "11", "--dir", temp.Path, "--no-serve")).ExitCode);
+        var db = temp.File("resonance.db");
+        var best = (await CliRun.RunAsync("top", "--db", db, "--n", "1", "--json")).Json().GetProperty("scores")[0].GetProperty("account").GetString()!;
+        var before = (await CliRun.RunAsync("topics", best, "--db", db, "--json")).Json().GetProperty("topics");
+        var topic = before[0].GetProperty("topic").GetString()!;
+        var ranked = (await CliRun.RunAsync("top", "--db", db, "--topic", topic, "--n", "300", "--json")).Json().GetProperty("scores");
+        Assert.Contains(ranked.EnumerateArray(), r => r.GetProperty("account").GetString() == best);
+        await HideAsync(db, best, topic);
+
+        var after = (await CliRun.RunAsync("topics", best, "--db", db, "--json")).Json();
+        var rankedAfter = (await CliRun.RunAsync("top", "--db", db, "--topic", topic, "--n", "300", "--json")).Json().GetProperty("scores");
+        var explain = await CliRun.RunAsync("explain", best, "--topic", topic, "--db", db);
+        var rejections = (await CliRun.RunAsync("topics", "rejections", "--db", db, "--json")).Json().GetProperty("rejections");
+
+        Assert.DoesNotContain(after.GetProperty("topics").EnumerateArray(), t => t.GetProperty("topic").GetString() == topic);
+        Assert.Equal(before.GetArrayLength() - 1, after.GetProperty("topics").GetArrayLength());
+        Assert.Equal(1, after.GetProperty("hidden_topics").GetInt32());
+        Assert.DoesNotContain(rankedAfter.EnumerateArray(), r => r.GetProperty("account").GetString() == best);
+        Assert.Equal(ranked.GetArrayLength() - 1, rankedAfter.GetArrayLength());
+        Assert.Equal(66, explain.ExitCode);
+        Assert.Contains($"hid the topic '{topic}'", explain.Error, StringComparison.Ordinal);
+        Assert.Equal(topic, rejections.EnumerateArray().Single().GetProperty("topic").GetString());
+        Assert.Equal("#planted", rejections[0].GetProperty("terms")[0].GetProperty("term").GetString());
+    }
+
+    /// <summary>A member claims <paramref name="label"/>, an admin approves it, and the member hides <paramref name="topic"/>.</summary>
+    private static async Task HideAsync(string db, string label, string topic)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = new SqliteResonanceStore(DatabaseLocation.Parse(db));
+        var user = new MemberUser { UserName = "holder", NormalizedUserName = "HOLDER", Email = "holder@example.test", NormalizedEmail = "HOLDER@EXAMPLE.TEST", SecurityStamp = "s" };
+        await using (var context = store.CreateContext())
+        {
+            context.Users.Add(user);
+            await context.SaveChangesAsync(ct);
+        }
+        var account = await AccountNames.ResolveAsync(store, label, ct);
+        var claim = await store.ClaimAsync(user.Id, account, ct);
+        await store.DecideClaimAsync(claim.Id, approve: true, ct);
+        await store.HideTopicAsync(user.Id, account.Id, topic, ["#planted"], ct);
     }
 }

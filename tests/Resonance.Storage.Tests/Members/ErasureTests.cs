@@ -42,6 +42,9 @@ public sealed class ErasureTests
         var claim = await store.ClaimAsync(userId, alice, ct);
         await store.DecideClaimAsync(claim.Id, approve: true, ct);
         Assert.True(await store.GetScoreAsync((await store.ListRunsAsync(ct))[^1].Id, alice.Id, ct) is not null, "alice must have a score to erase");
+        // A rejected topic whose stored terms quote her post: a row left behind would show up in the scan.
+        await store.HideTopicAsync(userId, alice.Id, "wildlife", ["Quokkas at dawn"], ct);
+        Assert.Single(await store.RejectionsAsync(alice.Id, ct));
 
         Assert.Equal(1, await db.ScalarAsync($"SELECT COUNT(*) FROM community_members WHERE account_id = {alice.Id}"));
 
@@ -56,6 +59,7 @@ public sealed class ErasureTests
         Assert.Equal(1, report.RedactedMentions);
         Assert.Empty(leaks);
         Assert.Equal(0, await db.ScalarAsync($"SELECT COUNT(*) FROM community_members WHERE account_id = {alice.Id}"));
+        Assert.Equal(0, await db.ScalarAsync("SELECT COUNT(*) FROM hidden_topics"));
         Assert.Equal(2, await db.ScalarAsync("SELECT COUNT(*) FROM tombstones")); // her account and her post
         Assert.Equal("Thanks @[erased] for the tip", await TextAsync(db, "SELECT text FROM posts WHERE external_id = 'p-carol-1'"));
         Assert.Equal(1, await db.ScalarAsync("SELECT COUNT(*) FROM posts WHERE external_id = 'p-bob-reply' AND reply_to IS NULL"));

@@ -23,8 +23,9 @@ internal static class TopicsCommand
               resonance topics synthetic:u268
               resonance topics mastodon:@alice --json
               resonance topics candidates
+              resonance topics rejections
             """)
-        { account, run, taxonomy, json, CandidatesCommand.Create(console) };
+        { account, run, taxonomy, json, CandidatesCommand.Create(console), RejectionsCommand.Create(console) };
         command.SetAction((parse, ct) => ScoringCommandRunner.RunAsync(console, GlobalOptions.Database(parse), ct, async store =>
         {
             var who = await ScoringCommandRunner.AccountAsync(store, parse.GetValue(account)!, ct).ConfigureAwait(false);
