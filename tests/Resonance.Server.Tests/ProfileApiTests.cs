@@ -310,6 +310,7 @@ public sealed class ProfileApiTests(ServerFixture fixture) : IClassFixture<Serve
         var found = await mark.JsonAsync($"/api/v1/discover?topic={topic}&pageSize=200");
         var hidden = await member4.JsonAsync("/api/v1/me/topics/hidden");
         var rejections = await fixture.Store.RejectionSummaryAsync(Ct);
+        var export = await member4.JsonAsync("/api/v1/me/export");
         var (shown, _) = await member4.SendJsonAsync(HttpMethod.Delete, $"/api/v1/me/topics/hidden/{topic}", null);
         var after = await mark.JsonAsync(PersonPath(account, api: true));
 
@@ -324,6 +325,7 @@ public sealed class ProfileApiTests(ServerFixture fixture) : IClassFixture<Serve
         Assert.Equal(topic, hidden.EnumerateArray().Single().GetProperty("topic").GetString());
         Assert.Equal(terms, hidden.EnumerateArray().Single().GetProperty("terms").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal(1, rejections.Single(r => r.Topic == topic).Accounts);
+        Assert.Equal(topic, export.GetProperty("hiddenTopics").EnumerateArray().Single().GetProperty("topic").GetString()); // the download holds it too
         Assert.Equal(HttpStatusCode.NoContent, shown);
         Assert.Equal(Topics(before), Topics(after));
     }

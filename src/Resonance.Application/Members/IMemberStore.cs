@@ -63,7 +63,11 @@ public sealed record ErasureReport(IReadOnlyList<string> Accounts, long Interact
 public sealed record PersonalData(
     string UserName, string? Email, string Visibility, DateTimeOffset SignedUpAt,
     IReadOnlyList<ClaimInfo> Claims,
-    IReadOnlyList<PersonalAccountData> Accounts);
+    IReadOnlyList<PersonalAccountData> Accounts)
+{
+    /// <summary>The topics the member hid from their accounts, with the terms that had matched.</summary>
+    public IReadOnlyList<Topics.TopicRejection> HiddenTopics { get; init; } = [];
+}
 
 /// <summary>One claimed account's data: the account, its posts, its interactions (counterparts anonymous unless they
 /// consented), and its scores in every run.</summary>

@@ -38,8 +38,12 @@ public abstract partial class RelationalResonanceStore
                 [.. scores.Select(x => new PersonalScore(x.s.RunId, x.Algorithm, x.FinishedAt,
                     x.s.Score, x.s.Low, x.s.High, x.s.Rank, x.s.Reach, x.s.Amplification, x.s.Impact))]));
         }
+        var hidden = await db.HiddenTopics.Where(h => h.UserId == userId).ToListAsync(ct).ConfigureAwait(false);
         return new PersonalData(user.UserName ?? "", user.Email, Visibilities.Name(user.Visibility),
-            DateTimeOffset.FromUnixTimeMilliseconds(user.CreatedAtMs), claims, accounts);
+            DateTimeOffset.FromUnixTimeMilliseconds(user.CreatedAtMs), claims, accounts)
+        {
+            HiddenTopics = [.. hidden.OrderBy(h => h.AccountId).ThenBy(h => h.Topic, StringComparer.Ordinal).Select(ToRejection)],
+        };
     }
 
     private static PersonalPost ToPersonal(PostEntity p) =>
