@@ -57,7 +57,8 @@ internal static class MeEndpoints
             {
                 return TypedResults.Problem("Claim an account and prove it first, or name one of your verified accounts.", title: "No verified account", statusCode: StatusCodes.Status404NotFound);
             }
-            return TypedResults.Ok(ApiMapping.Profile(await cache.GetAsync(profiles, own, consent, viewer, ct), await cache.InsightAsync(insights, own, ct)));
+            var profile = await cache.GetAsync(profiles, own, consent, viewer, ct);
+            return TypedResults.Ok(ApiMapping.Profile(profile, await cache.InsightAsync(insights, profile, ct)));
         }).RequireAuthorization(ApiPolicies.MeRead).WithSummary("Your influence: score, interval, sub-scores, who responds, whom you respond to, history.");
 
         me.MapGet("/change", async Task<Results<Ok<ChangeResponse>, ProblemHttpResult, ValidationProblem>> (long from, long to, string? account,

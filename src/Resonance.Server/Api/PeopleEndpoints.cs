@@ -32,8 +32,8 @@ internal static class PeopleEndpoints
             {
                 return NotVisible();
             }
-            return TypedResults.Ok(ApiMapping.Profile(await cache.GetAsync(profiles, found.Account, found.Consent, viewer, ct),
-                await cache.InsightAsync(insights, found.Account, ct)));
+            var profile = await cache.GetAsync(profiles, found.Account, found.Consent, viewer, ct);
+            return TypedResults.Ok(ApiMapping.Profile(profile, await cache.InsightAsync(insights, profile, ct)));
         }).WithSummary("A member's profile, when they chose to be visible to you. Anyone else is not found, whether or not the account exists.");
 
         api.MapGet("/stats", async Task<Ok<IReadOnlyList<AnonymousGroup>>> (Application.Importing.IResonanceStore store, CancellationToken ct) =>

@@ -45,25 +45,37 @@ public sealed class ProfileCache(IMemoryCache cache, RelationalResonanceStore st
         return consents.GetValueOrDefault(accountId);
     }
 
-    /// <summary>Audience quality and the visible topics of <paramref name="account"/> (as
-    /// <see cref="InsightService.ForAsync"/>), cached per latest run and consent version (hiding or showing a topic bumps
-    /// it); null when no run covers the account's network.</summary>
-    public async Task<AccountInsight?> InsightAsync(InsightService insights, AccountRef account, CancellationToken ct = default)
+    /// <summary>Audience quality and the visible topics of the account of <paramref name="profile"/> (as
+    /// <see cref="InsightService.ForAsync"/>), cached per run (the profile's: the latest covering the account, the one
+    /// insights come from) and consent version (hiding or showing a topic bumps it); null when no run covers it.</summary>
+    public async Task<AccountInsight?> InsightAsync(InsightService insights, Profile profile, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(insights);
-        ArgumentNullException.ThrowIfNull(account);
-        var runs = await store.ListRunsAsync(ct).ConfigureAwait(false);
-        var key = ("insight", account.Id, runs.Count > 0 ? runs[^1].Id : 0, store.ConsentVersion);
+        ArgumentNullException.ThrowIfNull(profile);
+        if (profile.Run is null)
+        {
+            return null;
+        }
+        var key = ("insight", profile.Account.Id, profile.Run.Id, store.ConsentVersion);
         if (cache.TryGetValue(key, out AccountInsight? cached) && cached is not null)
         {
             return cached;
         }
-        var insight = await insights.ForAsync(account, ct).ConfigureAwait(false);
+        var insight = await insights.ForAsync(profile.Account, ct).ConfigureAwait(false);
         if (insight is not null)
         {
             cache.Set(key, insight, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
         }
         return insight;
+    }
+
+    /// <summary>The topics hidden from <paramref name="account"/> (as <see cref="InsightService.HiddenAsync"/>), cached
+    /// per consent version.</summary>
+    public Task<IReadOnlyList<Application.Topics.TopicRejection>> HiddenTopicsAsync(InsightService insights, AccountRef account, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(insights);
+        ArgumentNullException.ThrowIfNull(account);
+        return GetOrReadAsync(("hidden", account.Id, store.ConsentVersion), () => insights.HiddenAsync(account, ct));
     }
 
     private async Task<T> GetOrReadAsync<T>(object key, Func<Task<T>> read)
