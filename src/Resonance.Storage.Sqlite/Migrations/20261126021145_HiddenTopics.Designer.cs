@@ -11,7 +11,7 @@ using Resonance.Storage;
 namespace Resonance.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(ResonanceDbContext))]
-    [Migration("20261126011352_HiddenTopics")]
+    [Migration("20261126021145_HiddenTopics")]
     partial class HiddenTopics
     {
         /// <inheritdoc />
@@ -233,6 +233,61 @@ namespace Resonance.Storage.Sqlite.Migrations
                         .HasDatabaseName("ix_account_scores_rank");
 
                     b.ToTable("account_scores", (string)null);
+                });
+
+            modelBuilder.Entity("Resonance.Storage.Entities.CommunityEntity", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("community_id");
+
+                    b.Property<int>("Scored")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scored");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.HasKey("RunId", "CommunityId")
+                        .HasName("pk_communities");
+
+                    b.ToTable("communities", (string)null);
+                });
+
+            modelBuilder.Entity("Resonance.Storage.Entities.CommunityMemberEntity", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<double>("Centrality")
+                        .HasColumnType("REAL")
+                        .HasColumnName("centrality");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("community_id");
+
+                    b.Property<int>("CommunityRank")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("community_rank");
+
+                    b.HasKey("RunId", "AccountId")
+                        .HasName("pk_community_members");
+
+                    b.HasIndex("RunId", "CommunityId", "CommunityRank")
+                        .HasDatabaseName("ix_community_members_rank");
+
+                    b.ToTable("community_members", (string)null);
                 });
 
             modelBuilder.Entity("Resonance.Storage.Entities.ImportRunEntity", b =>

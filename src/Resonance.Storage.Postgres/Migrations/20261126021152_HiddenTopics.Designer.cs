@@ -12,7 +12,7 @@ using Resonance.Storage;
 namespace Resonance.Storage.Postgres.Migrations
 {
     [DbContext(typeof(ResonanceDbContext))]
-    [Migration("20261126011426_HiddenTopics")]
+    [Migration("20261126021152_HiddenTopics")]
     partial class HiddenTopics
     {
         /// <inheritdoc />
@@ -244,6 +244,61 @@ namespace Resonance.Storage.Postgres.Migrations
                         .HasDatabaseName("ix_account_scores_rank");
 
                     b.ToTable("account_scores", (string)null);
+                });
+
+            modelBuilder.Entity("Resonance.Storage.Entities.CommunityEntity", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("community_id");
+
+                    b.Property<int>("Scored")
+                        .HasColumnType("integer")
+                        .HasColumnName("scored");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer")
+                        .HasColumnName("size");
+
+                    b.HasKey("RunId", "CommunityId")
+                        .HasName("pk_communities");
+
+                    b.ToTable("communities", (string)null);
+                });
+
+            modelBuilder.Entity("Resonance.Storage.Entities.CommunityMemberEntity", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<double>("Centrality")
+                        .HasColumnType("double precision")
+                        .HasColumnName("centrality");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("community_id");
+
+                    b.Property<int>("CommunityRank")
+                        .HasColumnType("integer")
+                        .HasColumnName("community_rank");
+
+                    b.HasKey("RunId", "AccountId")
+                        .HasName("pk_community_members");
+
+                    b.HasIndex("RunId", "CommunityId", "CommunityRank")
+                        .HasDatabaseName("ix_community_members_rank");
+
+                    b.ToTable("community_members", (string)null);
                 });
 
             modelBuilder.Entity("Resonance.Storage.Entities.ImportRunEntity", b =>
