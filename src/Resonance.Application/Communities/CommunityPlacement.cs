@@ -26,6 +26,17 @@ public sealed record CommunityPlacement(CommunitySummary Community, CommunitySta
     /// <summary>"top 3% in Community 12 (…)": the community top share rounded up to a whole percent (1% at least).</summary>
     public string Text => $"{TopPercent(CommunityTopShare)} in {Label.Text}";
 
+    /// <summary>The placement of <paramref name="score"/>'s account in <paramref name="run"/>, from its standing in
+    /// <paramref name="community"/>.</summary>
+    public static CommunityPlacement Of(Scoring.ScoreRunInfo run, Scoring.AccountScore score, CommunitySummary community, CommunityStanding standing, CommunityLabel label)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(score);
+        ArgumentNullException.ThrowIfNull(community);
+        ArgumentNullException.ThrowIfNull(standing);
+        return new CommunityPlacement(community, standing, label, standing.TopShare(community.Scored), (double)score.Rank / Math.Max(1, run.AccountsScored));
+    }
+
     /// <summary>"top X%" with X = ⌈100 × <paramref name="share"/>⌉, at least 1.</summary>
     public static string TopPercent(double share) =>
         string.Create(CultureInfo.InvariantCulture, $"top {Math.Max(1, (int)Math.Ceiling(Math.Round(100 * share, 9)))}%");

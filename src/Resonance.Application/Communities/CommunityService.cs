@@ -60,23 +60,20 @@ public sealed class CommunityService(ICommunityStore communities, IScoreStore sc
 
         var community = (await communities.CommunitiesAsync(run.Id, ct).ConfigureAwait(false)).First(c => c.Id == standing.Community);
         var label = (await LabelsAsync(run, [community], viewer, ct).ConfigureAwait(false))[community.Id];
-        return new CommunityPlacement(community, standing, label, standing.TopShare(community.Scored), (double)score.Rank / Math.Max(1, run.AccountsScored));
+        return CommunityPlacement.Of(run, score, community, standing, label);
     }
 
     private async Task<Dictionary<int, CommunityLabel>> LabelsAsync(ScoreRunInfo run, IReadOnlyList<CommunitySummary> shown, Viewer viewer, CancellationToken ct)
     {
-        var claimed = await communities.ClaimedStandingsAsync(run.Id, ct).ConfigureAwait(false);
-        var consents = claimed.DistinctBy(c => c.Standing.AccountId).ToDictionary(c => c.Standing.AccountId, c => c.Consent);
-        var standings = claimed.Select(c => c.Standing).DistinctBy(s => s.AccountId).Where(s => viewer.MaySee(consents[s.AccountId])).ToList();
-        var names = standings.Count == 0 ? new Dictionary<long, AccountRef>()
-            : await scores.DescribeAccountsAsync([.. standings.Select(s => s.AccountId)], ct).ConfigureAwait(false);
-        var central = CommunityLabels.CentralNames(standings, consents, names, viewer);
-        var topTopics = await TopicsAsync(run, ct).ConfigureAwait(false);
-        return shown.ToDictionary(c => c.Id, c => CommunityLabels.Compose(c, topTopics.GetValueOrDefault(c.Id, []), central.GetValueOrDefault(c.Id, [])));
+        var names = await CommunityNameSource.LoadAsync(communities, scores, run.Id, ct).ConfigureAwait(false);
+        return names.Labels(shown, await TopTopicsAsync(run, ct).ConfigureAwait(false), viewer);
     }
 
-    private async Task<IReadOnlyDictionary<int, IReadOnlyList<string>>> TopicsAsync(ScoreRunInfo run, CancellationToken ct)
+    /// <summary>Each community's top topics in <paramref name="run"/> (docs/communities.md, Labels); empty when the
+    /// run's posts carry no text or hashtags, or no taxonomy was given.</summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<string>>> TopTopicsAsync(ScoreRunInfo run, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(run);
         if (topics is null || taxonomy is null)
         {
             return new Dictionary<int, IReadOnlyList<string>>();

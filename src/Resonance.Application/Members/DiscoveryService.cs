@@ -1,3 +1,4 @@
+using Resonance.Application.Communities;
 using Resonance.Application.Insights;
 using Resonance.Application.Integrity;
 using Resonance.Application.Scoring;
@@ -15,6 +16,9 @@ public sealed record DiscoveryQuery(string? Network = null, double? MinScore = n
     /// <summary>Only members whose audience quality (the share of likely-authentic engagers, in percent) is at least this.</summary>
     public double? MinAudienceQuality { get; init; }
 
+    /// <summary>Only members in this community of the latest run (<see cref="CommunitySummary.Id"/>).</summary>
+    public int? Community { get; init; }
+
     /// <summary>The sort orders accepted.</summary>
     public static IReadOnlyList<string> Sorts { get; } = ["score", "low", "name"];
 
@@ -26,6 +30,7 @@ public sealed record DiscoveryQuery(string? Network = null, double? MinScore = n
         if (MaxScore is < 1 or > 100) { errors["maxScore"] = ["maxScore must be between 1 and 100."]; }
         if (MinScore > MaxScore) { errors["maxScore"] = ["maxScore must not be below minScore."]; }
         if (MinAudienceQuality is < 0 or > 100) { errors["minAudienceQuality"] = ["minAudienceQuality must be a percentage between 0 and 100."]; }
+        if (Community is < 1) { errors["community"] = ["community must be a community id of the latest run (1 or more)."]; }
         if (!Sorts.Contains(Sort)) { errors["sort"] = [$"sort must be one of {string.Join(", ", Sorts)}."]; }
         if (Page < 1) { errors["page"] = ["page must be 1 or more."]; }
         if (PageSize is < 1 or > 200) { errors["pageSize"] = ["pageSize must be between 1 and 200."]; }
@@ -41,14 +46,18 @@ public sealed record DiscoveredMember(string Name, AccountRef Account, double? S
 
     /// <summary>Its top topics, most engaged first, hidden ones left out (set by discovery).</summary>
     public IReadOnlyList<string> Topics { get; init; } = [];
+
+    /// <summary>Its community in the latest run (set by discovery; null when that run has none or did not score it).</summary>
+    public int? Community { get; init; }
 }
 
 /// <summary>One page of results and how many there are in all.</summary>
 public sealed record DiscoveryPage(IReadOnlyList<DiscoveredMember> Items, int Total, DiscoveryQuery Query);
 
 /// <summary>Search over members who chose <see cref="Visibility.Discoverable"/>: nobody else is ever in the results.
-/// Filters by network, score range, name, topic (one the member has not hidden) and minimum audience quality.</summary>
-public sealed class DiscoveryService(IScoreStore scores, IMemberStore members, InsightService insights)
+/// Filters by network, score range, name, topic (one the member has not hidden), minimum audience quality and community
+/// (of the latest run).</summary>
+public sealed class DiscoveryService(IScoreStore scores, IMemberStore members, InsightService insights, IRunCommunitiesSource? communities = null)
 {
     /// <summary>Runs the query: every match, sorted, then the requested page.</summary>
     public async Task<DiscoveryPage> SearchAsync(DiscoveryQuery query, CancellationToken ct = default)
@@ -71,10 +80,13 @@ public sealed class DiscoveryService(IScoreStore scores, IMemberStore members, I
                 && (query.MaxScore is not { } max || (m.Score ?? 0) <= max))
             .ToList();
         var insight = await insights.ForManyAsync([.. found.Select(m => m.Account)], ct).ConfigureAwait(false);
+        var latest = communities is null ? null : await communities.LatestAsync(ct).ConfigureAwait(false);
         found = [.. found.Select(m => insight.GetValueOrDefault(m.Account.Id) is { } i
                 ? m with { Audience = i.Audience, Topics = [.. i.Topics.Select(t => t.Topic)] }
                 : m)
-            .Where(m => (query.Topic is not { Length: > 0 } topic || m.Topics.Contains(topic.Trim().ToLowerInvariant()))
+            .Select(m => latest?.Standings.GetValueOrDefault(m.Account.Id) is { } s ? m with { Community = s.Community } : m)
+            .Where(m => (query.Community is not { } c || m.Community == c)
+                && (query.Topic is not { Length: > 0 } topic || m.Topics.Contains(topic.Trim().ToLowerInvariant()))
                 && (query.MinAudienceQuality is not { } minQuality || (m.Audience is { } a && a.Share * 100 >= minQuality - 1e-9)))];
         IOrderedEnumerable<DiscoveredMember> sorted = query.Sort switch
         {
