@@ -16,7 +16,8 @@ public sealed class AnonymityTests(ServerFixture fixture) : IClassFixture<Server
         "/api/v1/me", "/api/v1/me/profile", "/api/v1/me/change?from=1&to=2", "/api/v1/me/change?from=2&to=3", "/api/v1/me/export",
         "/api/v1/people", "/api/v1/people/{ada}", "/api/v1/people/{member1}", "/api/v1/stats", "/api/v1/runs",
         "/api/v1/me/topics/hidden", "/discover", "/discover?topic=music&minAudienceQuality=10", "/api/v1/discover?topic=music",
-        "/api/v1/discover.csv?minAudienceQuality=10",
+        "/api/v1/discover.csv?minAudienceQuality=10", "/api/v1/discover/communities", "/discover?community=1", "/discover?community=2",
+        "/api/v1/discover?community=1", "/api/v1/discover.csv?community=2", "/people/{member4}", "/api/v1/people/{member4}",
     ];
 
     [Theory]
@@ -36,6 +37,7 @@ public sealed class AnonymityTests(ServerFixture fixture) : IClassFixture<Server
         var names = new Regex(string.Join("|", hidden.SelectMany(a => new[] { Regex.Escape(a.Handle) + "(?![A-Za-z0-9_])", Regex.Escape(a.DisplayName) })));
 
         var checkedBodies = 0;
+        var communityLabels = 0;
         foreach (var path in Paths)
         {
             using var response = await client.GetAsync(await ResolveAsync(path));
@@ -48,6 +50,7 @@ public sealed class AnonymityTests(ServerFixture fixture) : IClassFixture<Server
             {
                 body = WithoutOwnPostTexts(body); // the member's own words may mention anyone; everything else is checked
             }
+            communityLabels += Regex.Count(body, @"Community \d+(, around [^(]+)? \([\d,]+ accounts");
             var leak = names.Match(body);
             Assert.False(leak.Success, $"{path} shows '{leak.Value}' to {email ?? "an anonymous visitor"}");
             checkedBodies++;
@@ -55,7 +58,22 @@ public sealed class AnonymityTests(ServerFixture fixture) : IClassFixture<Server
 
         Assert.True(hidden.Count > 300, "the check must cover the many accounts nobody claimed");
         Assert.True(checkedBodies >= 4);
+        Assert.True(email is null || communityLabels > 0, "community labels (standing, discovery's filter) were among the bodies checked");
         Assert.True(email is null ? visibleCount == 0 : visibleCount > 0);
+    }
+
+    [Fact]
+    public async Task CommunityLabels_NameConsentingMembersToAMarketer_SoTheScanCanFail()
+    {
+        // The scan above can only fail if labels name anyone at all: for a marketer, the discoverable top members are named
+        // in the labels of their communities, while an anonymous reader of the same community gets no name.
+        using var mark = await fixture.ClientAsync("mark@demo.resonance");
+
+        var options = (await mark.JsonAsync("/api/v1/discover/communities")).EnumerateArray().ToList();
+
+        Assert.NotEmpty(options);
+        Assert.Contains(options, o => o.GetProperty("label").GetString()!.Contains(", around ", StringComparison.Ordinal));
+        Assert.Equal(options.Select(o => o.GetProperty("id").GetInt32()).Order(), options.Select(o => o.GetProperty("id").GetInt32()));
     }
 
     [Fact]
@@ -143,7 +161,7 @@ public sealed class AnonymityTests(ServerFixture fixture) : IClassFixture<Server
 
     private async Task<string> ResolveAsync(string path)
     {
-        foreach (var name in new[] { "ada", "member1" })
+        foreach (var name in new[] { "ada", "member1", "member4" })
         {
             if (path.Contains("{" + name + "}", StringComparison.Ordinal))
             {

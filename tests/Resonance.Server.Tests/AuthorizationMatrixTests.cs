@@ -22,6 +22,8 @@ public sealed class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixt
         { "GET", "/me/tokens", [302, 200, 200, 200, 200] },
         { "GET", "/api/v1/discover", [401, 403, 403, 200, 403] },
         { "GET", "/api/v1/discover.csv", [401, 403, 403, 200, 403] },
+        { "GET", "/api/v1/discover/communities", [401, 403, 403, 200, 403] },
+        { "GET", "/api/v1/discover?community=1", [401, 403, 403, 200, 403] },
         { "GET", "/api/v1/invitations/sent", [401, 403, 403, 200, 403] },
         { "GET", "/api/v1/me/invitations", [401, 200, 200, 200, 200] },
         { "GET", "/api/v1/me/tokens", [401, 200, 200, 200, 200] },

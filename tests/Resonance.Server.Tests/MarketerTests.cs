@@ -28,7 +28,7 @@ public sealed class MarketerTests(ServerFixture fixture) : IClassFixture<ServerF
         Assert.Equal(4, page.GetProperty("total").GetInt32());
         Assert.Equal(names.Skip(2), page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()));
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("name,account,network,score,low,high,run,audience_quality,audience_low,audience_high,topics", lines[0].TrimEnd('\r'));
+        Assert.Equal("name,account,network,score,low,high,run,audience_quality,audience_low,audience_high,community,topics", lines[0].TrimEnd('\r'));
         Assert.Equal(Discoverable.Order(), lines.Skip(1).Select(l => l.Split(',')[0]).Order());
     }
 
@@ -72,17 +72,55 @@ public sealed class MarketerTests(ServerFixture fixture) : IClassFixture<ServerF
     }
 
     [Fact]
+    public async Task Discover_FiltersByCommunityOfTheLatestRun_ListingOnlyItsDiscoverableMembers()
+    {
+        using var mark = await fixture.ClientAsync("mark@demo.resonance");
+        var run = (await fixture.Store.ListRunsAsync(Ct))[^1];
+        var communityOf = (await fixture.Store.AllCommunityStandingsAsync(run.Id, Ct)).ToDictionary(s => s.AccountId, s => s.Community);
+        var expected = new Dictionary<int, List<string>>();
+        foreach (var name in Discoverable)
+        {
+            var account = await fixture.AccountOfAsync($"{name}@demo.resonance");
+            if (communityOf.TryGetValue(account.Id, out var c))
+            {
+                (expected.TryGetValue(c, out var list) ? list : expected[c] = []).Add(name);
+            }
+        }
+        // The communities holding a discoverable member (each also holds accounts that are not), and the largest one holding none.
+        var others = communityOf.Values.Distinct().Where(c => !expected.ContainsKey(c)).Order().ToList();
+        var communities = expected.Keys.Append(others[0]).Order().ToList();
+        var options = (await mark.JsonAsync("/api/v1/discover/communities")).EnumerateArray().Select(o => o.GetProperty("id").GetInt32()).ToList();
+
+        foreach (var c in communities)
+        {
+            var found = (await mark.JsonAsync($"/api/v1/discover?community={c}&pageSize=200")).GetProperty("items").EnumerateArray().ToList();
+            using var csv = await mark.GetAsync($"/api/v1/discover.csv?community={c}");
+            var rows = (await csv.Content.ReadAsStringAsync(Ct)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+            var page = await mark.GetStringAsync($"/discover?community={c}");
+
+            Assert.Equal(expected.GetValueOrDefault(c, []).Order(), found.Select(i => i.GetProperty("name").GetString()!).Order());
+            Assert.All(found, i => Assert.Equal(c, i.GetProperty("community").GetInt32()));
+            Assert.Equal(expected.GetValueOrDefault(c, []).Order(), rows.Select(r => r.Split(',')[0]).Order());
+            Assert.Contains($"<option value=\"{c}\" selected", page, StringComparison.Ordinal);
+        }
+        Assert.Equal(options.Count, (await fixture.Store.CommunitiesAsync(run.Id, Ct)).Count);
+        Assert.All(expected, e => Assert.True(communityOf.Values.Count(c => c == e.Key) > e.Value.Count, "the community holds accounts that are not discoverable"));
+        Assert.True(communityOf.Count > 100, "the latest run places its scored accounts in communities");
+    }
+
+    [Fact]
     public async Task Discover_RejectsBadFilters_WithTheFieldNamed()
     {
         using var mark = await fixture.ClientAsync("mark@demo.resonance");
 
-        using var response = await mark.GetAsync("/api/v1/discover?minScore=80&maxScore=20&sort=followers&minAudienceQuality=101");
+        using var response = await mark.GetAsync("/api/v1/discover?minScore=80&maxScore=20&sort=followers&minAudienceQuality=101&community=0");
         var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("errors");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True(errors.TryGetProperty("maxScore", out _));
         Assert.True(errors.TryGetProperty("sort", out _));
         Assert.True(errors.TryGetProperty("minAudienceQuality", out _));
+        Assert.True(errors.TryGetProperty("community", out _));
     }
 
     [Fact]

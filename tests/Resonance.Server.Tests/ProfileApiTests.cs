@@ -224,6 +224,13 @@ public sealed class ProfileApiTests(ServerFixture fixture) : IClassFixture<Serve
         Assert.Contains("/api/v1/people/{network}/{account}", paths);
         Assert.Contains("/api/v1/runs", paths);
         Assert.Contains("/api/v1/me/topics/hidden", paths);
+        Assert.Contains("/api/v1/discover/communities", paths);
+        var discoverParameters = doc.GetProperty("paths").GetProperty("/api/v1/discover").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Contains("Community", discoverParameters);
+        var schemas = doc.GetProperty("components").GetProperty("schemas");
+        Assert.True(schemas.GetProperty("ProfileResponse").GetProperty("properties").TryGetProperty("community", out _));
+        Assert.True(schemas.GetProperty("CommunityStandingResponse").GetProperty("properties").TryGetProperty("preferred", out _));
         Assert.Contains("Resonance API", reference, StringComparison.Ordinal);
     }
 
@@ -259,6 +266,41 @@ public sealed class ProfileApiTests(ServerFixture fixture) : IClassFixture<Serve
         var id = top[^1].AccountId;
         Assert.Empty(await fixture.Store.ConsentsAsync([id], Ct));
         return (await fixture.Store.DescribeAccountsAsync([id], Ct))[id];
+    }
+
+    [Theory]
+    [InlineData("ada@demo.resonance", "/api/v1/me/profile", "ada@demo.resonance")]
+    [InlineData("mark@demo.resonance", "{member1}", "member1@demo.resonance")]
+    [InlineData("member4@demo.resonance", "{member5}", "member5@demo.resonance")]
+    public async Task Profile_ShowsCommunityStanding_AsTheCommunityServicePlacesItForTheViewer(string viewerEmail, string path, string holderEmail)
+    {
+        using var client = await fixture.ClientAsync(viewerEmail);
+        var holder = await fixture.AccountOfAsync(holderEmail);
+        var viewerAccount = viewerEmail.StartsWith("mark", StringComparison.Ordinal) ? null : await fixture.AccountOfAsync(viewerEmail);
+        var viewerId = viewerAccount is null ? "mark" : (await fixture.Store.ConsentsAsync([viewerAccount.Id], Ct))[viewerAccount.Id].UserId;
+        var run = (await fixture.Store.ListRunsAsync(Ct))[^1];
+        var score = await fixture.Store.GetScoreAsync(run.Id, holder.Id, Ct);
+        var service = new Application.Communities.CommunityService(fixture.Store, fixture.Store, fixture.Store, TopicTaxonomy.BuiltIn);
+        Assert.NotNull(score);
+        var expected = await service.PlacementAsync(run, score, new Viewer(viewerId, IsMarketer: viewerAccount is null), Ct);
+
+        var profile = await client.JsonAsync(path.StartsWith('{') ? PersonPath(holder, api: true) : path);
+
+        Assert.NotEmpty(await fixture.Store.CommunitiesAsync(run.Id, Ct)); // the fixture's runs find communities
+        Assert.NotNull(expected);
+        var community = profile.GetProperty("community");
+        Assert.Equal(expected.Community.Id, community.GetProperty("id").GetInt32());
+        Assert.Equal(expected.Label.Text, community.GetProperty("label").GetString());
+        Assert.Equal(expected.Label.Named, community.GetProperty("named").EnumerateArray().Select(n => n.GetString()!));
+        Assert.Equal(expected.Community.Size, community.GetProperty("size").GetInt32());
+        Assert.Equal(expected.Community.Scored, community.GetProperty("scored").GetInt32());
+        Assert.Equal(expected.Standing.Rank, community.GetProperty("rank").GetInt32());
+        Assert.Equal(expected.CommunityTopShare, community.GetProperty("topShare").GetDouble());
+        Assert.Equal(expected.GlobalTopShare, community.GetProperty("globalTopShare").GetDouble());
+        Assert.Equal(expected.Preferred, community.GetProperty("preferred").GetBoolean());
+        Assert.Equal(expected.Text, community.GetProperty("standing").GetString());
+        Assert.StartsWith($"top {Math.Max(1, (int)Math.Ceiling(100.0 * expected.Standing.Rank / expected.Community.Scored))}% in Community {expected.Community.Id}",
+            community.GetProperty("standing").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

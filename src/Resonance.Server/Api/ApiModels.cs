@@ -44,10 +44,23 @@ public sealed record PersonShareResponse(string Account, string Name, double Sha
 public sealed record PeopleResponse(IReadOnlyList<PersonShareResponse> Named, IReadOnlyList<AnonymousGroup> Anonymous);
 
 /// <summary>A profile: an account's influence as the viewer may see it, with its audience quality (null when nobody
-/// engaged in the latest run's window) and its top topics with their evidence (topics its holder hid are left out).</summary>
+/// engaged in the latest run's window), its top topics with their evidence (topics its holder hid are left out) and its
+/// community standing (null when unscored or the run has no communities).</summary>
 public sealed record ProfileResponse(string Account, string Name, string Visibility, RunResponse? Run, ScoreResponse? Score,
     PeopleResponse Engagers, PeopleResponse Influencers, IReadOnlyList<HistoryResponse> History,
-    AudienceResponse? Audience, IReadOnlyList<TopicResponse> Topics);
+    AudienceResponse? Audience, IReadOnlyList<TopicResponse> Topics, CommunityStandingResponse? Community);
+
+/// <summary>An account's standing in its community of the profile's run (docs/communities.md): the community's id, its
+/// label as the viewer may see it (naming only members the viewer may see), its size (accounts) and scored members, the
+/// account's rank there, its top share there and in the whole run, whether the community standing says more
+/// (<c>preferred</c>: shown first) and the standing in words, for example <c>top 3% in Community 4 (1,240 accounts)</c>.</summary>
+public sealed record CommunityStandingResponse(int Id, string Label, IReadOnlyList<string> Named, IReadOnlyList<string> Topics, int Size, int Scored,
+    int Rank, double TopShare, double GlobalTopShare, bool Preferred, string Standing)
+{
+    internal static CommunityStandingResponse From(Application.Communities.CommunityPlacement p) => new(p.Community.Id, p.Label.Text, p.Label.Named,
+        p.Label.Topics, p.Community.Size, p.Community.Scored, p.Standing.Rank, p.CommunityTopShare, p.GlobalTopShare, p.Preferred,
+        p.Text);
+}
 
 /// <summary>Audience quality: of the distinct accounts that engaged in the latest run's window, how many are likely
 /// authentic, the share and its 95% Wilson interval (a small audience gives a wide interval), and the same in words.</summary>
@@ -99,12 +112,13 @@ internal static class ApiMapping
     public static PeopleResponse People(PeopleSummary<PersonShare> p) =>
         new([.. p.Named.Select(n => new PersonShareResponse(n.Account.Label, n.Name, n.Share))], p.AnonymousByNetwork);
 
-    public static ProfileResponse Profile(Profile p, AccountInsight? insight) => new(p.Account.Label, p.Holder.UserName, Visibilities.Name(p.Holder.Visibility),
+    public static ProfileResponse Profile(Profile p, AccountInsight? insight, Application.Communities.CommunityPlacement? placement) => new(p.Account.Label, p.Holder.UserName, Visibilities.Name(p.Holder.Visibility),
         p.Run is null ? null : Run(p.Run), p.Score is null ? null : Score(p.Score, p.ScoredAccounts),
         People(p.Engagers), People(p.Influencers),
         [.. p.History.Select(h => new HistoryResponse(h.RunId, h.Algorithm.ToString(), h.AsOf, h.Score, h.Low, h.High))],
         insight?.Audience is { } a ? AudienceResponse.From(insight.RunId, a) : null,
-        [.. (insight?.Topics ?? []).Take(InsightService.ShownTopics).Select(TopicResponse.From)]);
+        [.. (insight?.Topics ?? []).Take(InsightService.ShownTopics).Select(TopicResponse.From)],
+        placement is null ? null : CommunityStandingResponse.From(placement));
 
     public static ChangeResponse Change(ProfileChange c) => new(c.Diff.Account.Label, Run(c.Diff.From), Run(c.Diff.To),
         c.Diff.ScoreBefore, c.Diff.ScoreAfter, c.Diff.Total, c.Diff.EngagementChange, c.Diff.PriorChange,

@@ -25,6 +25,7 @@ internal static class DiscoveryCsv
                 row["audience_quality"].Set(Number(m.Audience?.Share));
                 row["audience_low"].Set(Number(m.Audience?.Low));
                 row["audience_high"].Set(Number(m.Audience?.High));
+                row["community"].Set(m.Community?.ToString(CultureInfo.InvariantCulture) ?? "");
                 row["topics"].Set(string.Join(' ', m.Topics.Take(Application.Insights.InsightService.ShownTopics)));
             }
         }

@@ -21,7 +21,13 @@ internal static class MarketerEndpoints
             var page = await discovery.SearchAsync(query, ct);
             return TypedResults.Ok(new Paged<DiscoveredResponse>([.. page.Items.Select(DiscoveredResponse.From)], query.Page, query.PageSize, page.Total));
         }).RequireAuthorization(ApiPolicies.Discover).WithTags("Marketers")
-          .WithSummary("Members who chose to be discoverable, filtered by network, score range, name, topic and minimum audience quality (percent), sorted and paged.");
+          .WithSummary("Members who chose to be discoverable, filtered by network, score range, name, topic, minimum audience quality (percent) and community (an id of the latest run, from /discover/communities), sorted and paged.");
+
+        api.MapGet("/discover/communities", async Task<Ok<IReadOnlyList<CommunityOptionResponse>>> (ClaimsPrincipal user, CommunityCache communities, CancellationToken ct) =>
+            TypedResults.Ok<IReadOnlyList<CommunityOptionResponse>>([.. (await communities.LatestLabelsAsync(Viewers.From(user), ct))
+                .Select(c => new CommunityOptionResponse(c.Community.Id, c.Label.Text, c.Community.Size, c.Community.Scored))]))
+            .RequireAuthorization(ApiPolicies.Discover).WithTags("Marketers")
+            .WithSummary("The latest run's communities, largest first, with labels naming only members you may see: the values of discover's community filter. Empty when the run has none.");
 
         api.MapGet("/discover.csv", async Task<Results<FileContentHttpResult, ValidationProblem>> ([AsParameters] DiscoverParameters p,
             DiscoveryService discovery, CancellationToken ct) =>
@@ -76,24 +82,28 @@ internal static class MarketerEndpoints
 
 /// <summary>Query parameters of the discovery search.</summary>
 internal sealed record DiscoverParameters(string? Network, double? MinScore, double? MaxScore, string? Name, string? Sort, int? Page, int? PageSize,
-    string? Topic, double? MinAudienceQuality)
+    string? Topic, double? MinAudienceQuality, int? Community)
 {
     public DiscoveryQuery ToQuery() => new(Network, MinScore, MaxScore, Name, Sort ?? "score", Page ?? 1, PageSize ?? 20)
     {
-        Topic = Topic, MinAudienceQuality = MinAudienceQuality,
+        Topic = Topic, MinAudienceQuality = MinAudienceQuality, Community = Community,
     };
 }
 
 /// <summary>A discoverable member in results, with audience quality (share of likely-authentic engagers and its 95%
-/// interval, null when unknown) and top topics (hidden ones left out).</summary>
+/// interval, null when unknown), top topics (hidden ones left out) and community id in the latest run (null when none).</summary>
 public sealed record DiscoveredResponse(string Name, string Account, string Network, double? Score, double? Low, double? High, string? Display,
-    double? AudienceQuality, double? AudienceLow, double? AudienceHigh, string? AudienceText, IReadOnlyList<string> Topics)
+    double? AudienceQuality, double? AudienceLow, double? AudienceHigh, string? AudienceText, IReadOnlyList<string> Topics, int? Community)
 {
     public static DiscoveredResponse From(DiscoveredMember m) => new(m.Name, m.Account.Label, m.Account.Network, m.Score, m.Low, m.High,
         m.Score is { } s ? Application.Scoring.ScoreText.WithInterval(s, m.Low!.Value, m.High!.Value) : null,
         m.Audience?.Share, m.Audience?.Low, m.Audience?.High, m.Audience is { } a ? Application.Insights.AudienceWords.Describe(a) : null,
-        [.. m.Topics.Take(Application.Insights.InsightService.ShownTopics)]);
+        [.. m.Topics.Take(Application.Insights.InsightService.ShownTopics)], m.Community);
 }
+
+/// <summary>A community of the latest run, as discovery's filter offers it: its id, its label (naming only members the
+/// viewer may see), its size and its scored members.</summary>
+public sealed record CommunityOptionResponse(int Id, string Label, int Size, int Scored);
 
 /// <summary>An invitation to send: <c>to</c> is the member's name, <c>kind</c> is <c>perk</c> or <c>collaboration</c>.</summary>
 public sealed record InvitationRequest(string? To, string? Kind, string? Message)

@@ -50,7 +50,7 @@ internal static class MeEndpoints
         }).RequireAuthorization().WithSummary("Claims an account (network:id-or-handle). Post the returned code from it; the next import verifies it.");
 
         me.MapGet("/profile", async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> (string? account, ClaimsPrincipal user,
-            ProfileService profiles, InsightService insights, ProfileCache cache, CancellationToken ct) =>
+            ProfileService profiles, InsightService insights, ProfileCache cache, CommunityCache communities, CancellationToken ct) =>
         {
             var viewer = Viewers.From(user);
             if (await OwnAccountAsync(cache, viewer, account, ct) is not { } own || await cache.ConsentOfAsync(own.Id, ct) is not { } consent)
@@ -58,7 +58,7 @@ internal static class MeEndpoints
                 return TypedResults.Problem("Claim an account and prove it first, or name one of your verified accounts.", title: "No verified account", statusCode: StatusCodes.Status404NotFound);
             }
             var profile = await cache.GetAsync(profiles, own, consent, viewer, ct);
-            return TypedResults.Ok(ApiMapping.Profile(profile, await cache.InsightAsync(insights, profile, ct)));
+            return TypedResults.Ok(ApiMapping.Profile(profile, await cache.InsightAsync(insights, profile, ct), await communities.PlacementAsync(profile, viewer, ct)));
         }).RequireAuthorization(ApiPolicies.MeRead).WithSummary("Your influence: score, interval, sub-scores, who responds, whom you respond to, history.");
 
         me.MapGet("/change", async Task<Results<Ok<ChangeResponse>, ProblemHttpResult, ValidationProblem>> (long from, long to, string? account,

@@ -25,7 +25,7 @@ internal static class PeopleEndpoints
         }).RequireAuthorization().WithSummary("Members who chose to be visible to signed-in users, with their latest score.");
 
         people.MapGet("/{network}/{account}", async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> (string network, string account,
-            ClaimsPrincipal user, ProfileService profiles, InsightService insights, ProfileCache cache, CancellationToken ct) =>
+            ClaimsPrincipal user, ProfileService profiles, InsightService insights, ProfileCache cache, CommunityCache communities, CancellationToken ct) =>
         {
             var viewer = Viewers.From(user);
             if (await cache.FindVisibleAsync(network, account, viewer, ct) is not { } found)
@@ -33,7 +33,7 @@ internal static class PeopleEndpoints
                 return NotVisible();
             }
             var profile = await cache.GetAsync(profiles, found.Account, found.Consent, viewer, ct);
-            return TypedResults.Ok(ApiMapping.Profile(profile, await cache.InsightAsync(insights, profile, ct)));
+            return TypedResults.Ok(ApiMapping.Profile(profile, await cache.InsightAsync(insights, profile, ct), await communities.PlacementAsync(profile, viewer, ct)));
         }).WithSummary("A member's profile, when they chose to be visible to you. Anyone else is not found, whether or not the account exists.");
 
         api.MapGet("/stats", async Task<Ok<IReadOnlyList<AnonymousGroup>>> (Application.Importing.IResonanceStore store, CancellationToken ct) =>

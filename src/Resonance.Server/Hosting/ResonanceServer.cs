@@ -77,6 +77,9 @@ public static class ResonanceServer
         services.AddSingleton<Application.Insights.IRunInsightsSource>(sp => sp.GetRequiredService<InsightsCache>());
         services.AddHostedService(sp => sp.GetRequiredService<InsightsCache>());
         services.AddScoped<Application.Insights.InsightService>();
+        services.AddSingleton<CommunityCache>();
+        services.AddSingleton<Application.Communities.IRunCommunitiesSource>(sp => sp.GetRequiredService<CommunityCache>());
+        services.AddHostedService(sp => sp.GetRequiredService<CommunityCache>());
         services.AddSingleton<IResonanceStore>(store);
         services.AddSingleton(store.ContextOptions);
         services.AddScoped<ResonanceDbContext>();
