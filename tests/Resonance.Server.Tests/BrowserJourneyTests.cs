@@ -105,6 +105,23 @@ public sealed class BrowserJourneyTests(BrowserFixture fixture) : IClassFixture<
         var account = await fixture.AccountOfAsync("member2@demo.resonance");
         await SignInAsync(page, "member2@demo.resonance");
         await Assertions.Expect(page.GetByTestId("audience-text")).ToContainTextAsync("of the engagement comes from likely-authentic accounts");
+        // The community standing, labelled for member2 (who may see the members a label names), beside the global rank.
+        var run = (await fixture.Store.ListRunsAsync(Ct))[^1];
+        var holder = (await fixture.Store.ConsentsAsync([account.Id], Ct))[account.Id];
+        var placement = await new Application.Communities.CommunityService(fixture.Store, fixture.Store, fixture.Store, Application.Topics.TopicTaxonomy.BuiltIn)
+            .PlacementAsync(run, (await fixture.Store.GetScoreAsync(run.Id, account.Id, Ct))!, new Application.Members.Viewer(holder.UserId), Ct);
+        Assert.NotNull(placement);
+        var standing = page.GetByTestId("community-standing");
+        await Assertions.Expect(standing).ToContainTextAsync(placement.Text);
+        await Assertions.Expect(standing).ToHaveAttributeAsync("data-preferred", placement.Preferred ? "true" : "false");
+        var standingFirst = await page.EvaluateAsync<bool>("""
+            () => {
+              const standing = document.querySelector('[data-testid=community-standing]');
+              const rank = [...document.querySelectorAll('.score-card p')].find(p => p.textContent.trim().startsWith('Rank'));
+              return !!(standing.compareDocumentPosition(rank) & Node.DOCUMENT_POSITION_FOLLOWING);
+            }
+            """);
+        Assert.Equal(placement.Preferred, standingFirst); // the preferred standing is said first
         var first = page.GetByTestId("topics").GetByTestId("topic").First;
         var topic = (await first.GetAttributeAsync("data-topic"))!;
         await first.GetByRole(AriaRole.Button, new() { Name = $"Hide the topic {topic}" }).ClickAsync();

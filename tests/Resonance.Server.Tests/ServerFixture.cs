@@ -30,6 +30,9 @@ public class ServerFixture : IAsyncLifetime
     /// <summary>People in the generated community.</summary>
     public virtual int People => 400;
 
+    /// <summary>Whether the runs find communities (the default of <c>resonance score</c>).</summary>
+    public virtual bool Communities => true;
+
     /// <summary>Sign-in posts allowed per minute per address (high, so tests are not throttled, unless a test is about it).</summary>
     public virtual int SignInAttemptsPerMinute => 1000;
 
@@ -41,9 +44,9 @@ public class ServerFixture : IAsyncLifetime
         await new ImportService(Store).RunAsync([new ImportSource("synthetic", dataset.Records, () => 0, 0)], new ImportOptions("synthetic"));
         var latest = await Store.LatestInteractionTimeAsync(null) ?? throw new InvalidOperationException("no data");
         var scoring = new ScoringService(Store);
-        await scoring.RunAsync(new ScoreRequest(ScoringAlgorithms.Default, latest - (14 * 86_400_000L)));
-        await scoring.RunAsync(new ScoreRequest(ScoringAlgorithms.Default));
-        await scoring.RunAsync(new ScoreRequest(AlgorithmId.Parse("resonance@2")));
+        await scoring.RunAsync(new ScoreRequest(ScoringAlgorithms.Default, latest - (14 * 86_400_000L)) { Communities = Communities });
+        await scoring.RunAsync(new ScoreRequest(ScoringAlgorithms.Default) { Communities = Communities });
+        await scoring.RunAsync(new ScoreRequest(AlgorithmId.Parse("resonance@2")) { Communities = Communities });
 
         _app = ResonanceServer.Build(new ServerOptions(Store, "http://127.0.0.1:0") { SignInAttemptsPerMinute = SignInAttemptsPerMinute });
         await ResonanceServer.PrepareAsync(_app);
