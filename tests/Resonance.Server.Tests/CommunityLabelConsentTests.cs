@@ -39,9 +39,9 @@ public sealed class CommunityLabelConsentTests(CommunityLabelConsentFixture fixt
 
         foreach (var (who, client) in new[] { ("anonymous", anonymous), ("another member", other), ("a marketer", mark) })
         {
-            foreach (var text in await LabelTextsAsync(client, coMember, central, marketer: client == mark))
+            foreach (var (path, text) in await LabelTextsAsync(client, coMember, central, marketer: client == mark))
             {
-                Assert.False(Names(text, central), $"{who} sees the private {central.Label} named: {text}");
+                Assert.False(Names(text, central), $"{who} sees the private {central.Label} named on {path}");
             }
         }
 
@@ -52,7 +52,7 @@ public sealed class CommunityLabelConsentTests(CommunityLabelConsentFixture fixt
         Assert.True(Names(await mark.GetStringAsync("/discover"), central));
         Assert.Contains((await mark.JsonAsync("/api/v1/discover/communities")).EnumerateArray(),
             c => c.GetProperty("id").GetInt32() == community && Names(c.GetProperty("label").GetString()!, central));
-        Assert.All(await LabelTextsAsync(anonymous, coMember, central, marketer: false), t => Assert.False(Names(t, central), t));
+        Assert.All(await LabelTextsAsync(anonymous, coMember, central, marketer: false), t => Assert.False(Names(t.Text, central), t.Path));
 
         var (discoverable, _) = await holder.SendJsonAsync(HttpMethod.Put, "/api/v1/me/visibility", new { visibility = "discoverable" });
         Assert.Equal(HttpStatusCode.NoContent, discoverable);
@@ -62,24 +62,24 @@ public sealed class CommunityLabelConsentTests(CommunityLabelConsentFixture fixt
         Assert.Equal(HttpStatusCode.NoContent, hidden);
         foreach (var client in new[] { other, mark })
         {
-            Assert.All(await LabelTextsAsync(client, coMember, central, marketer: client == mark), t => Assert.False(Names(t, central), t));
+            Assert.All(await LabelTextsAsync(client, coMember, central, marketer: client == mark), t => Assert.False(Names(t.Text, central), t.Path));
         }
     }
 
     /// <summary>Every text a viewer gets that may hold a community label: the co-member's and the central account's
     /// profile page and API (a 404 body when hidden), and for a marketer discover's community select and its API.</summary>
-    private static async Task<List<string>> LabelTextsAsync(WebClient client, AccountRef coMember, AccountRef central, bool marketer)
+    private static async Task<List<(string Path, string Text)>> LabelTextsAsync(WebClient client, AccountRef coMember, AccountRef central, bool marketer)
     {
         var paths = new List<string> { PersonPath(coMember, true), PersonPath(coMember, false), PersonPath(central, true), PersonPath(central, false) };
         if (marketer)
         {
             paths.AddRange(["/discover", "/api/v1/discover/communities"]);
         }
-        var texts = new List<string>();
+        var texts = new List<(string, string)>();
         foreach (var path in paths)
         {
             using var response = await client.GetAsync(path);
-            texts.Add(WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct)));
+            texts.Add((path, await response.Content.ReadAsStringAsync(Ct)));
         }
         return texts;
     }
