@@ -16,9 +16,7 @@ trap 'rm -rf "$WORK"' EXIT
 
 dotnet build src/Resonance.Cli -c Release -v quiet -nologo -o "$WORK/cli" >/dev/null
 CLI=(dotnet "$WORK/cli/resonance.dll")
-median() { python3 -c 'import sys,statistics; print(statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
-field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
-rate() { python3 -c 'import sys; print(f"{int(sys.argv[1]) / 1e6 / float(sys.argv[2]):.1f}")' "$1" "$2"; }
+. bench/lib.sh
 
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/Model name: *//p'), .NET $(dotnet --version); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 bench/bluesky-firehose.py --copies "$COPIES" "$WORK/commits.jsonl" "$DATA"/*.json

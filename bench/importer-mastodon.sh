@@ -14,8 +14,7 @@ trap 'rm -rf "$WORK"' EXIT
 
 dotnet build src/Resonance.Cli -c Release -v quiet -nologo >/dev/null
 CLI=(dotnet src/Resonance.Cli/bin/Release/net10.0/resonance.dll)
-median() { python3 -c 'import sys,statistics; print(statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
-field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
+. bench/lib.sh
 rate() { python3 -c 'import sys; print(f"{float(sys.argv[1]) / 1e6 / float(sys.argv[2]):.0f}")' "$1" "$2"; }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(lscpu | sed -n 's/Model name: *//p'), .NET $(dotnet --version)"

@@ -19,9 +19,8 @@ else
   dotnet build src/Resonance.Cli -c Release -v quiet -nologo >/dev/null
   CLI=(dotnet src/Resonance.Cli/bin/Release/net10.0/resonance.dll)
 fi
-median() { python3 -c 'import sys,statistics; print(statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
+. bench/lib.sh
 seconds() { python3 -c 'import json,sys; print(json.load(sys.stdin)["elapsed_seconds"])'; }
-rate() { python3 -c 'import sys; print(f"{int(sys.argv[1]) / 1e6 / float(sys.argv[2]):.1f}")' "$1" "$2"; }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(lscpu | sed -n 's/Model name: *//p'), .NET $(dotnet --version)"
 python3 bench/twitter_bench_input.py twarc "$DATA" "$WORK/pages.jsonl" "$MB"
