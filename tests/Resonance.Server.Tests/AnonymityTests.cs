@@ -69,7 +69,7 @@ public sealed class AnonymityTests(ServerFixture fixture) : IClassFixture<Server
         // in the labels of their communities, while an anonymous reader of the same community gets no name.
         using var mark = await fixture.ClientAsync("mark@demo.resonance");
 
-        var options = (await mark.JsonAsync("/api/v1/discover/communities")).EnumerateArray().ToList();
+        var options = (await mark.JsonAsync("/api/v1/discover/communities?pageSize=200")).GetProperty("items").EnumerateArray().ToList();
 
         Assert.NotEmpty(options);
         Assert.Contains(options, o => o.GetProperty("label").GetString()!.Contains(", around ", StringComparison.Ordinal));

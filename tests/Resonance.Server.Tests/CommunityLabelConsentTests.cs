@@ -50,7 +50,7 @@ public sealed class CommunityLabelConsentTests(CommunityLabelConsentFixture fixt
         Assert.Equal(central.Label, (await other.JsonAsync(PersonPath(coMember, api: true))).GetProperty("community").GetProperty("named")[0].GetString());
         Assert.True(Names(await other.GetStringAsync(PersonPath(coMember, api: false)), central));
         Assert.True(Names(await mark.GetStringAsync("/discover"), central));
-        Assert.Contains((await mark.JsonAsync("/api/v1/discover/communities")).EnumerateArray(),
+        Assert.Contains((await mark.JsonAsync("/api/v1/discover/communities?pageSize=200")).GetProperty("items").EnumerateArray(),
             c => c.GetProperty("id").GetInt32() == community && Names(c.GetProperty("label").GetString()!, central));
         Assert.All(await LabelTextsAsync(anonymous, coMember, central, marketer: false), t => Assert.False(Names(t.Text, central), t.Path));
 

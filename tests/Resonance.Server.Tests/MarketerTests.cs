@@ -89,7 +89,7 @@ public sealed class MarketerTests(ServerFixture fixture) : IClassFixture<ServerF
         // The communities holding a discoverable member (each also holds accounts that are not), and the largest one holding none.
         var others = communityOf.Values.Distinct().Where(c => !expected.ContainsKey(c)).Order().ToList();
         var communities = expected.Keys.Append(others[0]).Order().ToList();
-        var options = (await mark.JsonAsync("/api/v1/discover/communities")).EnumerateArray().Select(o => o.GetProperty("id").GetInt32()).ToList();
+        var options = (await mark.JsonAsync("/api/v1/discover/communities?pageSize=200")).GetProperty("items").EnumerateArray().Select(o => o.GetProperty("id").GetInt32()).ToList();
 
         foreach (var c in communities)
         {
@@ -132,11 +132,11 @@ public sealed class MarketerTests(ServerFixture fixture) : IClassFixture<ServerF
         var (sent, body) = await mark.SendJsonAsync(HttpMethod.Post, "/api/v1/invitations", new { to = "member2", kind = "collaboration", message = "Talk about #jazz with us?" });
         var (toPrivate, privateBody) = await mark.SendJsonAsync(HttpMethod.Post, "/api/v1/invitations", new { to = "ada", kind = "perk", message = "A gift" });
         var (toNobody, nobodyBody) = await mark.SendJsonAsync(HttpMethod.Post, "/api/v1/invitations", new { to = "no-such-member", kind = "perk", message = "A gift" });
-        var inbox = await member2.JsonAsync("/api/v1/me/invitations");
+        var inbox = (await member2.JsonAsync("/api/v1/me/invitations")).GetProperty("items");
         var id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt64();
         var (accepted, _) = await member2.SendJsonAsync(HttpMethod.Post, $"/api/v1/me/invitations/{id}/accept", null);
         var (again, _) = await member2.SendJsonAsync(HttpMethod.Post, $"/api/v1/me/invitations/{id}/decline", null);
-        var outbox = await mark.JsonAsync("/api/v1/invitations/sent");
+        var outbox = (await mark.JsonAsync("/api/v1/invitations/sent")).GetProperty("items");
 
         Assert.Equal(HttpStatusCode.Created, sent);
         Assert.Equal(HttpStatusCode.NotFound, toPrivate);
@@ -147,7 +147,7 @@ public sealed class MarketerTests(ServerFixture fixture) : IClassFixture<ServerF
         Assert.Equal(HttpStatusCode.NotFound, again); // answered once
         Assert.Equal("accepted", outbox.EnumerateArray().Single(i => i.GetProperty("id").GetInt64() == id).GetProperty("status").GetString());
         using var adaClient = await fixture.ClientAsync("ada@demo.resonance");
-        Assert.Empty((await adaClient.JsonAsync("/api/v1/me/invitations")).EnumerateArray());
+        Assert.Empty((await adaClient.JsonAsync("/api/v1/me/invitations")).GetProperty("items").EnumerateArray());
     }
 
     [Fact]

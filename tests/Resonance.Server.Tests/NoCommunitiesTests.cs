@@ -35,7 +35,7 @@ public sealed class NoCommunitiesTests(NoCommunitiesFixture fixture) : IClassFix
         Assert.Equal(System.Text.Json.JsonValueKind.Null, seen.GetProperty("community").ValueKind);
         Assert.Contains("data-testid=\"score\"", me, StringComparison.Ordinal);
         Assert.DoesNotContain("community-standing", me, StringComparison.Ordinal);
-        Assert.Equal(0, options.GetArrayLength());
+        Assert.Equal(0, options.GetProperty("items").GetArrayLength());
         Assert.Equal(0, filtered.GetProperty("total").GetInt32());
         Assert.True(all.GetProperty("total").GetInt32() > 0);
         Assert.All(all.GetProperty("items").EnumerateArray(), i => Assert.Equal(System.Text.Json.JsonValueKind.Null, i.GetProperty("community").ValueKind));

@@ -134,6 +134,28 @@ public sealed class ProfileApiTests(ServerFixture fixture) : IClassFixture<Serve
         Assert.Equal("PostedCode", afterRight.GetProperty("proof").GetString());
     }
 
+    [Theory]
+    [InlineData("ada@demo.resonance", "/api/v1/me/invitations")]
+    [InlineData("ada@demo.resonance", "/api/v1/me/topics/hidden")]
+    [InlineData("ada@demo.resonance", "/api/v1/stats")]
+    [InlineData("mark@demo.resonance", "/api/v1/discover/communities")]
+    [InlineData("mark@demo.resonance", "/api/v1/invitations/sent")]
+    public async Task EveryList_IsPaged_AndRefusesAPageOutOfRange(string email, string path)
+    {
+        using var client = await fixture.ClientAsync(email);
+
+        var all = await client.JsonAsync($"{path}?pageSize=200");
+        var first = await client.JsonAsync($"{path}?page=1&pageSize=1");
+        var refused = await client.JsonAsync($"{path}?page=0&pageSize=201", HttpStatusCode.BadRequest);
+
+        var total = all.GetProperty("total").GetInt32();
+        Assert.Equal(total, all.GetProperty("items").GetArrayLength());
+        Assert.Equal(total, first.GetProperty("total").GetInt32());
+        Assert.Equal(Math.Min(1, total), first.GetProperty("items").GetArrayLength());
+        Assert.Equal(1, first.GetProperty("pageSize").GetInt32());
+        Assert.True(refused.GetProperty("errors").TryGetProperty("page", out _) && refused.GetProperty("errors").TryGetProperty("pageSize", out _), refused.ToString());
+    }
+
     [Fact]
     public async Task BadInput_GetsProblemDetails_WithTheFieldNamed_AndNoStackTrace()
     {
@@ -350,7 +372,7 @@ public sealed class ProfileApiTests(ServerFixture fixture) : IClassFixture<Serve
         var own = await member4.JsonAsync("/api/v1/me/profile");
         var seen = await mark.JsonAsync(PersonPath(account, api: true));
         var found = await mark.JsonAsync($"/api/v1/discover?topic={topic}&pageSize=200");
-        var hidden = await member4.JsonAsync("/api/v1/me/topics/hidden");
+        var hidden = (await member4.JsonAsync("/api/v1/me/topics/hidden")).GetProperty("items");
         var rejections = await fixture.Store.RejectionSummaryAsync(Ct);
         var export = await member4.JsonAsync("/api/v1/me/export");
         var (shown, _) = await member4.SendJsonAsync(HttpMethod.Delete, $"/api/v1/me/topics/hidden/{topic}", null);
@@ -384,7 +406,7 @@ public sealed class ProfileApiTests(ServerFixture fixture) : IClassFixture<Serve
         Assert.Equal(HttpStatusCode.BadRequest, unknown);
         Assert.Contains("\"topic\"", emptyBody, StringComparison.Ordinal);
         Assert.Contains("no topic 'no-such-topic'", unknownBody, StringComparison.Ordinal);
-        Assert.Empty((await member2.JsonAsync("/api/v1/me/topics/hidden")).EnumerateArray());
+        Assert.Empty((await member2.JsonAsync("/api/v1/me/topics/hidden")).GetProperty("items").EnumerateArray());
     }
 
     private async Task<ImportResult> ImportAsync(Post post) =>

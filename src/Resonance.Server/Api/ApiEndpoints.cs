@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace Resonance.Server.Api;
 
 /// <summary>Maps the REST API, version 1, under <c>/api/v1</c>.</summary>
@@ -32,6 +34,11 @@ public static class ApiEndpoints
         }
         return errors.Count > 0 ? errors : null;
     }
+
+    /// <summary>One page of <paramref name="items"/>, or the paging problem when <paramref name="page"/> or
+    /// <paramref name="pageSize"/> is out of range.</summary>
+    internal static Results<Ok<Paged<T>>, ValidationProblem> PageOrProblem<T>(IReadOnlyList<T> items, int page, int pageSize) =>
+        PagingProblem(page, pageSize) is { } problem ? TypedResults.ValidationProblem(problem) : TypedResults.Ok(Page(items, page, pageSize));
 
     /// <summary>One page of <paramref name="items"/>.</summary>
     internal static Paged<T> Page<T>(IReadOnlyList<T> items, int page, int pageSize) =>

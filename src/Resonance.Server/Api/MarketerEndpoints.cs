@@ -23,9 +23,10 @@ internal static class MarketerEndpoints
         }).RequireAuthorization(ApiPolicies.Discover).WithTags("Marketers")
           .WithSummary("Members who chose to be discoverable, filtered by network, score range, name, topic, minimum audience quality (percent) and community (an id of the latest run, from /discover/communities), sorted and paged.");
 
-        api.MapGet("/discover/communities", async Task<Ok<IReadOnlyList<CommunityOptionResponse>>> (ClaimsPrincipal user, CommunityCache communities, CancellationToken ct) =>
-            TypedResults.Ok<IReadOnlyList<CommunityOptionResponse>>([.. (await communities.LatestLabelsAsync(Viewers.From(user), ct))
-                .Select(c => new CommunityOptionResponse(c.Community.Id, c.Label.Text, c.Community.Size, c.Community.Scored))]))
+        api.MapGet("/discover/communities", async Task<Results<Ok<Paged<CommunityOptionResponse>>, ValidationProblem>> (ClaimsPrincipal user, CommunityCache communities,
+            CancellationToken ct, int page = 1, int pageSize = 20) =>
+            ApiEndpoints.PageOrProblem<CommunityOptionResponse>([.. (await communities.LatestLabelsAsync(Viewers.From(user), ct))
+                .Select(c => new CommunityOptionResponse(c.Community.Id, c.Label.Text, c.Community.Size, c.Community.Scored))], page, pageSize))
             .RequireAuthorization(ApiPolicies.Discover).WithTags("Marketers")
             .WithSummary("The latest run's communities, largest first, with labels naming only members you may see: the values of discover's community filter. Empty when the run has none.");
 
@@ -63,12 +64,14 @@ internal static class MarketerEndpoints
         }).RequireAuthorization(ApiPolicies.Invite).WithTags("Marketers")
           .WithSummary("Invites a discoverable member (a perk or a collaboration). Nothing is sent to anyone else.");
 
-        api.MapGet("/invitations/sent", async Task<Ok<IReadOnlyList<InvitationResponse>>> (ClaimsPrincipal user, IMarketingStore store, CancellationToken ct) =>
-            TypedResults.Ok<IReadOnlyList<InvitationResponse>>([.. (await store.SentAsync(Viewers.From(user).UserId!, ct)).Select(InvitationResponse.From)]))
+        api.MapGet("/invitations/sent", async Task<Results<Ok<Paged<InvitationResponse>>, ValidationProblem>> (ClaimsPrincipal user, IMarketingStore store,
+            CancellationToken ct, int page = 1, int pageSize = 20) =>
+            ApiEndpoints.PageOrProblem<InvitationResponse>([.. (await store.SentAsync(Viewers.From(user).UserId!, ct)).Select(InvitationResponse.From)], page, pageSize))
             .RequireAuthorization(ApiPolicies.Discover).WithTags("Marketers").WithSummary("Invitations you sent and their answers.");
 
-        api.MapGet("/me/invitations", async Task<Ok<IReadOnlyList<InvitationResponse>>> (ClaimsPrincipal user, IMarketingStore store, CancellationToken ct) =>
-            TypedResults.Ok<IReadOnlyList<InvitationResponse>>([.. (await store.InboxAsync(Viewers.From(user).UserId!, ct)).Select(InvitationResponse.From)]))
+        api.MapGet("/me/invitations", async Task<Results<Ok<Paged<InvitationResponse>>, ValidationProblem>> (ClaimsPrincipal user, IMarketingStore store,
+            CancellationToken ct, int page = 1, int pageSize = 20) =>
+            ApiEndpoints.PageOrProblem<InvitationResponse>([.. (await store.InboxAsync(Viewers.From(user).UserId!, ct)).Select(InvitationResponse.From)], page, pageSize))
             .RequireAuthorization(ApiPolicies.MeRead).WithTags("Me").WithSummary("Your inbox: invitations from marketers.");
 
         api.MapPost("/me/invitations/{id:long}/{decision:regex(^(accept|decline)$)}", async Task<Results<Ok<InvitationResponse>, NotFound>> (long id, string decision,

@@ -79,14 +79,15 @@ internal static class MeEndpoints
             }
         }).RequireAuthorization(ApiPolicies.MeRead).WithSummary("Why your score changed between two runs: engagement, population shift and algorithm, adding up exactly.");
 
-        me.MapGet("/topics/hidden", async Task<Ok<IReadOnlyList<HiddenTopicResponse>>> (ClaimsPrincipal user, InsightService insights, ProfileCache cache, CancellationToken ct) =>
+        me.MapGet("/topics/hidden", async Task<Results<Ok<Paged<HiddenTopicResponse>>, ValidationProblem>> (ClaimsPrincipal user, InsightService insights, ProfileCache cache,
+            CancellationToken ct, int page = 1, int pageSize = 20) =>
         {
             var hidden = new List<HiddenTopicResponse>();
             foreach (var account in await VerifiedAsync(cache, Viewers.From(user), ct))
             {
                 hidden.AddRange((await insights.HiddenAsync(account, ct)).Select(h => new HiddenTopicResponse(account.Label, h.Topic, h.Terms, h.HiddenAt)));
             }
-            return TypedResults.Ok<IReadOnlyList<HiddenTopicResponse>>(hidden);
+            return ApiEndpoints.PageOrProblem<HiddenTopicResponse>(hidden, page, pageSize);
         }).RequireAuthorization(ApiPolicies.MeRead).WithSummary("Topics you hid from your accounts, with the terms that had matched.");
 
         me.MapPost("/topics/hidden", async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> (HideTopicRequest request, ClaimsPrincipal user,

@@ -36,10 +36,11 @@ internal static class PeopleEndpoints
             return TypedResults.Ok(ApiMapping.Profile(profile, await cache.InsightAsync(insights, profile, ct), await communities.PlacementAsync(profile, viewer, ct)));
         }).WithSummary("A member's profile, when they chose to be visible to you. Anyone else is not found, whether or not the account exists.");
 
-        api.MapGet("/stats", async Task<Ok<IReadOnlyList<AnonymousGroup>>> (Application.Importing.IResonanceStore store, CancellationToken ct) =>
+        api.MapGet("/stats", async Task<Results<Ok<Paged<AnonymousGroup>>, ValidationProblem>> (Application.Importing.IResonanceStore store, CancellationToken ct,
+            int page = 1, int pageSize = 20) =>
         {
             var stats = await store.GetStatsAsync(0, ct);
-            return TypedResults.Ok<IReadOnlyList<AnonymousGroup>>([.. stats.ByNetwork.Select(n => new AnonymousGroup(n.Network, (int)n.Accounts, 0))]);
+            return ApiEndpoints.PageOrProblem<AnonymousGroup>([.. stats.ByNetwork.Select(n => new AnonymousGroup(n.Network, (int)n.Accounts, 0))], page, pageSize);
         }).WithTags("People").WithSummary("How many accounts each network has: counts only, never names.");
     }
 
