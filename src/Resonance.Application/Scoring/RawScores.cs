@@ -13,8 +13,11 @@ namespace Resonance.Application.Scoring;
 /// every node gets whatever its links, so that x(u)/b is u's standing in units of an account nobody engages with. The PageRank term leaves out
 /// what u received from v itself (x(v)·p(v,u)), so engaging with those who engage you back does not feed your own score.
 /// When v also engages u, the whole pair term is multiplied by 1 − <see cref="ScoringParameters.ReciprocalDiscount"/>.</para>
+/// <para>resonance@6 (<see cref="ScoringParameters.ImpactStanding"/> = <see cref="TwoStepStanding.Name"/>) replaces the
+/// standing (x(u) − d·x(v)·p(v,u))/b by <see cref="TwoStepStanding"/>'s s₋v(u) = 1 + d·Σ_{c≠v} p(c,u), exact in fixed
+/// point, so that none of v's out-edges can reach v's raw score; it runs no PageRank (<see cref="PageRank"/> is 0 there).</para>
 /// <para>Every term is owed to exactly one engager except the prior, so the explanation is exact by construction.</para>
-/// <para>Complexity: O(k·(n + m)) for the PageRank, O(m log m) for the reciprocal look-ups. Determinism: sums run in
+/// <para>Complexity: O(k·(n + m)) for the PageRank (O(n + m) for resonance@6's standing), O(m log m) for the reciprocal look-ups. Determinism: sums run in
 /// pair order; PageRank is deterministic for any thread count.</para>
 /// </remarks>
 internal sealed class RawScores
@@ -48,22 +51,25 @@ internal sealed class RawScores
             received[g.Targets[e]] += g.EngagementCounts[e];
         }
 
-        var graph = CsrGraphBuilder.Build(n, g.Sources, g.Targets, weights, degreeOfParallelism);
-        var pr = Engine.Centrality.PageRank.Run(graph, new PageRankOptions
-        {
-            Damping = p.Damping,
-            Tolerance = p.PageRankTolerance,
-            MaxIterations = p.PageRankMaxIterations,
-            Weighted = true,
-            DegreeOfParallelism = degreeOfParallelism,
-        }, ct);
-        var x = pr.Scores;
-
         var outWeight = new double[n];
         for (var e = 0; e < m; e++)
         {
             outWeight[g.Sources[e]] += weights[e];
         }
+
+        // resonance@6 needs no PageRank: its standing is exact fixed point (TwoStepStanding); x stays 0 there.
+        var twoStep = p.ImpactStanding == TwoStepStanding.Name ? new TwoStepStanding(g.Sources, g.Targets, weights, outWeight, p.Damping) : null;
+        var pr = twoStep is null
+            ? Engine.Centrality.PageRank.Run(CsrGraphBuilder.Build(n, g.Sources, g.Targets, weights, degreeOfParallelism), new PageRankOptions
+            {
+                Damping = p.Damping,
+                Tolerance = p.PageRankTolerance,
+                MaxIterations = p.PageRankMaxIterations,
+                Weighted = true,
+                DegreeOfParallelism = degreeOfParallelism,
+            }, ct)
+            : null;
+        var x = pr?.Scores ?? new double[n];
 
         var denominators = new double[n];
         for (var v = 0; v < n; v++)
@@ -95,8 +101,17 @@ internal sealed class RawScores
             int u = g.Sources[e], v = g.Targets[e];
             var share = outWeight[u] > 0 ? weights[e] / outWeight[u] : 0;
             var back = Array.BinarySearch(pairKeys, ((long)v * n) + u);
-            var returned = back >= 0 && outWeight[v] > 0 ? d * x[v] * (weights[back] / outWeight[v]) : 0;
-            var flow = d * Math.Max(0, (x[u] - returned) / b) * share;
+            double flow;
+            if (twoStep is null)
+            {
+                var returned = back >= 0 && outWeight[v] > 0 ? d * x[v] * (weights[back] / outWeight[v]) : 0;
+                flow = d * Math.Max(0, (x[u] - returned) / b) * share;
+            }
+            else
+            {
+                flow = d * twoStep.Of(u, back) * share;
+            }
+
             var keep = back >= 0 || (g.Reciprocal?[e] ?? false) ? 1 - p.ReciprocalDiscount : 1;
             reachContribution[e] = keep * reachTerm[e];
             ampContribution[e] = keep * p.AmplificationWeight * ampCount[e] / denominators[v];
@@ -133,8 +148,8 @@ internal sealed class RawScores
             AmplificationContribution = ampContribution,
             ImpactContribution = impactContribution,
             AmplificationDenominators = denominators,
-            Iterations = pr.Iterations,
-            Converged = pr.Converged,
+            Iterations = pr?.Iterations ?? 0,
+            Converged = pr?.Converged ?? true,
         };
     }
 

@@ -55,6 +55,11 @@ public sealed record ScoringParameters
     /// <summary>The network scored, or null for all networks in the store.</summary>
     public string? Network { get; init; }
 
+    /// <summary>How an engager's standing is measured in the network-impact term: null (the engagement PageRank over the
+    /// share every account gets, every version before resonance@6) or <see cref="TwoStepStanding.Name"/> (resonance@6:
+    /// walks of length one into the engager that do not start at the engaged account, in exact fixed point).</summary>
+    public string? ImpactStanding { get; init; }
+
     /// <summary>Weight of each interaction kind on the engagement graph, by lower-case kind name.</summary>
     public IReadOnlyDictionary<string, double> KindWeights { get; init; } = DefaultKindWeights;
 
@@ -135,6 +140,7 @@ public sealed record ScoringParameters
         Check(AmplificationPriorPosts > 0 && AmplificationPriorRate >= 0, "amplification prior must be positive");
         Check(AmplificationWeight >= 0 && ImpactWeight >= 0, "sub-score weights must be non-negative");
         Check(ReciprocalDiscount is >= 0 and <= 1, "reciprocal discount must be in [0, 1]");
+        Check(ImpactStanding is null or TwoStepStanding.Name, $"impact standing must be null (PageRank) or '{TwoStepStanding.Name}'");
         Check(BootstrapReplicates >= 2, "at least 2 bootstrap replicates are needed");
         Check(IntervalLevel is > 0 and < 1, "interval level must be in (0, 1)");
         Check(CalibrationQuantiles >= 2, "at least 2 calibration quantiles are needed");
