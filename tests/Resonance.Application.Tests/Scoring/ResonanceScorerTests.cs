@@ -21,6 +21,7 @@ public sealed class ResonanceScorerTests
     [Theory]
     [InlineData("resonance@1")]
     [InlineData("resonance@5")]
+    [InlineData("resonance@6")]
     public void Contributions_plus_base_add_up_to_the_raw_score_of_every_account_on_higgs(string version)
     {
         _ = SharedData.File(Higgs);
@@ -161,6 +162,36 @@ public sealed class ResonanceScorerTests
         }
     }
 
+    [Fact]
+    public void Under_resonance_6_your_own_activity_leaves_your_raw_score_bit_identical_at_every_rank_on_higgs()
+    {
+        _ = SharedData.File(Higgs);
+        var input = HiggsInput.Value;
+        var ct = TestContext.Current.CancellationToken;
+        var p = ScoringAlgorithms.Defaults(new AlgorithmId("resonance", 6), input.LatestTimeMs!.Value) with { BootstrapReplicates = 2 };
+        var before = ScoringPipeline.Score(input, p, intervals: false, ct: ct);
+        var engaged = RunDrafts.Create(Header(before, input), before).Scores;
+        var top = engaged.Take(50).Select(s => s.AccountId).ToArray();
+        // Ranks from the top 0.1% to the bottom 1%, and 50761, whose raw score @1 and @5 raise (docs/scoring.md §7).
+        long[] accounts = [.. new[] { 0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99 }.Select(f => engaged[(int)(f * engaged.Count)].AccountId), 50761];
+        var output = TestContext.Current.TestOutputHelper!;
+        foreach (var account in accounts)
+        {
+            var extra = Enumerable.Range(0, 1000).Select(i => (account, top[i % top.Length], i % 2 == 0 ? InteractionKind.Repost : InteractionKind.Reply, p.AsOfMs - (i * 1000L)));
+            var withExtra = ScoringInputs.With(input, extra);
+            var after = ScoringPipeline.Score(withExtra, p, intervals: false, ct: ct);
+            var v0 = Array.BinarySearch(before.Graph.AccountIds, account);
+            var v1 = Array.BinarySearch(after.Graph.AccountIds, account);
+            output.WriteLine($"{account}: raw {before.Raw[v0]:R} → {after.Raw[v1]:R}, score {before.Score[v0]:R} → {after.Score[v1]:R}");
+            Assert.True(before.Engaged[v0], $"{account} is engaged");
+            Assert.Equal(BitConverter.DoubleToInt64Bits(before.Raw[v0]), BitConverter.DoubleToInt64Bits(after.Raw[v1]));
+            Assert.Equal(before.Parameters.TempoRungs!.Of(account).Rung, after.Parameters.TempoRungs!.Of(account).Rung);
+            // The 1–100 score is the same raw score read through the new run's calibration: it can move (up too, by about
+            // 1e-10 on Higgs) only because the account's actions moved other accounts' raw scores, a population shift.
+            Assert.Equal(after.Score[v1], new QuantileCalibration(Header(after, withExtra).CalibrationFor(account)).Score(before.Raw[v0]));
+        }
+    }
+
     /// <summary>Scores Higgs under <paramref name="version"/>, then again after a mid-ranked account that others engage
     /// with adds 1,000 reposts and replies towards the top 50 accounts.</summary>
     private static (ScoreComputation Before, ScoreComputation After, long Account, ScoringInput WithExtra) OwnActivity(string version)
@@ -185,6 +216,7 @@ public sealed class ResonanceScorerTests
     [Theory]
     [InlineData("resonance@1")]
     [InlineData("resonance@5")]
+    [InlineData("resonance@6")]
     public void Scores_and_intervals_are_bit_identical_for_one_and_many_threads_and_any_row_order(string version)
     {
         _ = SharedData.File(Higgs);
