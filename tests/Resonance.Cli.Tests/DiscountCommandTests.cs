@@ -14,13 +14,15 @@ public sealed class DiscountCommandTests
         Assert.Equal(0, (await CliRun.RunAsync("demo", "--people", "300", "--seed", "11", "--dir", temp.Path, "--no-serve")).ExitCode);
         var db = temp.File("resonance.db");
         using var truth = JsonDocument.Parse(await File.ReadAllTextAsync(temp.File("truth.json"), TestContext.Current.CancellationToken));
+        // Run 1 is the demo's (the default version); the discounts are explained between resonance@1 (run 2) and @2 (run 3).
+        Json(await CliRun.RunAsync("score", "--db", db, "--algorithm", "resonance@1", "--json"));
         Json(await CliRun.RunAsync("score", "--db", db, "--algorithm", "resonance@2", "--json"));
         // The most engaged account under v1 is engaged by the planted bots, which engage a third of everyone who posts.
-        var account = Json(await CliRun.RunAsync("top", "--db", db, "--run", "1", "--n", "1", "--json")).GetProperty("scores")[0].GetProperty("account").GetString()!;
+        var account = Json(await CliRun.RunAsync("top", "--db", db, "--run", "2", "--n", "1", "--json")).GetProperty("scores")[0].GetProperty("account").GetString()!;
 
-        var explain = Json(await CliRun.RunAsync("explain", account, "--db", db, "--run", "2", "--json"));
-        var plain = Json(await CliRun.RunAsync("explain", account, "--db", db, "--run", "1", "--json"));
-        var text = await CliRun.RunAsync("explain", account, "--db", db, "--run", "2");
+        var explain = Json(await CliRun.RunAsync("explain", account, "--db", db, "--run", "3", "--json"));
+        var plain = Json(await CliRun.RunAsync("explain", account, "--db", db, "--run", "2", "--json"));
+        var text = await CliRun.RunAsync("explain", account, "--db", db, "--run", "3");
 
         var discounts = explain.GetProperty("discounts");
         Assert.Equal(explain.GetProperty("score").GetProperty("raw").GetDouble(), discounts.GetProperty("raw").GetDouble());
@@ -36,7 +38,7 @@ public sealed class DiscountCommandTests
         var pod = truth.RootElement.GetProperty("podMembers")[0].GetString()!;
         foreach (var who in new[] { account, $"synthetic:{pod}" })
         {
-            var diff = Json(await CliRun.RunAsync("diff", who, "--from", "1", "--to", "2", "--db", db, "--json"));
+            var diff = Json(await CliRun.RunAsync("diff", who, "--from", "2", "--to", "3", "--db", db, "--json"));
             var parts = diff.GetProperty("defences").GetProperty("parts").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
             Assert.Equal(diff.GetProperty("algorithm_change").GetDouble(), parts.Values.Sum(p => p.GetProperty("points").GetDouble()), 1e-9);
             Assert.Equal(diff.GetProperty("total").GetDouble(), diff.GetProperty("engagement_change").GetDouble() + diff.GetProperty("population_shift").GetDouble()
@@ -44,7 +46,7 @@ public sealed class DiscountCommandTests
             Assert.True(parts[who == account ? "inauthentic" : "pod"].GetProperty("raw").GetDouble() < 0, diff.ToString());
         }
 
-        var diffText = await CliRun.RunAsync("diff", $"synthetic:{pod}", "--from", "1", "--to", "2", "--db", db);
+        var diffText = await CliRun.RunAsync("diff", $"synthetic:{pod}", "--from", "2", "--to", "3", "--db", db);
         Assert.Contains("pod reciprocity", diffText.Out, StringComparison.Ordinal);
         Assert.Contains("calibration", diffText.Out, StringComparison.Ordinal);
     }

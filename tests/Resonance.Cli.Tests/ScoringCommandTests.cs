@@ -33,7 +33,7 @@ public sealed class ScoringCommandTests
         Assert.Equal(2, first.GetProperty("id").GetInt64());
         Assert.Equal(3, second.GetProperty("id").GetInt64());
         Assert.Equal(3, runs.GetArrayLength());
-        Assert.Equal("resonance@1", runs[0].GetProperty("algorithm").GetString());
+        Assert.Equal("resonance@6", runs[0].GetProperty("algorithm").GetString()); // the default
         Assert.True(runs[0].GetProperty("watermark_interactions").GetInt64() > 1000);
         // Same data, version and seed: bit-identical scores (JSON writes doubles round-trippably), whatever the threads.
         Assert.Equal(top1.GetProperty("scores").GetRawText(), top2.GetProperty("scores").GetRawText());
@@ -63,7 +63,7 @@ public sealed class ScoringCommandTests
         Assert.Equal("resonance@2", compare.GetProperty("algorithm_b").GetString());
         Assert.InRange(compare.GetProperty("spearman").GetDouble(), 0.5, 1.0);
         var mover = compare.GetProperty("movers")[0];
-        Assert.Contains("version resonance@1 → resonance@2", mover.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("version resonance@6 → resonance@2", mover.GetProperty("reason").GetString(), StringComparison.Ordinal);
 
         var diff = Json(await CliRun.RunAsync("diff", mover.GetProperty("account").GetString()!, "--from", "1", "--to", "2", "--db", db, "--json"));
         var total = diff.GetProperty("total").GetDouble();

@@ -267,7 +267,7 @@ public sealed class ProfileApiTests(ServerFixture fixture) : IClassFixture<Serve
 
         Assert.NotEmpty(headings);
         Assert.All(headings, h => Assert.Contains(">" + System.Net.WebUtility.HtmlEncode(h).Replace("&#x27;", "'", StringComparison.Ordinal), page.Replace("&#x27;", "'", StringComparison.Ordinal), StringComparison.Ordinal));
-        Assert.Contains("resonance@1", page, StringComparison.Ordinal);
+        Assert.Contains($"current default is <strong>{ScoringAlgorithms.Default}</strong>", page, StringComparison.Ordinal);
     }
 
     private async Task<WebClient> SignUpAsync(string name)

@@ -44,8 +44,8 @@ public class ServerFixture : IAsyncLifetime
         await new ImportService(Store).RunAsync([new ImportSource("synthetic", dataset.Records, () => 0, 0)], new ImportOptions("synthetic"));
         var latest = await Store.LatestInteractionTimeAsync(null) ?? throw new InvalidOperationException("no data");
         var scoring = new ScoringService(Store);
-        await scoring.RunAsync(new ScoreRequest(ScoringAlgorithms.Default, latest - (14 * 86_400_000L)) { Communities = Communities });
-        await scoring.RunAsync(new ScoreRequest(ScoringAlgorithms.Default) { Communities = Communities });
+        await scoring.RunAsync(new ScoreRequest(new AlgorithmId("resonance", 1), latest - (14 * 86_400_000L)) { Communities = Communities });
+        await scoring.RunAsync(new ScoreRequest(new AlgorithmId("resonance", 1)) { Communities = Communities });
         await scoring.RunAsync(new ScoreRequest(AlgorithmId.Parse("resonance@2")) { Communities = Communities });
 
         _app = ResonanceServer.Build(new ServerOptions(Store, "http://127.0.0.1:0") { SignInAttemptsPerMinute = SignInAttemptsPerMinute });

@@ -6,11 +6,11 @@ namespace Resonance.Application.Scoring;
 public static class ScoringAlgorithms
 {
     /// <summary>The version <c>resonance score</c> uses when none is named.</summary>
-    public static AlgorithmId Default { get; } = new("resonance", 1);
+    public static AlgorithmId Default { get; } = new("resonance", 6);
 
     private static readonly SortedDictionary<string, (string Summary, Func<long, ScoringParameters> Defaults)> Versions = new(StringComparer.Ordinal)
     {
-        ["resonance@1"] = ("reach + amplification + 0.1 × network impact; 7-day half-life; 90-day window",
+        ["resonance@1"] = ("reach + amplification + 0.1 × network impact (PageRank standing); 7-day half-life; 90-day window",
             asOf => new ScoringParameters { Algorithm = new("resonance", 1), AsOfMs = asOf }),
         ["resonance@2"] = ("draft (integrity defences, issue #4): resonance@1 with each engager counted at 1 − its inauthenticity likelihood, pod members' reciprocal engagement at 1 − their pod score and follow-backs not at all",
             asOf => new ScoringParameters { Algorithm = new("resonance", 2), AsOfMs = asOf, IntegrityDefences = true }),
@@ -26,7 +26,7 @@ public static class ScoringAlgorithms
             {
                 Algorithm = new("resonance", 5), AsOfMs = asOf, RecentShare = 0.9, RecentHalfLifeDays = 0.5, HalfLifeFit = TempoFit.LeaveOneOut,
             }),
-        ["resonance@6"] = ("draft (own activity never counts, exactly): resonance@5 with each engager's standing in the impact term measured by the walks of length one into it that do not start at the engaged account (exact fixed point, no PageRank), so that an account's own outgoing activity cannot change its raw score by a single bit",
+        ["resonance@6"] = ("own activity never counts, exactly: resonance@5 with each engager's standing in the impact term measured by the walks of length one into it that do not start at the engaged account (exact fixed point, no PageRank), so that an account's own outgoing activity cannot change its raw score by a single bit",
             asOf => new ScoringParameters
             {
                 Algorithm = new("resonance", 6), AsOfMs = asOf, RecentShare = 0.9, RecentHalfLifeDays = 0.5, HalfLifeFit = TempoFit.LeaveOneOut,

@@ -16,7 +16,7 @@ internal static class DemoCommand
         var dir = new Option<string>("--dir") { Description = "Folder for the demo dataset, ground truth and database.", DefaultValueFactory = _ => "resonance-demo", HelpName = "DIR" };
         var command = new Command("demo", """
             Run the main job end to end on the embedded default: generate a realistic community (seeded),
-            import it into a fresh SQLite database, score it (resonance@1) and explain the top account, then
+            import it into a fresh SQLite database, score it (the default version, resonance@6) and explain the top account, then
             serve the app on http://127.0.0.1:5080 with demo sign-ins (a member, a marketer, an admin)
             until Ctrl+C. Files go to ./resonance-demo/ (dataset.jsonl, truth.json, resonance.db); the
             folder's previous demo files are replaced.
@@ -67,7 +67,7 @@ internal static class DemoCommand
 
                 StatsCommand.Write(console.Out, await store.GetStatsAsync(10, ct).ConfigureAwait(false), location.Display);
 
-                console.Out.MarkupLine("[bold]3/4[/] Scoring (resonance@1): who gets a response, and why");
+                console.Out.MarkupLine($"[bold]3/4[/] Scoring ({ScoringAlgorithms.Default}): who gets a response, and why");
                 var run = await new ScoringService(store).RunAsync(new ScoreRequest(ScoringAlgorithms.Default), null, ct).ConfigureAwait(false);
                 console.Out.WriteLine(Scoring.ScoreFormat.RunLine(run));
                 var top = await store.TopScoresAsync(run.Id, 5, ct).ConfigureAwait(false);

@@ -16,7 +16,7 @@ public sealed class CommunityDetectionTests
 
     private static ScoreComputation Score(ScoringInput input, int? threads = null)
     {
-        var p = ScoringAlgorithms.Defaults(ScoringAlgorithms.Default, input.LatestTimeMs ?? 0) with { WindowDays = 100_000, BootstrapReplicates = 4 };
+        var p = ScoringAlgorithms.Defaults(new AlgorithmId("resonance", 1), input.LatestTimeMs ?? 0) with { WindowDays = 100_000, BootstrapReplicates = 4 };
         return ResonanceScorer.Score(EngagementGraph.Build(input, p), p, threads, ct: TestContext.Current.CancellationToken);
     }
 

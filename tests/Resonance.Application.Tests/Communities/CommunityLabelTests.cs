@@ -14,7 +14,7 @@ public sealed class CommunityLabelTests
     private static readonly Lazy<(TopicCorpus Corpus, Dictionary<string, long> Ids, CommunityDraft Draft)> Data = new(() =>
     {
         var (corpus, ids) = TopicCorpora.FromRecords(SyntheticSample.Default.Records);
-        var p = ScoringAlgorithms.Defaults(ScoringAlgorithms.Default, corpus.Input.LatestTimeMs!.Value) with { BootstrapReplicates = 4 };
+        var p = ScoringAlgorithms.Defaults(new AlgorithmId("resonance", 1), corpus.Input.LatestTimeMs!.Value) with { BootstrapReplicates = 4 };
         var computation = ResonanceScorer.Score(EngagementGraph.Build(corpus.Input, p), p, ct: TestContext.Current.CancellationToken);
         return (corpus, ids, CommunityDetection.Detect(computation, CommunityParameters.Default(1), TestContext.Current.CancellationToken));
     });

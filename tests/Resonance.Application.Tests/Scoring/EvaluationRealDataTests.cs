@@ -19,11 +19,11 @@ public sealed class EvaluationRealDataTests
     [InlineData(0.5)]
     [InlineData(0.6)]
     [InlineData(0.7)]
-    public void On_higgs_the_score_predicts_future_engagers_as_well_as_the_best_baseline(double split)
+    public void On_higgs_resonance_1_predicts_future_engagers_as_well_as_the_best_baseline(double split)
     {
         var (input, _) = ScoringInputs.FromFile(SharedData.File(Higgs), "higgs-activity");
 
-        var report = Evaluation.Run(input, ScoringAlgorithms.Default, null, [split], ct: TestContext.Current.CancellationToken);
+        var report = Evaluation.Run(input, new AlgorithmId("resonance", 1), null, [split], ct: TestContext.Current.CancellationToken);
 
         var rows = report.Splits[0].Predictors;
         var table = string.Join("\n", rows.Select(r => $"{r.Name}: rho {r.Spearman:F3} p@1% {r.PrecisionAtTopPercent:F3}"));
@@ -39,11 +39,11 @@ public sealed class EvaluationRealDataTests
     [InlineData(0.5)]
     [InlineData(0.6)]
     [InlineData(0.7)]
-    public void On_url_cascades_the_score_ranks_future_engagers_as_well_as_the_best_baseline(double split)
+    public void On_url_cascades_resonance_1_ranks_future_engagers_as_well_as_the_best_baseline(double split)
     {
         var (input, _) = ScoringInputs.FromFile(SharedData.File(Cascades), "cascades");
 
-        var rows = Evaluation.Run(input, ScoringAlgorithms.Default, null, [split], ct: TestContext.Current.CancellationToken).Splits[0].Predictors;
+        var rows = Evaluation.Run(input, new AlgorithmId("resonance", 1), null, [split], ct: TestContext.Current.CancellationToken).Splits[0].Predictors;
 
         var table = string.Join("\n", rows.Select(r => $"{r.Name}: rho {r.Spearman:F3} p@1% {r.PrecisionAtTopPercent:F3}"));
         var score = rows.Single(r => r.Name == Evaluation.ScoreName);
@@ -100,7 +100,7 @@ public sealed class EvaluationRealDataTests
         // Reference values printed by ../shared/bench/validity_higgs.py higgs-activity_time.txt 0.6 (numpy/scipy).
         var (input, _) = ScoringInputs.FromFile(SharedData.File(Higgs), "higgs-activity");
 
-        var rows = Evaluation.Run(input, ScoringAlgorithms.Default, null, [0.6], ct: TestContext.Current.CancellationToken).Splits[0].Predictors.ToDictionary(r => r.Name);
+        var rows = Evaluation.Run(input, new AlgorithmId("resonance", 1), null, [0.6], ct: TestContext.Current.CancellationToken).Splits[0].Predictors.ToDictionary(r => r.Name);
 
         Assert.Equal(0.010, rows["activity (actions taken)"].Spearman, 0.0015);
         Assert.Equal(0.324, rows["engagements received"].Spearman, 0.0015);

@@ -30,7 +30,7 @@ public sealed class TempoFitTests
         Assert.Equal(4 / 24d, p.FittedHalfLifeDays);
         Assert.Equal(4 / 24d, p.RecentHalfLifeDays);
         Assert.Equal((4 * Hour, 3), TempoFit.AudienceHalfTimeMs(input, T0, T0 + (60 * Hour), 5));
-        var v1 = ScoringAlgorithms.Defaults(ScoringAlgorithms.Default, T0 + (60 * Hour));
+        var v1 = ScoringAlgorithms.Defaults(new AlgorithmId("resonance", 1), T0 + (60 * Hour));
         Assert.Same(v1, TempoFit.Apply(input, v1)); // versions without a fit are untouched
     }
 

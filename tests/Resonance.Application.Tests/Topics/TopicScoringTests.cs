@@ -12,7 +12,7 @@ public class TopicScoringTests(ITestOutputHelper output)
     private static readonly Lazy<(TopicCorpus Corpus, Dictionary<string, long> Ids, PostTopicIndex Index, ScoringParameters P)> Data = new(() =>
     {
         var (corpus, ids) = TopicCorpora.FromRecords(Sample.Value.Records);
-        var p = ScoringAlgorithms.Defaults(ScoringAlgorithms.Default, corpus.Input.LatestTimeMs!.Value) with { BootstrapReplicates = 50 };
+        var p = ScoringAlgorithms.Defaults(new AlgorithmId("resonance", 1), corpus.Input.LatestTimeMs!.Value) with { BootstrapReplicates = 50 };
         return (corpus, ids, new PostTopicIndex(corpus.Posts, new TopicExtractor(TopicTaxonomy.BuiltIn)), p);
     });
 
