@@ -119,19 +119,32 @@ public sealed class EngagementGraph
             order[j] = j;
         }
 
-        Array.Sort(order, (a, b) =>
+        // By pair key first (a primitive-key sort), then each run of one pair by (time, kind, weight); rows equal in all
+        // four are interchangeable, so the order is a function of the set of rows.
+        var sortedKeys = (long[])keys.Clone();
+        Array.Sort(sortedKeys, order);
+        var within = Comparer<int>.Create((a, b) =>
         {
-            var c = keys[a].CompareTo(keys[b]);
-            if (c != 0)
-            {
-                return c;
-            }
-
             int ia = kept[a], ib = kept[b];
-            c = input.TimesMs[ia].CompareTo(input.TimesMs[ib]);
+            var c = input.TimesMs[ia].CompareTo(input.TimesMs[ib]);
             c = c != 0 ? c : input.Kinds[ia].CompareTo(input.Kinds[ib]);
             return c != 0 ? c : input.Weights[ia].CompareTo(input.Weights[ib]);
         });
+        for (var run = 0; run < order.Length;)
+        {
+            var end = run + 1;
+            while (end < order.Length && sortedKeys[end] == sortedKeys[run])
+            {
+                end++;
+            }
+
+            if (end - run > 1)
+            {
+                Array.Sort(order, run, end - run, within);
+            }
+
+            run = end;
+        }
 
         var sources = new List<int>();
         var targets = new List<int>();
