@@ -53,13 +53,7 @@ internal static class LeidenLocalMoving
             }
         }
 
-        for (var i = 0; i < n; i++)
-        {
-            queue[i] = i;
-        }
-
-        Shuffle(queue.AsSpan(0, n), ref rng);
-        Array.Fill(queued, true, 0, n);
+        FillQueue(queue, queued, n, ref rng);
         int head = 0, pending = n;
         while (pending > 0)
         {
@@ -121,21 +115,40 @@ internal static class LeidenLocalMoving
             if (best != current)
             {
                 membership[v] = best;
-                for (var e = start; e < end; e++)
-                {
-                    var u = neighbors[e];
-                    if (!queued[u] && membership[u] != best)
-                    {
-                        queued[u] = true;
-                        var tail = head + pending;
-                        queue[tail >= n ? tail - n : tail] = u;
-                        pending++;
-                    }
-                }
+                Requeue(neighbors.AsSpan(start, end - start), membership, best, queue, queued, n, head, ref pending);
             }
         }
 
         return ws.RenumberInPlace(membership, n);
+    }
+
+    /// <summary>Puts every node 0..n-1 in the queue, in a random order, and marks them queued.</summary>
+    internal static void FillQueue(int[] queue, bool[] queued, int n, ref Xoshiro256StarStar rng)
+    {
+        for (var i = 0; i < n; i++)
+        {
+            queue[i] = i;
+        }
+
+        Shuffle(queue.AsSpan(0, n), ref rng);
+        Array.Fill(queued, true, 0, n);
+    }
+
+    /// <summary>Queues, at the tail of the ring buffer <paramref name="queue"/> of size <paramref name="n"/>, each of
+    /// <paramref name="neighbors"/> that is outside <paramref name="community"/> and not queued yet.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static void Requeue(ReadOnlySpan<int> neighbors, int[] membership, int community, int[] queue, bool[] queued, int n, int head, ref int pending)
+    {
+        foreach (var u in neighbors)
+        {
+            if (!queued[u] && membership[u] != community)
+            {
+                queued[u] = true;
+                var tail = head + pending;
+                queue[tail >= n ? tail - n : tail] = u;
+                pending++;
+            }
+        }
     }
 
     /// <summary>Fisher–Yates shuffle driven by <paramref name="rng"/>.</summary>

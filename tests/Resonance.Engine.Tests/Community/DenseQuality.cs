@@ -27,17 +27,7 @@ public static class DenseQuality
     public static double Modularity(double[,] a, int[] membership, double resolution = 1.0)
     {
         var n = membership.Length;
-        var k = new double[n];
-        var twoM = 0.0;
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j < n; j++)
-            {
-                k[i] += a[i, j];
-            }
-
-            twoM += k[i];
-        }
+        var k = Strengths(a, out var twoM);
 
         var q = 0.0;
         for (var i = 0; i < n; i++)
@@ -52,6 +42,25 @@ public static class DenseQuality
         }
 
         return q / twoM;
+    }
+
+    /// <summary>Each node's strength k_i = Σ_j A_ij, and their sum 2m.</summary>
+    public static double[] Strengths(double[,] a, out double twoM)
+    {
+        var n = a.GetLength(0);
+        var k = new double[n];
+        twoM = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                k[i] += a[i, j];
+            }
+
+            twoM += k[i];
+        }
+
+        return k;
     }
 
     public static double Cpm(double[,] a, int[] membership, double resolution)
