@@ -4,32 +4,39 @@ using Resonance.Engine.Randomness;
 
 namespace Resonance.Application.Communities;
 
-/// <summary>The community step of a run: Leiden on the run's undirected engagement graph, then each scored account's
-/// rank and centrality inside its community.</summary>
+/// <summary>The community step of a run: Leiden or Infomap on the run's undirected engagement graph, then each scored
+/// account's rank and centrality inside its community.</summary>
 /// <remarks>
 /// <para>Graph: every (engager, engaged) pair of the <see cref="EngagementGraph"/> becomes one undirected edge with the
 /// pair's PageRank weight (Σ kind weight × decay), so {u, v} weighs w(u→v) + w(v→u) (<see cref="UndirectedGraph.FromEdges"/>).
 /// Every node of the engagement graph takes part, scored or not.</para>
-/// <para>Method: Leiden (Traag, Waltman and van Eck, Sci. Rep. 9:5233, 2019; <see cref="Leiden"/>) with the run's
-/// <see cref="CommunityParameters"/>. Communities are numbered 1, 2, … by size, descending, ties by the smallest account
-/// id in them. A scored member's rank orders the community's scored members by raw score like the run's global rank
-/// (descending, ties by account id); its centrality is its internal strength.</para>
+/// <para>Method: the one the run's <see cref="CommunityParameters"/> name: Leiden maximising modularity (Traag, Waltman
+/// and van Eck, Sci. Rep. 9:5233, 2019; <see cref="Leiden"/>; <c>leiden@1</c>, the default) or Infomap minimising the
+/// map equation (Rosvall and Bergstrom, PNAS 105(4), 2008; <see cref="Infomap"/>; <c>infomap@1</c>). Communities are
+/// numbered 1, 2, … by size, descending, ties by the smallest account id in them. A scored member's rank orders the
+/// community's scored members by raw score like the run's global rank (descending, ties by account id); its centrality
+/// is its internal strength.</para>
 /// <para>Determinism: nodes are relabelled by a seeded hash of their account id (SplitMix64 of (seed, id), ties by id),
-/// so neither the store's id order nor the order rows were read in can bias the partition, and Leiden draws every random
-/// choice from streams derived from the seed. Leiden and everything here run on one thread; the scoring's thread count
-/// never reaches them. Same data, parameters and seed: the same partition, bit for bit (weights are summed in a fixed
-/// order).</para>
-/// <para>Complexity: O(n log n) for the relabelling plus Leiden's O(L·(n + m)) per iteration; O(n + m) memory.</para>
+/// so neither the store's id order nor the order rows were read in can bias the partition, and both methods draw every
+/// random choice from streams derived from the seed. Leiden and everything here run on one thread; Infomap's trials run
+/// on up to <c>threads</c> threads, each with its own streams, the winner chosen in trial order. Same data, parameters
+/// and seed: the same partition, bit for bit, for any thread count (weights are summed in a fixed order).</para>
+/// <para>Complexity: O(n log n) for the relabelling plus Leiden's O(L·(n + m)) per iteration, or Infomap's
+/// O(T·I·L·(n + m)) for T trials of I iterations; O(n + m) memory (per Infomap trial running at once).</para>
 /// </remarks>
 public static class CommunityDetection
 {
     /// <summary>Finds the communities of <paramref name="computation"/>'s engagement graph.</summary>
     /// <exception cref="ArgumentException">The parameters name an unknown method or objective, or are out of range.</exception>
-    public static CommunityDraft Detect(ScoreComputation computation, CommunityParameters parameters, CancellationToken ct = default)
+    /// <param name="computation">The run's scores and engagement graph.</param>
+    /// <param name="parameters">The method and its parameters.</param>
+    /// <param name="ct">Cancels the detection.</param>
+    /// <param name="threads">How many Infomap trials may run at once (default: all cores); never changes the partition.</param>
+    public static CommunityDraft Detect(ScoreComputation computation, CommunityParameters parameters, CancellationToken ct = default, int? threads = null)
     {
         ArgumentNullException.ThrowIfNull(computation);
         ArgumentNullException.ThrowIfNull(parameters);
-        var options = parameters.ToLeidenOptions();
+        parameters.Validate();
         var g = computation.Graph;
         var n = g.NodeCount;
         var label = Relabel(g.AccountIds, parameters.Seed);
@@ -42,14 +49,14 @@ public static class CommunityDetection
         }
 
         var undirected = UndirectedGraph.FromEdges(n, a, b, g.EdgeWeights);
-        var result = Leiden.Run(undirected, options, ct);
+        var (membership, count, quality, iterations) = Partition(undirected, parameters, threads, ct);
         var raw = new int[n];
         for (var v = 0; v < n; v++)
         {
-            raw[v] = result.Membership[label[v]];
+            raw[v] = membership[label[v]];
         }
 
-        var community = Number(raw, result.CommunityCount, g.AccountIds, out var sizes);
+        var community = Number(raw, count, g.AccountIds, out var sizes);
         var centrality = new double[n];
         for (var e = 0; e < g.PairCount; e++)
         {
@@ -68,7 +75,21 @@ public static class CommunityDetection
             summaries[c] = new CommunitySummary(c + 1, sizes[c], scored[c]);
         }
 
-        return new CommunityDraft(summaries, members, result.Quality, result.Iterations, [.. community.Select(c => c + 1)]);
+        return new CommunityDraft(summaries, members, quality, iterations, [.. community.Select(c => c + 1)]);
+    }
+
+    /// <summary>Runs the method the parameters name on the relabelled graph: membership, communities, the objective's value
+    /// and the iterations (Leiden's; Infomap's trials).</summary>
+    private static (int[] Membership, int Count, double Quality, int Iterations) Partition(UndirectedGraph graph, CommunityParameters parameters, int? threads, CancellationToken ct)
+    {
+        if (parameters.Method == CommunityParameters.InfomapMethod)
+        {
+            var infomap = Infomap.Run(graph, parameters.ToInfomapOptions(threads), ct);
+            return (infomap.Membership, infomap.CommunityCount, infomap.Codelength, infomap.TrialCodelengths.Length);
+        }
+
+        var leiden = Leiden.Run(graph, parameters.ToLeidenOptions(), ct);
+        return (leiden.Membership, leiden.CommunityCount, leiden.Quality, leiden.Iterations);
     }
 
     /// <summary>Node v's label in the relabelled graph: its position when nodes are sorted by (hash(seed, id), id).</summary>

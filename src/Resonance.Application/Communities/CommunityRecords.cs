@@ -22,8 +22,9 @@ public sealed record CommunityStanding(long AccountId, int Community, int Rank, 
 /// <summary>A run's communities as they are saved with it.</summary>
 /// <param name="Communities">Every community, by id.</param>
 /// <param name="Members">The standing of every scored account.</param>
-/// <param name="Quality">The objective's value (modularity at the resolution used) of the partition.</param>
-/// <param name="Iterations">Leiden iterations run.</param>
+/// <param name="Quality">The objective's value of the partition: modularity at the resolution used (Leiden), or the
+/// codelength in bits (Infomap).</param>
+/// <param name="Iterations">Leiden iterations run, or Infomap's trials.</param>
 /// <param name="Membership">The community id of every node of the run's engagement graph, indexed like
 /// <see cref="Scoring.EngagementGraph.AccountIds"/> (scored or not; not saved: the run keeps the scored members' standings).</param>
 public sealed record CommunityDraft(IReadOnlyList<CommunitySummary> Communities, IReadOnlyList<CommunityStanding> Members, double Quality, int Iterations,

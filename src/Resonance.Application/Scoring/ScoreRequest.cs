@@ -9,5 +9,7 @@ namespace Resonance.Application.Scoring;
 /// <param name="DegreeOfParallelism">Threads; null for all cores. Never changes the result.</param>
 /// <param name="Communities">Whether the run finds communities (<see cref="Communities.CommunityDetection"/>, with the
 /// run's seed); never changes a score.</param>
+/// <param name="CommunityMethod">The community method, <c>leiden</c> or <c>infomap</c> (<see cref="Communities.CommunityParameters.ForMethod"/>);
+/// null for the default, <see cref="Communities.CommunityParameters.CurrentMethod"/>.</param>
 public sealed record ScoreRequest(AlgorithmId Algorithm, long? AsOfMs = null, double? WindowDays = null, string? Network = null,
-    ulong? Seed = null, int? DegreeOfParallelism = null, bool Communities = true);
+    ulong? Seed = null, int? DegreeOfParallelism = null, bool Communities = true, string? CommunityMethod = null);

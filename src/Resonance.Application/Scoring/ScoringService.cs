@@ -19,9 +19,9 @@ public sealed class ScoringService(IScoreStore store)
         var p = ScoringAlgorithms.Defaults(request.Algorithm, asOf) with { Network = request.Network };
         p = request.WindowDays is { } w ? p with { WindowDays = w } : p;
         p = request.Seed is { } s ? p with { Seed = s } : p;
-        p = request.Communities ? p with { Communities = CommunityParameters.Default(p.Seed) } : p;
+        p = request.Communities ? p with { Communities = CommunityParameters.ForMethod(request.CommunityMethod ?? CommunityParameters.CurrentMethod, p.Seed) } : p;
         p.Validate();
-        _ = p.Communities?.ToLeidenOptions();
+        p.Communities?.Validate();
         return p;
     }
 
@@ -52,7 +52,7 @@ public sealed class ScoringService(IScoreStore store)
         if (p.Communities is { } community)
         {
             progress?.Report(("communities", 0));
-            communities = await Task.Run(() => CommunityDetection.Detect(result, community, ct), ct).ConfigureAwait(false);
+            communities = await Task.Run(() => CommunityDetection.Detect(result, community, ct, request.DegreeOfParallelism), ct).ConfigureAwait(false);
             Lap("communities");
         }
 

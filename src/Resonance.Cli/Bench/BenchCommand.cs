@@ -47,7 +47,7 @@ internal static class BenchCommand
 
             return Task.FromResult(report.VerificationPassed == false ? ExitCodes.DataError : ExitCodes.Ok);
         }));
-        return new Command("bench", "Benchmarks of the engine's kernels (numbers for bench/README.md).") { pagerank, LeidenBenchCommand.Create(console), SybilRankBenchCommand.Create(console), IntegrityBenchCommand.Create(console) };
+        return new Command("bench", "Benchmarks of the engine's kernels (numbers for bench/README.md).") { pagerank, LeidenBenchCommand.Create(console), CommunitiesBenchCommand.Create(console), SybilRankBenchCommand.Create(console), IntegrityBenchCommand.Create(console) };
     }
 
     private sealed record Report(string Graph, int Nodes, long Edges, int Iterations, int Threads, bool Relabel, bool Single, double LoadSeconds, double BuildSeconds, double[] TrialSeconds, double EdgesPerSecond, long ArrayBytes,

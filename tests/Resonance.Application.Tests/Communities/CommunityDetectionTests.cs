@@ -14,13 +14,13 @@ public sealed class CommunityDetectionTests
     private const string Email = "email-Eu-core/email-Eu-core.txt";
     private const string College = "CollegeMsg/CollegeMsg.txt";
 
-    private static ScoreComputation Score(ScoringInput input, int? threads = null)
+    internal static ScoreComputation Score(ScoringInput input, int? threads = null)
     {
         var p = ScoringAlgorithms.Defaults(new AlgorithmId("resonance", 1), input.LatestTimeMs ?? 0) with { WindowDays = 100_000, BootstrapReplicates = 4 };
         return ResonanceScorer.Score(EngagementGraph.Build(input, p), p, threads, ct: TestContext.Current.CancellationToken);
     }
 
-    private static ScoringInput Reversed(ScoringInput i)
+    internal static ScoringInput Reversed(ScoringInput i)
     {
         static T[] R<T>(T[] a) => [.. a.Reverse()];
         return new ScoringInput(R(i.ActorIds), R(i.TargetIds), R(i.Kinds), R(i.TimesMs), R(i.Weights), R(i.PostAuthorIds), R(i.PostTimesMs));
@@ -82,14 +82,20 @@ public sealed class CommunityDetectionTests
 
         // Every community is connected through its own members (Leiden's guarantee).
         var undirected = UndirectedGraph.FromEdges(g.NodeCount, g.Sources, g.Targets, g.EdgeWeights);
-        var departments = File.ReadLines(SharedData.File("email-Eu-core/email-Eu-core-department-labels.txt"))
-            .Select(l => l.Split(' ')).ToDictionary(p => long.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), p => int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture));
-        var nmi = NormalizedMutualInformation.Compute(community, [.. g.AccountIds.Select(a => departments[a])]);
+        var nmi = NormalizedMutualInformation.Compute(community, Departments(g));
 
         Assert.True(d.Quality > 0.40, $"modularity {d.Quality:F4}");
         Assert.InRange(nmi, 0.55, 1.0);
         Assert.All(d.Communities, c => Assert.True(Connected(undirected, [.. Enumerable.Range(0, g.NodeCount).Where(v => community[v] == c.Id)], community),
             $"community {c.Id} is not connected"));
+    }
+
+    /// <summary>Each node's department in email-Eu-core's ground truth.</summary>
+    internal static int[] Departments(EngagementGraph g)
+    {
+        var departments = File.ReadLines(SharedData.File("email-Eu-core/email-Eu-core-department-labels.txt"))
+            .Select(l => l.Split(' ')).ToDictionary(p => long.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), p => int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture));
+        return [.. g.AccountIds.Select(a => departments[a])];
     }
 
     /// <summary>Whether every node of <paramref name="nodes"/> is reachable from the first through nodes of its community.</summary>

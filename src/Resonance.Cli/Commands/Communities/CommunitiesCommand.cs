@@ -74,7 +74,7 @@ internal static class CommunitiesCommand
             }
 
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{total:N0} communities ({method.Method}, {method.Objective} at resolution {method.Resolution:0.###}, seed {method.Seed}); the {views.Count:N0} largest:"));
+                $"{total:N0} communities ({method.Method}, {method.Objective}{(method.Resolution is { } gamma ? $" at resolution {gamma:0.###}" : "")}, seed {method.Seed}); the {views.Count:N0} largest:"));
             var table = new Table().Border(TableBorder.Simple).AddColumns("#", "accounts", "scored", "label", "top members (score)");
             foreach (var (view, members) in rows)
             {

@@ -18,6 +18,7 @@ internal static class ScoreCommand
         var threads = new Option<int?>("--threads") { Description = "Threads to use (default: all cores); never changes the result.", HelpName = "N" };
         var json = new Option<bool>("--json") { Description = "Print the run as JSON." };
         var noCommunities = new Option<bool>("--no-communities") { Description = "Skip the community step (Leiden on the engagement graph, docs/communities.md); scores are the same either way." };
+        var communities = new Option<string?>("--communities") { Description = "Community method: leiden (leiden@1, the default: modularity) or infomap (infomap@1: the map equation); docs/communities.md.", HelpName = "leiden|infomap" };
         var versions = string.Join("\n", ScoringAlgorithms.All.Select(a => $"  {a.Id}{(a.Id == ScoringAlgorithms.Default ? " (default)" : "")}: {a.Summary}"));
         var command = new Command("score", $"""
             Score every account that received engagement in the window and save the result as a new run.
@@ -30,12 +31,13 @@ internal static class ScoreCommand
               resonance score
               resonance score --as-of 2012-07-04 --window 30
               resonance score --algorithm resonance@2 --json
+              resonance score --communities infomap
             """)
-        { asOf, window, algorithm, network, seed, threads, json, noCommunities };
+        { asOf, window, algorithm, network, seed, threads, json, noCommunities, communities };
         command.SetAction((parse, ct) => ScoringCommandRunner.RunAsync(console, GlobalOptions.Database(parse), ct, async store =>
         {
             var request = new ScoreRequest(AlgorithmId.Parse(parse.GetValue(algorithm)!), ParseTime(parse.GetValue(asOf)), parse.GetValue(window),
-                parse.GetValue(network), parse.GetValue(seed), parse.GetValue(threads), !parse.GetValue(noCommunities));
+                parse.GetValue(network), parse.GetValue(seed), parse.GetValue(threads), !parse.GetValue(noCommunities), parse.GetValue(communities));
             var service = new ScoringService(store);
             var run = await WithProgressAsync(console, p => service.RunAsync(request, p, ct)).ConfigureAwait(false);
             if (parse.GetValue(json))
