@@ -46,4 +46,31 @@ public sealed class DeferredIndexTests
         Assert.Equal(1, result.Counts.InteractionsDuplicate);
         Assert.Equal(3, (await store.GetStatsAsync(1, ct)).Accounts);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ImportIntoEmptyDatabase_DuplicatesAcrossBatches_KeepTheFirstWeightAndAreCounted(string provider)
+    {
+        var (db, store) = await TestDatabase.CreateMigratedAsync(provider);
+        await using var _ = db;
+        await using var __ = store;
+        var ct = TestContext.Current.CancellationToken;
+        // Two records per batch: the second batch repeats both interactions of the first with other weights.
+        var jsonl = """
+            {"type":"interaction","network":"mastodon","time":"2024-05-01T12:03:00Z","actor":"1","target":"2","kind":"like","weight":2}
+            {"type":"interaction","network":"mastodon","time":"2024-05-01T12:04:00Z","actor":"3","target":"2","kind":"like","weight":3}
+            {"type":"interaction","network":"mastodon","time":"2024-05-01T12:04:00Z","actor":"3","target":"2","kind":"like","weight":7}
+            {"type":"interaction","network":"mastodon","time":"2024-05-01T12:03:00Z","actor":"1","target":"2","kind":"like","weight":5}
+            """;
+
+        var result = await new ImportService(store).RunAsync(
+            [Sources.Text("d.jsonl", jsonl, "jsonl")], new ImportOptions("jsonl", BatchSize: 2), ct: ct);
+
+        Assert.Equal((2L, 2L), (result.Counts.InteractionsAdded, result.Counts.InteractionsDuplicate));
+        Assert.Equal(2, await db.ScalarAsync("SELECT interactions_added FROM import_runs"));
+        Assert.Equal(2, await db.ScalarAsync("SELECT duplicates_skipped FROM import_runs"));
+        // First weights kept: 2 for actor 1 and 3 for actor 3 give 1*2 + 3*3 = 11 (the later ones would give 26).
+        Assert.Equal(11, await db.ScalarAsync(
+            "SELECT CAST(sum(i.weight * CAST(a.external_id AS integer)) AS integer) FROM interactions i JOIN accounts a ON a.id = i.actor_id"));
+    }
 }

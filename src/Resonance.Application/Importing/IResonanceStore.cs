@@ -34,8 +34,11 @@ public interface IImportSession : IAsyncDisposable
     /// <summary>Writes a batch inside the transaction, skipping records whose natural key is already stored.</summary>
     Task<ImportCounts> WriteAsync(ImportBatch batch, CancellationToken ct = default);
 
-    /// <summary>Records the import run and commits the transaction.</summary>
-    Task CommitAsync(ImportRunRecord run, CancellationToken ct = default);
+    /// <summary>
+    /// Records the import run and commits the transaction. Returns the counts as recorded: those of
+    /// <paramref name="run"/>, corrected where the store only found some duplicates at commit.
+    /// </summary>
+    Task<ImportCounts> CommitAsync(ImportRunRecord run, CancellationToken ct = default);
 }
 
 /// <summary>The row kept for every committed import, so that operators can see what came from where.</summary>

@@ -55,7 +55,7 @@ public sealed class ImportService(IResonanceStore store)
 
         var run = new ImportRunRecord(started, DateTimeOffset.UtcNow, options.Format, [.. sources.Select(s => s.File)],
             options.Lenient, counts, reader.RecordsRead, reader.ErrorCount);
-        await session.CommitAsync(run, ct).ConfigureAwait(false);
+        counts = await session.CommitAsync(run, ct).ConfigureAwait(false);
         // A claim is proven by its one-time code appearing in a post by the claimed account: check now that posts arrived.
         var verified = counts.PostsAdded > 0 && store is IMemberStore members ? await members.VerifyPostedCodesAsync(ct).ConfigureAwait(false) : 0;
         return new ImportResult(counts, reader.RecordsRead, reader.ErrorCount, reader.FirstErrors, clock.Elapsed, reader.Skipped)

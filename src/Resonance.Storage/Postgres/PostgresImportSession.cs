@@ -8,7 +8,9 @@ namespace Resonance.Storage.Postgres;
 /// <summary>
 /// PostgreSQL bulk path: one transaction holding an advisory lock (imports are serialised, so the in-memory account map
 /// stays authoritative), binary COPY into temporary tables, then <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c> so
-/// duplicates are skipped and counted. New accounts take ids reserved from the table's sequence and are copied directly.
+/// duplicates are skipped and counted. New accounts take ids reserved from the table's sequence and are copied directly;
+/// interactions are copied directly while no duplicate has been seen, or until commit when the table started empty
+/// (<see cref="DeferredIndexes"/>).
 /// </summary>
 internal sealed class PostgresImportSession : IImportSession
 {
@@ -85,19 +87,23 @@ internal sealed class PostgresImportSession : IImportSession
         return ImportCounts.ForBatch(batch, pending.Count, updated, duplicates, postsAdded, interactionsAdded);
     }
 
-    public async Task CommitAsync(ImportRunRecord run, CancellationToken ct = default)
+    public async Task<ImportCounts> CommitAsync(ImportRunRecord run, CancellationToken ct = default)
     {
+        // Rebuilding a deferred natural key removes the duplicates the load let through: they are counted here.
+        var removed = _deferredIndexes is null ? 0 : await _deferredIndexes.RebuildAsync(_connection, _transaction, ct).ConfigureAwait(false);
+        var counts = run.Counts with
+        {
+            InteractionsAdded = run.Counts.InteractionsAdded - removed,
+            InteractionsDuplicate = run.Counts.InteractionsDuplicate + removed,
+        };
         await using (var cmd = new NpgsqlCommand { Connection = _connection, Transaction = _transaction })
         {
-            ImportRunSql.Bind(cmd, run, startedAsText: false);
+            ImportRunSql.Bind(cmd, run with { Counts = counts }, startedAsText: false);
             await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        }
-        if (_deferredIndexes is not null)
-        {
-            await _deferredIndexes.RebuildAsync(_connection, _transaction, ct).ConfigureAwait(false);
         }
         await _transaction.CommitAsync(ct).ConfigureAwait(false);
         _committed = true;
+        return counts;
     }
 
     public async ValueTask DisposeAsync()
@@ -244,6 +250,12 @@ internal sealed class PostgresImportSession : IImportSession
         }
         Array.Sort(rows); // key order: neighbouring rows touch the same index pages
 
+        // The table was empty and its key is deferred: copy straight in; duplicates are removed at commit.
+        if (_deferredIndexes!.KeyDeferred("interactions"))
+        {
+            await CopyInteractionsAsync("interactions", rows, ct).ConfigureAwait(false);
+            return rows.Length;
+        }
         // Optimistic path: copy straight into the table. A duplicate makes COPY fail with a unique violation; the
         // savepoint undoes that batch, which is redone through the ON CONFLICT path, as is every later batch.
         if (!_duplicatesSeen)

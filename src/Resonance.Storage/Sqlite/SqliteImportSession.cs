@@ -112,7 +112,7 @@ internal sealed class SqliteImportSession : IImportSession
         return Task.FromResult(ImportCounts.ForBatch(batch, accountsAdded, accountsUpdated, accountsDuplicate, postsAdded, interactionsAdded));
     }
 
-    public async Task CommitAsync(ImportRunRecord run, CancellationToken ct = default)
+    public async Task<ImportCounts> CommitAsync(ImportRunRecord run, CancellationToken ct = default)
     {
         using (var cmd = _connection.CreateCommand())
         {
@@ -123,6 +123,7 @@ internal sealed class SqliteImportSession : IImportSession
         SqliteDeferredIndexes.Rebuild(_connection, _transaction, _deferredIndexes);
         await _transaction.CommitAsync(ct).ConfigureAwait(false);
         _committed = true;
+        return run.Counts;
     }
 
     public async ValueTask DisposeAsync()
