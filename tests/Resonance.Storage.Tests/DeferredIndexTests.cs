@@ -73,4 +73,26 @@ public sealed class DeferredIndexTests
         Assert.Equal(11, await db.ScalarAsync(
             "SELECT CAST(sum(i.weight * CAST(a.external_id AS integer)) AS integer) FROM interactions i JOIN accounts a ON a.id = i.actor_id"));
     }
+
+    [Fact]
+    public async Task ImportIntoEmptyPostgres_PrimaryKeyReferencedByAForeignKey_StaysAndTheImportSucceeds()
+    {
+        var (db, store) = await TestDatabase.CreateMigratedAsync(DatabaseLocation.Postgres);
+        await using var _ = db;
+        await using var __ = store;
+        var ct = TestContext.Current.CancellationToken;
+        await using (var connection = await db.OpenConnectionAsync())
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = "CREATE TABLE claims_probe (account_id bigint REFERENCES accounts (id))";
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+        var migrated = await IndexDefinitionsAsync(db);
+
+        var result = await new ImportService(store).RunAsync(
+            [Sources.Text("ok.txt", "1 2 1341100972 RT\n3 2 1341100973 MT\n3 2 1341100973 MT\n", "higgs-activity")], new ImportOptions("higgs-activity"), ct: ct);
+
+        Assert.Equal((3L, 2L, 1L), (result.Counts.AccountsAdded, result.Counts.InteractionsAdded, result.Counts.InteractionsDuplicate));
+        Assert.Equal(migrated, await IndexDefinitionsAsync(db));
+    }
 }

@@ -10,8 +10,9 @@ namespace Resonance.Storage.Postgres;
 /// </summary>
 /// <remarks>
 /// <para>DDL is transactional in PostgreSQL, so a failed or cancelled import rolls the indexes back with everything
-/// else. The table is truncated first (it is empty): the heap then starts afresh in this transaction, and COPY appends
-/// every row at its end without consulting the free-space map, so physical order (<c>ctid</c>) is insertion order.</para>
+/// else. A table whose natural key is deferred is truncated first (it is empty): its heap then starts afresh in this
+/// transaction, and COPY appends every row at its end without consulting the free-space map, so physical order
+/// (<c>ctid</c>) is insertion order.</para>
 /// <para>A primary key that is the natural key (<see cref="BulkTables.WithNaturalKey"/>) no longer rejects duplicates
 /// during the load, so the rebuild does it: if adding the key fails on a duplicate, every row but the first stored
 /// of each key is deleted and the key added again. That keeps what the row-by-row path keeps (the first row written
@@ -36,7 +37,6 @@ internal sealed class DeferredIndexes
             {
                 continue;
             }
-            await ScalarAsync<object>(connection, transaction, $"TRUNCATE {table}", ct).ConfigureAwait(false);
             var indexes = new List<Deferred>();
             await using (var query = new NpgsqlCommand("""
                 SELECT quote_ident(n.nspname) || '.' || quote_ident(i.relname), quote_ident(c.conname),
@@ -62,6 +62,11 @@ internal sealed class DeferredIndexes
                     var drop = key is null ? $"DROP INDEX {reader.GetString(0)}" : $"ALTER TABLE {table} DROP CONSTRAINT {key}";
                     indexes.Add(new Deferred(table, drop, reader.GetString(2), key is null ? null : reader.GetString(3)));
                 }
+            }
+            if (indexes.Exists(i => i.KeyColumns is not null) && BulkTables.WithNaturalKey.Contains(table))
+            {
+                // Empty already; afresh, its heap takes rows in insertion order, which the deduplication relies on.
+                await ScalarAsync<object>(connection, transaction, $"TRUNCATE {table}", ct).ConfigureAwait(false);
             }
             foreach (var index in indexes)
             {
