@@ -13,7 +13,12 @@ public abstract partial class RelationalResonanceStore : IScoreStore
 
     /// <inheritdoc />
     public Task<ScoringInput> LoadScoringInputAsync(string? network, long fromMs, long toMs, CancellationToken ct = default) =>
-        QueryAsync((c, t) => ScoreStoreQueries.LoadScoringInputAsync(c, network, fromMs, toMs, t), ct);
+        QueryAsync(async (c, t) =>
+            await ReadScoringInputAsync(c, await ScoringInputQuery.CreateAsync(c, network, fromMs, toMs, t).ConfigureAwait(false), t).ConfigureAwait(false), ct);
+
+    /// <summary>Runs the scoring input's reads; providers with a faster reader than ADO.NET's override it.</summary>
+    private protected virtual Task<ScoringInput> ReadScoringInputAsync(DbConnection connection, ScoringInputQuery query, CancellationToken ct) =>
+        query.ReadAsync(connection, ct);
 
     /// <inheritdoc />
     public async Task<long> SaveRunAsync(ScoreRunDraft run, CancellationToken ct = default)

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using Resonance.Application.Scoring;
-using Resonance.Domain;
 using Resonance.Storage.Entities;
 
 namespace Resonance.Storage.Scoring;
@@ -24,35 +23,6 @@ internal static class ScoreStoreQueries
             "SELECT max(occurred_at_ms) FROM interactions WHERE occurred_at_ms <> @untimed" + NetworkFilter(networkId), ct,
             WithNetwork(networkId, ("@untimed", InteractionEntity.Untimed))).ConfigureAwait(false);
         return value is null ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
-    }
-
-    public static async Task<ScoringInput> LoadScoringInputAsync(DbConnection connection, string? network, long fromMs, long toMs, CancellationToken ct)
-    {
-        var networkId = await NetworkIdAsync(connection, network, ct).ConfigureAwait(false);
-        var input = new ScoringInputBuilder();
-        await using (var cmd = AdoCommands.Command(connection, """
-            SELECT actor_id, target_id, kind, occurred_at_ms, weight FROM interactions
-            WHERE (occurred_at_ms BETWEEN @from AND @to OR occurred_at_ms = @untimed)
-            """ + NetworkFilter(networkId), WithNetwork(networkId, ("@from", fromMs), ("@to", toMs), ("@untimed", InteractionEntity.Untimed))))
-        await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                // InteractionEntity.Untimed and ScoringInput.Untimed are both long.MinValue, so times pass through as stored.
-                input.AddInteraction(reader.GetInt64(0), reader.GetInt64(1), (InteractionKind)reader.GetInt16(2), reader.GetInt64(3), reader.GetDouble(4));
-            }
-        }
-        await using (var cmd = AdoCommands.Command(connection,
-            "SELECT author_id, created_at_ms FROM posts WHERE created_at_ms BETWEEN @from AND @to" + NetworkFilter(networkId),
-            WithNetwork(networkId, ("@from", fromMs), ("@to", toMs))))
-        await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                input.AddPost(reader.GetInt64(0), reader.GetInt64(1));
-            }
-        }
-        return input.Build();
     }
 
     public static async Task<IReadOnlyList<ScoreRunInfo>> ListRunsAsync(DbConnection connection, CancellationToken ct) =>

@@ -26,24 +26,24 @@ internal static class SqliteScoreRunWriter
             runId = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
         }
         using (var insert = new SqliteMultiRowInsert<AccountScore>(connection.Handle!,
-            "INSERT INTO account_scores (run_id, account_id, rank, score, low, high, raw, base, reach, amplification, impact) VALUES ", 11, (RawStatement s, int o, in AccountScore row) => BindScore(s, o, runId, row)))
+            "INSERT OR FAIL INTO account_scores (run_id, account_id, rank, score, low, high, raw, base, reach, amplification, impact) VALUES ", 11, (RawStatement s, int o, in AccountScore row) => BindScore(s, o, runId, row)))
         {
             insert.Insert(scores, ct);
         }
         using (var insert = new SqliteMultiRowInsert<ScoreContribution>(connection.Handle!,
-            "INSERT INTO score_contributions (run_id, account_id, engager_id, reach, amplification, impact) VALUES ", 6, (RawStatement s, int o, in ScoreContribution row) => BindContribution(s, o, runId, row)))
+            "INSERT OR FAIL INTO score_contributions (run_id, account_id, engager_id, reach, amplification, impact) VALUES ", 6, (RawStatement s, int o, in ScoreContribution row) => BindContribution(s, o, runId, row)))
         {
             insert.Insert(contributions, ct);
         }
         if (run.Communities is { } communities)
         {
             using (var insert = new SqliteMultiRowInsert<CommunitySummary>(connection.Handle!,
-                "INSERT INTO communities (run_id, community_id, size, scored) VALUES ", 4, (RawStatement s, int o, in CommunitySummary row) => BindCommunity(s, o, runId, row)))
+                "INSERT OR FAIL INTO communities (run_id, community_id, size, scored) VALUES ", 4, (RawStatement s, int o, in CommunitySummary row) => BindCommunity(s, o, runId, row)))
             {
                 insert.Insert([.. communities.Communities], ct);
             }
             using (var insert = new SqliteMultiRowInsert<CommunityStanding>(connection.Handle!,
-                "INSERT INTO community_members (run_id, account_id, community_id, community_rank, centrality) VALUES ", 5, (RawStatement s, int o, in CommunityStanding row) => BindMember(s, o, runId, row)))
+                "INSERT OR FAIL INTO community_members (run_id, account_id, community_id, community_rank, centrality) VALUES ", 5, (RawStatement s, int o, in CommunityStanding row) => BindMember(s, o, runId, row)))
             {
                 insert.Insert(members, ct);
             }
