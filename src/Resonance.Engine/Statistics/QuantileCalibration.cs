@@ -15,7 +15,7 @@ namespace Resonance.Engine.Statistics;
 /// end. The result is monotone non-decreasing in the raw value. <see cref="Score"/> is <c>1 + 99·percentile</c>.
 /// Storing Q + 1 quantiles (1001 by default) instead of the sample keeps the map small and reproducible: it can be
 /// persisted and rebuilt with <see cref="QuantileCalibration(double[])"/>, giving identical scores.</para>
-/// <para>Complexity: O(n log n) time and O(n + Q) memory to fit; O(log Q) time per lookup (two binary searches).</para>
+/// <para>Complexity: O(n log n) time and O(n + Q) memory to fit; O(log Q) time per lookup (one binary search, a second only when the raw value ties a quantile).</para>
 /// <para>Determinism: the quantiles depend only on the multiset of raw values and Q, and a lookup only on the
 /// quantiles and the raw value; no state changes after construction, so instances are safe to share across threads.</para>
 /// <para>References:
@@ -107,8 +107,9 @@ public sealed class QuantileCalibration
         }
         var q = _quantiles;
         var last = q.Length - 1;
-        var lo = CountBelow(q, raw, inclusive: false);
-        var hi = CountBelow(q, raw, inclusive: true);
+        var lo = CountBelow(q, raw);
+        // Quantiles from lo on are ≥ raw, so those ≤ raw are a (usually empty) run of ties starting at lo.
+        var hi = lo < q.Length && q[lo] == raw ? CountAtMost(q, raw, lo) : lo;
         if (hi == 0)
         {
             return 0.0;
@@ -150,14 +151,30 @@ public sealed class QuantileCalibration
         return Math.Clamp(value, a, b);
     }
 
-    /// <summary>Counts the sorted values below <paramref name="x"/> (or at most <paramref name="x"/> when inclusive) by binary search.</summary>
-    private static int CountBelow(double[] sorted, double x, bool inclusive)
+    /// <summary>Counts the sorted values below <paramref name="x"/>: a binary search whose step is a conditional move
+    /// rather than a branch (the comparisons of a bootstrap's lookups are unpredictable), with the same result.</summary>
+    private static int CountBelow(double[] sorted, double x)
     {
-        int low = 0, high = sorted.Length;
+        var first = 0;
+        var length = sorted.Length;
+        while (length > 1)
+        {
+            // The answer lies in [first, first + length]; a value below x at first + half moves it past first + half.
+            var half = length >> 1;
+            first = sorted[first + half] < x ? first + half : first;
+            length -= half;
+        }
+        return length == 1 && sorted[first] < x ? first + 1 : first;
+    }
+
+    /// <summary>Counts the sorted values at most <paramref name="x"/>, given that the first <paramref name="start"/> are.</summary>
+    private static int CountAtMost(double[] sorted, double x, int start)
+    {
+        int low = start, high = sorted.Length;
         while (low < high)
         {
             var mid = low + ((high - low) / 2);
-            if (inclusive ? sorted[mid] <= x : sorted[mid] < x)
+            if (sorted[mid] <= x)
             {
                 low = mid + 1;
             }
