@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Resonance.Engine.Randomness;
 using Resonance.Engine.Statistics;
 
@@ -15,7 +16,7 @@ namespace Resonance.Application.Scoring;
 /// own standing is) and maps them through the run's calibration. The
 /// interval is the central <see cref="ScoringParameters.IntervalLevel"/> range of the replicates, widened if needed to
 /// contain the point score.</para>
-/// <para>Complexity: O(k·(n + m)) for the PageRank plus O(B·(n + m) + n·B log B) for B replicates. Determinism: each replicate draws from its own stream
+/// <para>Complexity: O(k·(n + m)) for the PageRank plus O(B·(n + m) + e·B log B) for B replicates over e engaged accounts. Determinism: each replicate draws from its own stream
 /// <c>SplitMix64.Derive(seed, b)</c> in pair order and writes only its own slot, so the result is bit-identical for
 /// any thread count.</para>
 /// </remarks>
@@ -123,19 +124,31 @@ public static class ResonanceScorer
 
         var low = new double[n];
         var high = new double[n];
-        var column = new double[replicates];
         var tail = (1 - p.IntervalLevel) / 2;
-        for (var v = 0; v < n; v++)
-        {
-            for (var b = 0; b < replicates; b++)
+        // Each node's interval reads only its own column of the replicates, so nodes split across threads freely.
+        Parallel.ForEach(Partitioner.Create(0, n, 4096), new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism ?? Environment.ProcessorCount, CancellationToken = ct },
+            () => new double[replicates], (range, _, column) =>
             {
-                column[b] = samples[b][v];
-            }
+                for (var v = range.Item1; v < range.Item2; v++)
+                {
+                    if (!engaged[v])
+                    {
+                        // Every replicate scored v as exactly 1, and any quantile of a sample of 1s is 1.
+                        low[v] = Math.Min(score[v], 1.0);
+                        high[v] = Math.Max(score[v], 1.0);
+                        continue;
+                    }
+                    for (var b = 0; b < replicates; b++)
+                    {
+                        column[b] = samples[b][v];
+                    }
 
-            Array.Sort(column);
-            low[v] = Math.Min(score[v], SortedQuantile.At(column, tail));
-            high[v] = Math.Max(score[v], SortedQuantile.At(column, 1 - tail));
-        }
+                    Array.Sort(column);
+                    low[v] = Math.Min(score[v], SortedQuantile.At(column, tail));
+                    high[v] = Math.Max(score[v], SortedQuantile.At(column, 1 - tail));
+                }
+                return column;
+            }, _ => { });
 
         return (low, high);
     }
