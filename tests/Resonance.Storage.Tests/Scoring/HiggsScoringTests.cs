@@ -18,6 +18,9 @@ public sealed class HiggsScoringTests
         await using var __ = store;
         var ct = TestContext.Current.CancellationToken;
         await new ImportService(store).RunAsync([Sources.File(path, "higgs-activity")], new ImportOptions("higgs-activity"), ct: ct);
+        // The store's reader (below ADO.NET on SQLite) gives exactly the rows and values a plain data reader gives.
+        var everything = await store.LoadScoringInputAsync(null, long.MinValue + 1, long.MaxValue, ct);
+        Assert.Equal(await PlainInteractionsAsync(db), Rows(everything));
         var service = new ScoringService(store);
         var request = new ScoreRequest(ScoringAlgorithms.Default, Seed: 3);
 
@@ -51,5 +54,28 @@ public sealed class HiggsScoringTests
         var diff = await new DiffService(store).DiffAsync(top, first.Id, second.Id, ct);
         Assert.Equal(0.0, diff.Total);
         Assert.Empty(diff.Contributors);
+    }
+
+    private static async Task<List<(long, long, short, long, double)>> PlainInteractionsAsync(TestDatabase db)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT actor_id, target_id, kind, occurred_at_ms, weight FROM interactions";
+        await using var reader = await cmd.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        var rows = new List<(long, long, short, long, double)>();
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetInt16(2), reader.GetInt64(3), reader.GetDouble(4)));
+        }
+        rows.Sort();
+        return rows;
+    }
+
+    private static List<(long, long, short, long, double)> Rows(ScoringInput input)
+    {
+        var rows = Enumerable.Range(0, input.InteractionCount)
+            .Select(i => (input.ActorIds[i], input.TargetIds[i], (short)input.Kinds[i], input.TimesMs[i], input.Weights[i])).ToList();
+        rows.Sort();
+        return rows;
     }
 }
