@@ -25,6 +25,10 @@ public sealed class AuditCommandTests
         Assert.True(botAudit.GetProperty("flagged").GetBoolean(), botAudit.ToString());
         Assert.Equal(6, botAudit.GetProperty("signals").GetArrayLength());
         Assert.True(botAudit.GetProperty("reasons").GetArrayLength() > 0);
+        // The bot posts its campaign's template: the audit reads the posts' texts from the database.
+        var nearDuplicate = botAudit.GetProperty("signals").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "near-duplicate");
+        Assert.True(nearDuplicate.GetProperty("score").GetDouble() > 0.5, botAudit.ToString());
+        Assert.Equal(0, podAudit.GetProperty("signals").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "near-duplicate").GetProperty("score").GetDouble());
         Assert.True(podAudit.GetProperty("flagged").GetBoolean(), podAudit.ToString());
         Assert.Equal("pod", podAudit.GetProperty("reasons")[0].GetProperty("signal").GetString());
         var audience = podAudit.GetProperty("audience");

@@ -9,6 +9,7 @@ public sealed class IntegrityBenchCommandTests
     {
         var run = await CliRun.RunAsync("bench", "integrity", "--people", "300", "--seed", "11", "--trials", "2", "--graph", "--json");
         var none = await CliRun.RunAsync("bench", "integrity");
+        var plain = ScoringCommandTests.Json(await CliRun.RunAsync("bench", "integrity", "--people", "300", "--seed", "11", "--trials", "1", "--no-texts", "--json"));
 
         var report = ScoringCommandTests.Json(run);
         var phases = report.GetProperty("median_seconds").EnumerateObject().Select(p => p.Name).ToHashSet();
@@ -16,6 +17,9 @@ public sealed class IntegrityBenchCommandTests
         Assert.Equal(2, report.GetProperty("trial_seconds").GetProperty("total").GetArrayLength());
         Assert.True(report.GetProperty("interactions").GetInt32() > 1000);
         Assert.True(report.GetProperty("flagged").GetInt32() > 0, report.ToString());
+        // The model reads the posts' texts as a resonance@2 run does, unless told not to.
+        Assert.True(report.GetProperty("texts").GetInt32() > 1000, report.ToString());
+        Assert.Equal(0, plain.GetProperty("texts").GetInt32());
         Assert.Equal(ExitCodes.Usage, none.ExitCode);
     }
 }

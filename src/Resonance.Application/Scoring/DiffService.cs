@@ -99,7 +99,8 @@ public sealed class DiffService(IScoreStore store)
     private async Task<Side> RescoredSideAsync(ScoreRunInfo earlier, ScoreRunInfo later, long accountId, CancellationToken ct)
     {
         var old = earlier.Parameters;
-        var input = await store.LoadScoringInputAsync(old.Network, old.WindowStartMs, old.AsOfMs, ct).ConfigureAwait(false);
+        var input = await store.LoadWindowAsync(old.Network, old.WindowStartMs, old.AsOfMs, old.IntegrityDefences || later.Parameters.IntegrityDefences, ct)
+            .ConfigureAwait(false);
         var used = EngagementGraph.Build(input, old).InteractionsUsed;
         if (used != earlier.WatermarkInteractions)
         {

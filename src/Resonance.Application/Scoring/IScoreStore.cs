@@ -11,6 +11,12 @@ public interface IScoreStore
     /// created in that range, for one network or all. Throws <see cref="ArgumentException"/> for an unknown network.</summary>
     Task<ScoringInput> LoadScoringInputAsync(string? network, long fromMs, long toMs, CancellationToken ct = default);
 
+    /// <summary>Posts created in [<paramref name="fromMs"/>, <paramref name="toMs"/>], for one network or all (the posts of
+    /// <see cref="LoadScoringInputAsync"/>), with their originality and the text of the originals, in store order. Read
+    /// only where the integrity model needs it (<see cref="ScoreStoreLoading"/>). Throws
+    /// <see cref="ArgumentException"/> for an unknown network.</summary>
+    Task<PostTexts> LoadPostTextsAsync(string? network, long fromMs, long toMs, CancellationToken ct = default);
+
     /// <summary>Saves a run in one transaction and returns its new id.</summary>
     Task<long> SaveRunAsync(ScoreRunDraft run, CancellationToken ct = default);
 

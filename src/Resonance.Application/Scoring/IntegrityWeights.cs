@@ -9,7 +9,8 @@ namespace Resonance.Application.Scoring;
 /// likelihood (<see cref="InauthenticityModel"/>) computed on the run's own window.</summary>
 /// <remarks>
 /// <para>The likelihood is computed from the interactions the engagement graph keeps (window, no self-interactions,
-/// positive weight) and the window's posts (without text, so the near-duplicate signal is silent in scoring runs).
+/// positive weight) and the window's posts, with their originality and text when the input carries them
+/// (<see cref="ScoringInput.Texts"/>, loaded for resonance@2 runs and audits; without them near-duplicate text reads 0).
 /// A flagged bot or farm account (L near 1) adds almost nothing, follows included; a pod member's engagement is cut by
 /// its pod score and then by the reciprocal discount; an account no trust reaches keeps at most 0.7.</para>
 /// <para>Complexity: that of the signals and the trust walk, O(m log m). Determinism: the log is built from the sorted
@@ -66,8 +67,10 @@ public static class IntegrityWeights
             && earlier < input.TimesMs[i] && input.TimesMs[i] - earlier <= FollowBackLagMs))];
     }
 
-    /// <summary>The activity log of <paramref name="kept"/> interactions and the window's posts (no text), with the
-    /// store ids in <paramref name="accountIds"/> as accounts, each written by <see cref="Id"/>.</summary>
+    /// <summary>The activity log of <paramref name="kept"/> interactions and the window's posts, with the store ids in
+    /// <paramref name="accountIds"/> as accounts, each written by <see cref="Id"/>. The posts are those of
+    /// <see cref="ScoringInput.Texts"/> with their originality and text when loaded; otherwise the input's posts, each
+    /// counted as an original without text (the near-duplicate signal then reads 0).</summary>
     /// <remarks>Built straight from the input's arrays: the same log as <see cref="ActivityLog.Build"/> on the equivalent
     /// records (posts named by their index in the input), in O(m + a log a + p log p) expected time (one hash look-up
     /// per row) without a record or a string per row.</remarks>
@@ -77,10 +80,14 @@ public static class IntegrityWeights
         ArgumentNullException.ThrowIfNull(kept);
         ArgumentNullException.ThrowIfNull(accountIds);
         ArgumentNullException.ThrowIfNull(p);
+        // With texts loaded, the posts (and their originality and text) are the text query's; otherwise the input's own,
+        // every one an original without text.
+        var texts = input.Texts;
+        var (postAuthorIds, postTimes) = texts is null ? (input.PostAuthorIds, input.PostTimesMs) : (texts.AuthorIds, texts.CreatedMs);
         var posts = new List<int>();
-        for (var k = 0; k < input.PostAuthorIds.Length; k++)
+        for (var k = 0; k < postAuthorIds.Length; k++)
         {
-            if (input.PostTimesMs[k] >= p.WindowStartMs && input.PostTimesMs[k] <= p.AsOfMs)
+            if (postTimes[k] >= p.WindowStartMs && postTimes[k] <= p.AsOfMs)
             {
                 posts.Add(k);
             }
@@ -115,7 +122,7 @@ public static class IntegrityWeights
             (actors[j], targets[j], kinds[j], times[j]) = (See(input.ActorIds[i]), See(input.TargetIds[i]), input.Kinds[i], input.TimesMs[i]);
         }
 
-        var postAuthors = posts.Select(k => See(input.PostAuthorIds[k])).ToArray();
+        var postAuthors = posts.Select(k => See(postAuthorIds[k])).ToArray();
 
         // The log orders accounts by their string ids (ordinal), as it does for imported records.
         var ids = distinct.ToArray();
@@ -135,7 +142,8 @@ public static class IntegrityWeights
         // Posts in the ordinal order of their names (their index in the input).
         var postOrder = OrdinalOrder([.. posts.Select(k => (long)k)]);
         return ActivityLog.FromArrays(names, actors, targets, kinds, times, [.. postOrder.Select(q => rank[postAuthors[q]])],
-            [.. postOrder.Select(q => input.PostTimesMs[posts[q]])], new string?[postOrder.Length], [.. postOrder.Select(_ => true)]);
+            [.. postOrder.Select(q => postTimes[posts[q]])], [.. postOrder.Select(q => texts?.Texts[posts[q]])],
+            [.. postOrder.Select(q => texts?.IsOriginal[posts[q]] ?? true)]);
     }
 
     /// <summary>The positions of <paramref name="ids"/> (distinct) in the ordinal order of their decimal strings, without

@@ -9,8 +9,10 @@ namespace Resonance.Application.Scoring;
 /// arrays are kept.</remarks>
 public static class RecordInput
 {
-    /// <summary>The input of <paramref name="records"/> (accounts and errors are skipped) and the external id of each id.</summary>
-    public static (ScoringInput Input, string[] ExternalIds) Build(IEnumerable<SourceRecord> records)
+    /// <summary>The input of <paramref name="records"/> (accounts and errors are skipped) and the external id of each id;
+    /// with <paramref name="withTexts"/>, also the posts' originality and original text (<see cref="ScoringInput.Texts"/>,
+    /// in record order), as a store loads them for resonance@2.</summary>
+    public static (ScoringInput Input, string[] ExternalIds) Build(IEnumerable<SourceRecord> records, bool withTexts = false)
     {
         ArgumentNullException.ThrowIfNull(records);
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -18,6 +20,8 @@ public static class RecordInput
         List<long> times = [], postTimes = [];
         List<InteractionKind> kinds = [];
         List<double> weights = [];
+        List<string?> texts = [];
+        List<bool> original = [];
         foreach (var r in records)
         {
             if (r.Interaction is { } i)
@@ -32,6 +36,12 @@ public static class RecordInput
             {
                 authors.Add(Name(p.AuthorId));
                 postTimes.Add(p.CreatedAt.ToUnixTimeMilliseconds());
+                if (withTexts)
+                {
+                    var isOriginal = p.ReplyToPostId is null && p.QuoteOfPostId is null && p.RepostOfPostId is null;
+                    original.Add(isOriginal);
+                    texts.Add(isOriginal ? p.Text : null);
+                }
             }
         }
 
@@ -42,8 +52,12 @@ public static class RecordInput
             rank[names[sorted[k]]] = k;
         }
 
+        long[] postAuthors = [.. authors.Select(a => rank[a])];
         return (new ScoringInput([.. actors.Select(a => rank[a])], [.. targets.Select(t => rank[t])], [.. kinds], [.. times], [.. weights],
-            [.. authors.Select(a => rank[a])], [.. postTimes]), sorted);
+            postAuthors, [.. postTimes])
+        {
+            Texts = withTexts ? new PostTexts(postAuthors, [.. postTimes], [.. texts], [.. original]) : null,
+        }, sorted);
 
         int Name(string id)
         {

@@ -58,8 +58,16 @@ public sealed class ScoringInput
     /// <summary>Creation times of those posts, in Unix milliseconds.</summary>
     public long[] PostTimesMs { get; }
 
+    /// <summary>The window's posts with originality and text, for the integrity model (near-duplicate text); null when
+    /// not loaded (versions without integrity defences), and then every post counts as an original without text.</summary>
+    public PostTexts? Texts { get; init; }
+
     /// <summary>Number of interactions.</summary>
     public int InteractionCount => ActorIds.Length;
+
+    /// <summary>The same rows with <paramref name="texts"/> attached (the arrays are shared, not copied).</summary>
+    public ScoringInput WithTexts(PostTexts? texts) =>
+        new(ActorIds, TargetIds, Kinds, TimesMs, Weights, PostAuthorIds, PostTimesMs) { Texts = texts };
 
     /// <summary>The latest interaction time, or null when there is none with a time.</summary>
     public long? LatestTimeMs

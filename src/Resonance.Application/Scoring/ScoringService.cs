@@ -33,7 +33,7 @@ public sealed class ScoringService(IScoreStore store)
         var clock = Stopwatch.StartNew();
         var p = await ResolveAsync(request, ct).ConfigureAwait(false);
         progress?.Report(("load", 0));
-        var input = await store.LoadScoringInputAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct).ConfigureAwait(false);
+        var input = await store.LoadWindowAsync(p, ct).ConfigureAwait(false);
         var perAccount = p.HalfLifeFit == TempoFit.LeaveOneOut;
         p = perAccount ? p : TempoFit.Apply(input, p);
         Lap("load");

@@ -23,17 +23,18 @@ internal static class IntegrityBenchCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of the generated community.", DefaultValueFactory = _ => new SyntheticOptions().Seed, HelpName = "S" };
         var trials = new Option<int>("--trials") { Description = "Timed trials; the median of each phase is reported (the slower middle one for an even count).", DefaultValueFactory = _ => 3, HelpName = "T" };
         var graph = new Option<bool>("--graph") { Description = "Also time the whole resonance@2 engagement graph build (window, follow-backs, model, discounts), as `resonance score` pays it." };
+        var noTexts = new Option<bool>("--no-texts") { Description = "Leave the posts' texts out, as runs did before resonance@2 loaded them (near-duplicate text then reads 0), to measure what the texts cost." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON on standard output (the progress lines go to standard error)." };
         var command = new Command("integrity", """
             Time the integrity model of resonance@2 (docs/integrity.md) as a scoring run pays it: the activity log built from
-            the scoring input (window = everything, follow-backs dropped), each behavioural signal and endorsement trust
-            (SybilRank forward), once per trial. Loading the data is not timed.
+            the scoring input and the posts' texts (window = everything, follow-backs dropped), each behavioural signal and
+            endorsement trust (SybilRank forward), once per trial. Loading the data is not timed.
 
             Examples:
               resonance bench integrity --input ../shared/data/higgs-twitter/higgs-activity_time.txt --graph
               resonance bench integrity --people 100000 --trials 1
             """)
-        { input, format, people, seed, trials, graph, json };
+        { input, format, people, seed, trials, graph, noTexts, json };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(console, null, () =>
         {
             if (parse.GetValue(input) is null && parse.GetValue(people) is null)
@@ -46,8 +47,9 @@ internal static class IntegrityBenchCommand
             Action<string> say = asJson ? console.Error.WriteLine : console.Out.WriteLine;
             var clock = Stopwatch.StartNew();
             var (records, description) = Records(parse.GetValue(input), parse.GetValue(format)!, parse.GetValue(people), parse.GetValue(seed));
-            var (data, _) = RecordInput.Build(records);
-            say($"{description}: {data.InteractionCount:N0} interactions, {data.PostAuthorIds.Length:N0} posts; loaded in {clock.Elapsed.TotalSeconds:F1} s");
+            var (data, _) = RecordInput.Build(records, withTexts: !parse.GetValue(noTexts));
+            var texts = data.Texts?.Texts.Count(t => t is not null) ?? 0;
+            say($"{description}: {data.InteractionCount:N0} interactions, {data.PostAuthorIds.Length:N0} posts ({texts:N0} original texts); loaded in {clock.Elapsed.TotalSeconds:F1} s");
             var p = ScoringAlgorithms.Defaults(new AlgorithmId("resonance", 2), data.LatestTimeMs ?? 0) with { WindowDays = 36_500 };
             var phases = new SortedDictionary<string, List<double>>(StringComparer.Ordinal);
             InauthenticityModel? model = null;
@@ -79,7 +81,7 @@ internal static class IntegrityBenchCommand
             {
                 console.WriteJson(new
                 {
-                    data = description, interactions = data.InteractionCount, posts = data.PostAuthorIds.Length, accounts = model!.Log.AccountCount,
+                    data = description, interactions = data.InteractionCount, posts = data.PostAuthorIds.Length, texts, accounts = model!.Log.AccountCount,
                     flagged = Enumerable.Range(0, model.Log.AccountCount).Count(model.IsFlagged), median_seconds = medians, trial_seconds = phases,
                 });
             }

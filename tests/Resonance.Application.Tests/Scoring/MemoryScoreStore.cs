@@ -15,7 +15,7 @@ internal sealed class MemoryScoreStore(ScoringInput input) : IScoreStore
     /// <summary>Scores the store's data with <paramref name="p"/> (no intervals, to stay quick) and saves the run.</summary>
     public async Task<ScoreRunInfo> ScoreAsync(ScoringParameters p, CancellationToken ct)
     {
-        var input = await LoadScoringInputAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct);
+        var input = await this.LoadWindowAsync(p, ct);
         return await SaveAsync(input, ResonanceScorer.Score(EngagementGraph.Build(input, p), p, intervals: false, ct: ct), ct);
     }
 
@@ -35,6 +35,16 @@ internal sealed class MemoryScoreStore(ScoringInput input) : IScoreStore
         var posts = Enumerable.Range(0, Input.PostAuthorIds.Length).Where(k => Input.PostTimesMs[k] >= fromMs && Input.PostTimesMs[k] <= toMs).ToArray();
         return Task.FromResult(new ScoringInput([.. rows.Select(i => Input.ActorIds[i])], [.. rows.Select(i => Input.TargetIds[i])], [.. rows.Select(i => Input.Kinds[i])],
             [.. rows.Select(i => Input.TimesMs[i])], [.. rows.Select(i => Input.Weights[i])], [.. posts.Select(k => Input.PostAuthorIds[k])], [.. posts.Select(k => Input.PostTimesMs[k])]));
+    }
+
+    public Task<PostTexts> LoadPostTextsAsync(string? network, long fromMs, long toMs, CancellationToken ct = default)
+    {
+        // Data without texts reads as a database whose posts are all originals without text.
+        var t = Input.Texts ?? new PostTexts(Input.PostAuthorIds, Input.PostTimesMs, new string?[Input.PostAuthorIds.Length],
+            [.. Input.PostAuthorIds.Select(_ => true)]);
+        var posts = Enumerable.Range(0, t.Count).Where(k => t.CreatedMs[k] >= fromMs && t.CreatedMs[k] <= toMs).ToArray();
+        return Task.FromResult(new PostTexts([.. posts.Select(k => t.AuthorIds[k])], [.. posts.Select(k => t.CreatedMs[k])],
+            [.. posts.Select(k => t.Texts[k])], [.. posts.Select(k => t.IsOriginal[k])]));
     }
 
     public Task<long> SaveRunAsync(ScoreRunDraft run, CancellationToken ct = default)

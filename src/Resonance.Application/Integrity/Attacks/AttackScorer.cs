@@ -13,7 +13,7 @@ internal static class AttackScorer
     public static (double Raw, double V1, double V2, Func<string, double> Likelihood) Score(IReadOnlyList<Interaction> interactions, IReadOnlyList<Post> posts,
         string account, long asOfMs)
     {
-        var (input, sorted) = RecordInput.Build([.. interactions.Select(i => SourceRecord.Of(0, i)), .. posts.Select(p => SourceRecord.Of(0, p))]);
+        var (input, sorted) = RecordInput.Build([.. interactions.Select(i => SourceRecord.Of(0, i)), .. posts.Select(p => SourceRecord.Of(0, p))], withTexts: true);
         long Id(string s) => Array.BinarySearch(sorted, s, StringComparer.Ordinal);
         var me = Id(account);
         var v2 = Version(input, 2, me, asOfMs);

@@ -21,7 +21,7 @@ public sealed class DiscountService(IScoreStore store)
             return null;
         }
 
-        var input = await store.LoadScoringInputAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct).ConfigureAwait(false);
+        var input = await store.LoadWindowAsync(p, ct).ConfigureAwait(false);
         var stages = await Task.Run(() => DefenceStages.Compute(input, p, ct: ct), ct).ConfigureAwait(false);
         var ledger = stages.For(accountId);
         var score = await store.GetScoreAsync(run.Id, accountId, ct).ConfigureAwait(false);

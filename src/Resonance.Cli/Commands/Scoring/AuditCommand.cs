@@ -44,7 +44,7 @@ internal static class AuditCommand
                 var who = await ScoringCommandRunner.AccountAsync(store, name, ct).ConfigureAwait(false);
                 var latest = await store.LatestInteractionTimeAsync(who.Network, ct).ConfigureAwait(false) ?? 0;
                 var p = ScoringAlgorithms.Defaults(new AlgorithmId("resonance", 2), latest) with { Network = who.Network };
-                var input = await store.LoadScoringInputAsync(who.Network, p.WindowStartMs, p.AsOfMs, ct).ConfigureAwait(false);
+                var input = await store.LoadWindowAsync(p, ct).ConfigureAwait(false);
                 var audit = AccountAudit.Run(input, p, who.Id);
                 if (audit is null)
                 {

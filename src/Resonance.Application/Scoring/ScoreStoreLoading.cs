@@ -1,0 +1,23 @@
+namespace Resonance.Application.Scoring;
+
+/// <summary>Loads a run's window from an <see cref="IScoreStore"/> with post texts only where they are read.</summary>
+public static class ScoreStoreLoading
+{
+    /// <summary>The scoring input of the window, with <see cref="ScoringInput.Texts"/> loaded when
+    /// <paramref name="withTexts"/> (versions with integrity defences, audits); other versions skip the text query and
+    /// hold no post text in memory.</summary>
+    public static async Task<ScoringInput> LoadWindowAsync(this IScoreStore store, string? network, long fromMs, long toMs, bool withTexts,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var input = await store.LoadScoringInputAsync(network, fromMs, toMs, ct).ConfigureAwait(false);
+        return withTexts ? input.WithTexts(await store.LoadPostTextsAsync(network, fromMs, toMs, ct).ConfigureAwait(false)) : input;
+    }
+
+    /// <summary>The window of <paramref name="p"/>, with post texts when its version has integrity defences.</summary>
+    public static Task<ScoringInput> LoadWindowAsync(this IScoreStore store, ScoringParameters p, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return store.LoadWindowAsync(p.Network, p.WindowStartMs, p.AsOfMs, p.IntegrityDefences, ct);
+    }
+}
