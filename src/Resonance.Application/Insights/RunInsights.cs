@@ -30,8 +30,10 @@ public sealed class RunInsights
     /// <summary>The run these insights belong to.</summary>
     public ScoreRunInfo Run { get; }
 
-    /// <summary>Reads the run's window and computes audience quality and the topic index.</summary>
-    public static async Task<RunInsights> ComputeAsync(ITopicStore store, TopicTaxonomy taxonomy, ScoreRunInfo run, CancellationToken ct = default)
+    /// <summary>Reads the run's window and computes audience quality and the topic index; with <paramref name="texts"/>, the
+    /// model also reads the window's post texts from it, as <c>resonance audit</c> does (near-duplicate text).</summary>
+    public static async Task<RunInsights> ComputeAsync(ITopicStore store, TopicTaxonomy taxonomy, ScoreRunInfo run, IScoreStore? texts = null,
+        CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(taxonomy);
@@ -42,7 +44,9 @@ public sealed class RunInsights
         {
             Network = p.Network, WindowDays = p.WindowDays,
         };
-        var model = AccountAudit.Model(corpus.Input, integrity);
+        var input = texts is null ? corpus.Input
+            : corpus.Input.WithTexts(await texts.LoadPostTextsAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct).ConfigureAwait(false));
+        var model = AccountAudit.Model(input, integrity);
         var audience = AudienceQuality.Compute(model)
             .ToDictionary(q => long.Parse(q.AccountId, NumberStyles.None, CultureInfo.InvariantCulture));
         return new RunInsights(run, audience, corpus, new PostTopicIndex(corpus.Posts, new TopicExtractor(taxonomy)));

@@ -11,7 +11,7 @@ namespace Resonance.Server.Hosting;
 /// (<see cref="InsightService"/>).</remarks>
 public sealed class InsightsCache(IScoreStore scores, ITopicStore topics, ILogger<InsightsCache> log) : IRunInsightsSource, IHostedService
 {
-    private readonly RunMemo<RunInsights> _byRun = new(run => RunInsights.ComputeAsync(topics, Taxonomy, run));
+    private readonly RunMemo<RunInsights> _byRun = new(run => RunInsights.ComputeAsync(topics, Taxonomy, run, scores));
 
     /// <summary>The built-in taxonomy (the one <c>resonance topics</c> uses without <c>--taxonomy</c>).</summary>
     public static TopicTaxonomy Taxonomy => TopicTaxonomy.BuiltIn;

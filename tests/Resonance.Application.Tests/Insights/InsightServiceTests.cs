@@ -2,6 +2,7 @@ using Resonance.Application.Insights;
 using Resonance.Application.Integrity;
 using Resonance.Application.Scoring;
 using Resonance.Application.Synthetic;
+using Resonance.Application.Tests.Scoring;
 using Resonance.Application.Tests.Topics;
 using Resonance.Application.Topics;
 
@@ -11,7 +12,7 @@ namespace Resonance.Application.Tests.Insights;
 /// hidden topics removed, on a generated community.</summary>
 public sealed class InsightServiceTests
 {
-    private static readonly Lazy<(TopicCorpus Corpus, Dictionary<string, long> Ids, ScoreRunInfo Run)> Community = new(() =>
+    private static readonly Lazy<(TopicCorpus Corpus, Dictionary<string, long> Ids, ScoreRunInfo Run, PostTexts Texts)> Community = new(() =>
     {
         var records = SyntheticNetworkGenerator.Generate(new SyntheticOptions { People = 400, Seed = 7 }).Records.ToList();
         var (corpus, ids) = TopicCorpora.FromRecords(records);
@@ -23,22 +24,28 @@ public sealed class InsightServiceTests
             StartedAt = DateTimeOffset.UnixEpoch, FinishedAt = DateTimeOffset.UnixEpoch, Timings = [], CalibrationQuantiles = [], AmplificationPriorRate = 0,
             AccountsScored = 0, Pairs = 0, PageRankIterations = 0,
         };
-        return (corpus, ids, run);
+        var posts = records.Where(r => r.Post is not null).Select(r => r.Post!).ToList();
+        static bool Original(Domain.Post p) => p.ReplyToPostId is null && p.QuoteOfPostId is null && p.RepostOfPostId is null;
+        var texts = new PostTexts([.. posts.Select(q => ids[q.AuthorId])], [.. posts.Select(q => q.CreatedAt.ToUnixTimeMilliseconds())],
+            [.. posts.Select(q => Original(q) ? q.Text : null)], [.. posts.Select(Original)]);
+        return (corpus, ids, run, texts);
     });
 
     [Fact]
     public async Task AudienceQuality_IsTheAuditsAndTopicsCarryTheirEvidence_TheSameOnEveryComputation()
     {
-        var (corpus, accounts, run) = Community.Value;
-        var first = await RunInsights.ComputeAsync(new Corpus(corpus), TopicTaxonomy.BuiltIn, run, TestContext.Current.CancellationToken);
-        var second = await RunInsights.ComputeAsync(new Corpus(corpus), TopicTaxonomy.BuiltIn, run, TestContext.Current.CancellationToken);
+        var (corpus, accounts, run, texts) = Community.Value;
+        // The server passes its score store, from which the model reads the window's post texts as the audit does.
+        var store = new MemoryScoreStore(corpus.Input.WithTexts(texts));
+        var first = await RunInsights.ComputeAsync(new Corpus(corpus), TopicTaxonomy.BuiltIn, run, store, TestContext.Current.CancellationToken);
+        var second = await RunInsights.ComputeAsync(new Corpus(corpus), TopicTaxonomy.BuiltIn, run, store, TestContext.Current.CancellationToken);
         var audited = accounts.Values.Order().Where(id => first.AudienceOf(id) is not null).Take(30).ToList();
         var p = ScoringAlgorithms.Defaults(new AlgorithmId("resonance", 2), run.Parameters.AsOfMs) with { WindowDays = run.Parameters.WindowDays };
 
         Assert.Equal(30, audited.Count);
         foreach (var id in audited)
         {
-            var audit = AccountAudit.Run(corpus.Input, p, id)!;
+            var audit = AccountAudit.Run(await store.LoadWindowAsync(p, TestContext.Current.CancellationToken), p, id)!;
             Assert.Equal(audit.Audience, first.AudienceOf(id));
             Assert.Equal(first.AudienceOf(id), second.AudienceOf(id));
             Assert.Equal(first.TopicsOf(id).Select(t => (t.Topic, t.Posts, t.Engagements, t.Engagers)), second.TopicsOf(id).Select(t => (t.Topic, t.Posts, t.Engagements, t.Engagers)));
@@ -56,8 +63,8 @@ public sealed class InsightServiceTests
     [Fact]
     public async Task A_hidden_topic_is_left_out_for_its_account_only_and_hiding_an_absent_topic_is_refused()
     {
-        var (corpus, accounts, run) = Community.Value;
-        var insights = await RunInsights.ComputeAsync(new Corpus(corpus), TopicTaxonomy.BuiltIn, run, TestContext.Current.CancellationToken);
+        var (corpus, accounts, run, _) = Community.Value;
+        var insights = await RunInsights.ComputeAsync(new Corpus(corpus), TopicTaxonomy.BuiltIn, run, ct: TestContext.Current.CancellationToken);
         var source = new Source(insights);
         var preferences = new Preferences();
         var service = new InsightService(source, preferences);
