@@ -44,36 +44,44 @@ public sealed class NearDuplicateSignal : IBehaviourSignal
     {
         ArgumentNullException.ThrowIfNull(log);
         var posts = new List<int>();
-        var sigs = new List<ulong[]>();
+        var candidates = 0;
         for (var p = 0; p < log.PostAuthors.Length; p++)
         {
-            if (log.PostIsOriginal[p] && log.PostTexts[p] is { } text && MinHash.Signature(text) is { } sig)
+            candidates += log.PostIsOriginal[p] && log.PostTexts[p] is not null ? 1 : 0;
+        }
+        // One flat array of signatures, post j's at [j·H, (j + 1)·H).
+        var sigs = new ulong[candidates * MinHash.Hashes];
+        for (var p = 0; p < log.PostAuthors.Length; p++)
+        {
+            if (log.PostIsOriginal[p] && log.PostTexts[p] is { } text && MinHash.Fill(text, sigs.AsSpan(posts.Count * MinHash.Hashes, MinHash.Hashes)))
             {
                 posts.Add(p);
-                sigs.Add(sig);
             }
         }
-        var duplicate = new bool[posts.Count];
+        var count = posts.Count;
+        var duplicate = new bool[count];
         var rows = MinHash.Hashes / Bands;
-        var bucket = new (ulong Band, int Post)[posts.Count];
+        var band = new ulong[count];
+        var order = new int[count];
         for (var b = 0; b < Bands; b++)
         {
-            for (var j = 0; j < posts.Count; j++)
+            for (var j = 0; j < count; j++)
             {
                 var h = 14695981039346656037UL;
                 for (var r = b * rows; r < (b + 1) * rows; r++)
                 {
-                    h = (h ^ sigs[j][r]) * 1099511628211UL;
+                    h = (h ^ sigs[(j * MinHash.Hashes) + r]) * 1099511628211UL;
                 }
-                bucket[j] = (h, j);
+                band[j] = h;
+                order[j] = j;
             }
-            Array.Sort(bucket);
-            for (var x = 0; x < bucket.Length; x++)
+            SortByBandThenPost(band, order);
+            for (var x = 0; x < count; x++)
             {
-                for (var y = x + 1; y < bucket.Length && y <= x + Neighbours && bucket[y].Band == bucket[x].Band; y++)
+                for (var y = x + 1; y < count && y <= x + Neighbours && band[y] == band[x]; y++)
                 {
-                    int u = bucket[x].Post, v = bucket[y].Post;
-                    if ((!duplicate[u] || !duplicate[v]) && MinHash.Similarity(sigs[u], sigs[v]) >= Similar)
+                    int u = order[x], v = order[y];
+                    if ((!duplicate[u] || !duplicate[v]) && Similarity(sigs, u, v) >= Similar)
                     {
                         duplicate[u] = duplicate[v] = true;
                     }
@@ -100,5 +108,38 @@ public sealed class NearDuplicateSignal : IBehaviourSignal
             }
         }
         return new SignalResult(Name, values, scores);
+    }
+
+    /// <summary>Sorts <paramref name="band"/> ascending, carrying <paramref name="order"/>, with equal band values in
+    /// ascending post order: the order of sorting (band, post) pairs, by a primitive-keyed sort plus a pass over ties.</summary>
+    private static void SortByBandThenPost(ulong[] band, int[] order)
+    {
+        Array.Sort(band, order);
+        for (var x = 0; x < band.Length;)
+        {
+            var y = x + 1;
+            while (y < band.Length && band[y] == band[x])
+            {
+                y++;
+            }
+            if (y - x > 1)
+            {
+                order.AsSpan(x, y - x).Sort();
+            }
+            x = y;
+        }
+    }
+
+    /// <summary><see cref="MinHash.Similarity"/> of posts u and v in the flat signature array.</summary>
+    private static double Similarity(ulong[] sigs, int u, int v)
+    {
+        var a = sigs.AsSpan(u * MinHash.Hashes, MinHash.Hashes);
+        var b = sigs.AsSpan(v * MinHash.Hashes, MinHash.Hashes);
+        var same = 0;
+        for (var k = 0; k < MinHash.Hashes; k++)
+        {
+            same += a[k] == b[k] ? 1 : 0;
+        }
+        return same / (double)MinHash.Hashes;
     }
 }
