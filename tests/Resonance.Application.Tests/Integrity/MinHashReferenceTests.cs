@@ -29,6 +29,20 @@ public sealed class MinHashReferenceTests
         Assert.Contains(fast.Values, v => v > 0.9);
     }
 
+    [Fact]
+    public void Texts_without_words_are_left_out_as_before()
+    {
+        var at = DateTimeOffset.UnixEpoch;
+        var posts = Enumerable.Range(0, 40).Select(k => new Domain.Post("n", $"p{k:D2}", k % 2 == 0 ? "spammer" : "person", at.AddMinutes(k),
+            k % 5 == 0 ? "!!! ..." : k % 2 == 0 ? $"win {k} free coins today at the best shop" : $"thoughts on day {k} and the {(char)('a' + k)} river walk")).ToList();
+        var log = ActivityLog.Build(["spammer", "person"], posts, []);
+
+        var fast = new NearDuplicateSignal().Compute(log);
+
+        Assert.Equal(PlainValues(log), fast.Values);
+        Assert.Equal(1.0, fast.Values[Array.IndexOf(log.AccountIds, "spammer")]);
+    }
+
     /// <summary>MinHash as first written: a string per word, <see cref="SplitMix64.Derive"/> per hash function.</summary>
     private static ulong[]? PlainSignature(string text)
     {
