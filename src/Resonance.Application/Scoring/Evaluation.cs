@@ -159,7 +159,11 @@ public static class Evaluation
         var trainInput = new ScoringInput(
             [.. rows.Select(i => input.ActorIds[i])], [.. rows.Select(i => input.TargetIds[i])], [.. rows.Select(i => input.Kinds[i])],
             [.. rows.Select(i => input.TimesMs[i])], [.. rows.Select(i => input.Weights[i])],
-            [.. postRows.Select(i => input.PostAuthorIds[i])], [.. postRows.Select(i => input.PostTimesMs[i])]);
+            [.. postRows.Select(i => input.PostAuthorIds[i])], [.. postRows.Select(i => input.PostTimesMs[i])])
+        {
+            // Post texts, when loaded, are cut to the training part by the integrity model's window (created ≤ the cut).
+            Texts = input.Texts,
+        };
         var result = ScoringPipeline.Score(trainInput, p, dop, intervals: false, ct: ct);
         var graph = result.Graph;
         var scores = new double[n];

@@ -38,6 +38,19 @@ public sealed class RunDetectionQualityTests
         Assert.True(nearDuplicate[0].Auc >= 0.99, table);
     }
 
+    [Fact]
+    public void Evaluating_resonance2_reads_the_post_texts_of_the_training_part()
+    {
+        var (input, _) = RecordInput.Build(SyntheticSample.Default.Records, withTexts: true);
+        var v2 = new AlgorithmId("resonance", 2);
+
+        var withTexts = Evaluation.Run(input, v2, null, [0.6], ct: TestContext.Current.CancellationToken).Splits[0].Predictors.Single(x => x.Name == Evaluation.ScoreName);
+        var withoutTexts = Evaluation.Run(input.WithTexts(null), v2, null, [0.6], ct: TestContext.Current.CancellationToken).Splits[0].Predictors.Single(x => x.Name == Evaluation.ScoreName);
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"Spearman with texts {withTexts.Spearman:F4}, without {withoutTexts.Spearman:F4}");
+        Assert.NotEqual(withoutTexts.Spearman, withTexts.Spearman);
+    }
+
     /// <summary>The truth with every external id written as the run's account id (its index in <paramref name="externalIds"/>).</summary>
     private static GroundTruth Renamed(GroundTruth truth, string[] externalIds)
     {

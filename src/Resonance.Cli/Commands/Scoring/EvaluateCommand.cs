@@ -27,8 +27,8 @@ internal static class EvaluateCommand
         command.SetAction((parse, ct) => ScoringCommandRunner.RunAsync(console, GlobalOptions.Database(parse), ct, async store =>
         {
             var id = AlgorithmId.Parse(parse.GetValue(algorithm)!);
-            _ = ScoringAlgorithms.Defaults(id, 0);
-            var input = await store.LoadScoringInputAsync(parse.GetValue(network), long.MinValue + 1, long.MaxValue, ct).ConfigureAwait(false);
+            var defences = ScoringAlgorithms.Defaults(id, 0).IntegrityDefences;
+            var input = await store.LoadWindowAsync(parse.GetValue(network), long.MinValue + 1, long.MaxValue, defences, ct).ConfigureAwait(false);
             var report = await Task.Run(() => Evaluation.Run(input, id, parse.GetValue(network), parse.GetValue(split)!, ct: ct), ct).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
