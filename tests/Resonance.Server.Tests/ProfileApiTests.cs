@@ -332,7 +332,7 @@ public sealed class ProfileApiTests(ServerFixture fixture) : IClassFixture<Serve
         var member1 = await fixture.AccountOfAsync("member1@demo.resonance");
         var run = (await fixture.Store.ListRunsAsync(Ct))[^1];
         var p = ScoringAlgorithms.Defaults(new AlgorithmId("resonance", 2), run.Parameters.AsOfMs) with { Network = run.Parameters.Network, WindowDays = run.Parameters.WindowDays };
-        var audit = AccountAudit.Run(await fixture.Store.LoadScoringInputAsync(p.Network, p.WindowStartMs, p.AsOfMs, Ct), p, member1.Id);
+        var audit = AccountAudit.Run(await fixture.Store.LoadWindowAsync(p, Ct), p, member1.Id);
         var topics = await new TopicService(fixture.Store, TopicTaxonomy.BuiltIn).AccountAsync(run.Parameters, member1.Id, scored: 0, ct: Ct);
 
         var profile = await mark.JsonAsync(PersonPath(member1, api: true));
