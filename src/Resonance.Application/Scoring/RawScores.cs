@@ -155,14 +155,16 @@ internal sealed class RawScores
 
     /// <summary>
     /// The raw scores of one bootstrap replicate: every pair's contribution of the main pass counted
-    /// <paramref name="multiplier"/> times, with the engagers' standing held at the main pass's (no PageRank re-run).
+    /// <see cref="ReplicateBuffers.Multiplier"/> times, with the engagers' standing held at the main pass's (no PageRank
+    /// re-run). Returns <see cref="ReplicateBuffers.Raw"/>, overwritten by the next replicate drawn into the same buffers.
     /// </summary>
-    public static double[] Replicate(EngagementGraph g, ScoringParameters p, RawScores main, int[] multiplier)
+    public static double[] Replicate(EngagementGraph g, ScoringParameters p, RawScores main, ReplicateBuffers buffers)
     {
         int n = g.NodeCount, m = g.PairCount;
-        var raw = new double[n];
-        var amplifying = new double[n];
-        var received = new double[n];
+        var (multiplier, raw, amplifying, received) = (buffers.Multiplier, buffers.Raw, buffers.Amplifying, buffers.Received);
+        Array.Clear(raw);
+        Array.Clear(amplifying);
+        Array.Clear(received);
         for (var e = 0; e < m; e++)
         {
             var k = multiplier[e];
@@ -188,6 +190,22 @@ internal sealed class RawScores
         }
 
         return raw;
+    }
+
+    /// <summary>One worker's arrays for <see cref="Replicate"/>, reused from one replicate to the next.</summary>
+    public sealed class ReplicateBuffers(int nodes, int pairs)
+    {
+        /// <summary>How many times each pair is counted (the replicate's Poisson draws).</summary>
+        public int[] Multiplier { get; } = new int[pairs];
+
+        /// <summary>The replicate's raw scores.</summary>
+        public double[] Raw { get; } = new double[nodes];
+
+        /// <summary>The replicate's amplifying counts (before smoothing).</summary>
+        public double[] Amplifying { get; } = new double[nodes];
+
+        /// <summary>The replicate's received engagement.</summary>
+        public double[] Received { get; } = new double[nodes];
     }
 
     /// <summary>resonance@5: each node's parts and each pair's contributions taken from the pass of the node's own

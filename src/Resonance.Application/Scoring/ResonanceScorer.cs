@@ -102,16 +102,13 @@ public static class ResonanceScorer
         var replicates = p.BootstrapReplicates;
         var samples = new float[replicates][];
         var done = 0;
-        Parallel.For(0, replicates, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism ?? Environment.ProcessorCount, CancellationToken = ct }, b =>
+        // Each worker reuses its buffers across the replicates it draws; replicate b depends only on (seed, b).
+        Parallel.For(0, replicates, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism ?? Environment.ProcessorCount, CancellationToken = ct },
+            () => new RawScores.ReplicateBuffers(graph.NodeCount, graph.PairCount), (b, _, buffers) =>
         {
             var rng = new Xoshiro256StarStar(SplitMix64.Derive(p.Seed, (ulong)b));
-            var multiplier = new int[graph.PairCount];
-            for (var e = 0; e < multiplier.Length; e++)
-            {
-                multiplier[e] = Sampling.Poisson(ref rng, 1.0);
-            }
-
-            var replicate = RawScores.Replicate(graph, p, main, multiplier);
+            Sampling.FillPoisson(ref rng, 1.0, buffers.Multiplier);
+            var replicate = RawScores.Replicate(graph, p, main, buffers);
             var s = new float[n];
             for (var v = 0; v < n; v++)
             {
@@ -120,7 +117,8 @@ public static class ResonanceScorer
 
             samples[b] = s;
             progress?.Report((Interlocked.Increment(ref done) + 1.0) / (replicates + 1));
-        });
+            return buffers;
+        }, _ => { });
 
         var low = new double[n];
         var high = new double[n];

@@ -75,12 +75,42 @@ public static class Sampling
         {
             return 0;
         }
-        return mean < 10.0 ? PoissonKnuth(ref rng, mean) : PoissonPtrs(ref rng, mean);
+        return mean < 10.0 ? PoissonKnuth(ref rng, Math.Exp(-mean)) : PoissonPtrs(ref rng, mean);
     }
 
-    private static int PoissonKnuth(ref Xoshiro256StarStar rng, double mean)
+    /// <summary>Fills <paramref name="into"/> with Poisson variates of the given mean: the same values, in the same order
+    /// and from the same generator outputs, as calling <see cref="Poisson"/> once per element, but e^−mean is computed
+    /// once instead of once per draw (the bootstrap draws one per engagement pair and replicate).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="mean"/> is negative, not finite or above 1e9.</exception>
+    public static void FillPoisson(ref Xoshiro256StarStar rng, double mean, Span<int> into)
     {
+        if (!(mean >= 0.0 && mean <= 1e9))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mean), mean, $"The Poisson mean must be in [0, 1e9], but it is {mean}.");
+        }
+        if (mean == 0.0)
+        {
+            into.Clear();
+            return;
+        }
+        if (mean >= 10.0)
+        {
+            for (var i = 0; i < into.Length; i++)
+            {
+                into[i] = PoissonPtrs(ref rng, mean);
+            }
+            return;
+        }
         var limit = Math.Exp(-mean);
+        for (var i = 0; i < into.Length; i++)
+        {
+            into[i] = PoissonKnuth(ref rng, limit);
+        }
+    }
+
+    /// <summary>Knuth's product of uniforms, stopping once the product is at most <paramref name="limit"/> = e^−mean.</summary>
+    private static int PoissonKnuth(ref Xoshiro256StarStar rng, double limit)
+    {
         var product = rng.NextDouble();
         var k = 0;
         while (product > limit)

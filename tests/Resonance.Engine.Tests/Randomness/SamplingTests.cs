@@ -31,6 +31,26 @@ public sealed class SamplingTests
         Assert.InRange(variance, mean * 0.95, mean * 1.05);
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    [InlineData(37.5)]
+    public void FillPoisson_GivesTheDrawsOfPoissonOneByOne(double mean)
+    {
+        var one = new Xoshiro256StarStar(77);
+        var fill = new Xoshiro256StarStar(77);
+        var expected = new int[10_000];
+        for (var i = 0; i < expected.Length; i++)
+        {
+            expected[i] = Sampling.Poisson(ref one, mean);
+        }
+        var actual = new int[expected.Length];
+        actual.AsSpan().Fill(-1);
+        Sampling.FillPoisson(ref fill, mean, actual);
+        Assert.Equal(expected, actual);
+        Assert.Equal(one.NextUInt64(), fill.NextUInt64()); // the same generator outputs were consumed
+    }
+
     [Fact]
     public void Poisson_SmallMean_MatchesProbabilityOfZero()
     {
