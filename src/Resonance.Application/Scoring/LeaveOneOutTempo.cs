@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Resonance.Application.Scoring;
 
 /// <summary>
@@ -108,22 +110,23 @@ public static class LeaveOneOutTempo
     /// sub-multiset of all; all three are sorted.</summary>
     private static long KthSmallest(long[] all, List<long> removed, List<long> added, int rank)
     {
-        long Count(long x) => UpperBound(all, x) - UpperBound(removed, x) + UpperBound(added, x);
-        var i = FirstReaching(all, Count, rank);
-        var j = FirstReaching(added, Count, rank);
+        ReadOnlySpan<long> r = CollectionsMarshal.AsSpan(removed), a = CollectionsMarshal.AsSpan(added);
+        var i = FirstReaching(all, all, r, a, rank);
+        var j = FirstReaching(a, all, r, a, rank);
         var best = i < all.Length ? all[i] : long.MaxValue;
-        return j < added.Count ? Math.Min(best, added[j]) : best;
+        return j < a.Length ? Math.Min(best, a[j]) : best;
     }
 
-    /// <summary>The smallest index of the sorted <paramref name="values"/> whose count (non-decreasing) reaches
-    /// <paramref name="rank"/>, or the length when none does.</summary>
-    private static int FirstReaching(IReadOnlyList<long> values, Func<long, long> count, int rank)
+    /// <summary>The smallest index of the sorted <paramref name="values"/> whose count in all − removed + added
+    /// (non-decreasing) reaches <paramref name="rank"/>, or the length when none does.</summary>
+    private static int FirstReaching(ReadOnlySpan<long> values, ReadOnlySpan<long> all, ReadOnlySpan<long> removed, ReadOnlySpan<long> added, int rank)
     {
-        int lo = 0, hi = values.Count;
+        int lo = 0, hi = values.Length;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (count(values[mid]) >= rank)
+            var x = values[mid];
+            if ((long)UpperBound(all, x) - UpperBound(removed, x) + UpperBound(added, x) >= rank)
             {
                 hi = mid;
             }
@@ -136,9 +139,9 @@ public static class LeaveOneOutTempo
         return lo;
     }
 
-    private static int UpperBound(IReadOnlyList<long> sorted, long x)
+    private static int UpperBound(ReadOnlySpan<long> sorted, long x)
     {
-        int lo = 0, hi = sorted.Count;
+        int lo = 0, hi = sorted.Length;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
