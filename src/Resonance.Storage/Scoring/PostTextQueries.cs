@@ -5,7 +5,7 @@ namespace Resonance.Storage.Scoring;
 
 /// <summary>The window's posts with originality and original text, for the integrity model (<see cref="PostTexts"/>).</summary>
 /// <remarks>One scan of <c>posts</c> in id order, the same rows as the posts of
-/// <see cref="ScoreStoreQueries.LoadScoringInputAsync"/>. Replies, quotes and reposts come back without text (the database
+/// <see cref="RelationalResonanceStore.LoadScoringInputAsync"/>. Replies, quotes and reposts come back without text (the database
 /// sends NULL), so only the originals' texts travel and are held. Same SQL on SQLite and PostgreSQL.</remarks>
 internal static class PostTextQueries
 {
