@@ -39,6 +39,56 @@ public sealed class TopicsCommandTests
     }
 
     [Fact]
+    public async Task A_runs_stored_topics_read_the_same_after_more_data_is_imported_and_a_run_without_them_says_so()
+    {
+        using var temp = new TempFolder();
+        Assert.Equal(0, (await CliRun.RunAsync("demo", "--people", "300", "--seed", "11", "--dir", temp.Path, "--no-serve")).ExitCode);
+        var db = temp.File("resonance.db");
+        Assert.Equal(0, (await CliRun.RunAsync("score", "--db", db, "--no-topics")).ExitCode);
+        var best = (await CliRun.RunAsync("top", "--db", db, "--run", "1", "--n", "1", "--json")).Json().GetProperty("scores")[0].GetProperty("account").GetString()!;
+        var topics = (await CliRun.RunAsync("topics", best, "--db", db, "--run", "1", "--json")).Json();
+        var topic = topics.GetProperty("topics")[0].GetProperty("topic").GetString()!;
+        string[][] reads =
+        [
+            ["top", "--topic", topic, "--run", "1", "--n", "300", "--json"],
+            ["topics", best, "--run", "1", "--json"],
+            ["explain", best, "--topic", topic, "--run", "1", "--json"],
+            ["explain", best, "--topic", topic, "--run", "1"],
+        ];
+        var before = await ReadAllAsync(db, reads);
+        var bare = await CliRun.RunAsync("top", "--db", db, "--topic", topic, "--run", "2", "--n", "300");
+        var bareBefore = (await CliRun.RunAsync("top", "--db", db, "--topic", topic, "--run", "2", "--n", "300", "--json")).Json();
+
+        // More people and engagement in the runs' window (they cover every network): another seed of the generator, in a
+        // second network so that the accounts read keep their names.
+        var more = temp.File("more.jsonl");
+        Assert.Equal(0, (await CliRun.RunAsync("generate", "--people", "300", "--seed", "12", "--network", "elsewhere", "--out", more)).ExitCode);
+        Assert.Equal(0, (await CliRun.RunAsync("import", more, "--format", "jsonl", "--db", db)).ExitCode);
+        var after = await ReadAllAsync(db, reads);
+        var bareAfter = (await CliRun.RunAsync("top", "--db", db, "--topic", topic, "--run", "2", "--n", "300", "--json")).Json();
+
+        Assert.True(topics.GetProperty("topics_stored").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, topics.GetProperty("note").ValueKind);
+        Assert.Equal(before, after);
+        Assert.Contains("Run 2 stores no topic scores", bare.Out, StringComparison.Ordinal);
+        Assert.False(bareBefore.GetProperty("topics_stored").GetBoolean());
+        Assert.Contains("recomputed now", bareBefore.GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.NotEqual(bareBefore.GetProperty("scores").ToString(), bareAfter.GetProperty("scores").ToString());
+    }
+
+    private static async Task<List<string>> ReadAllAsync(string db, string[][] reads)
+    {
+        var outputs = new List<string>();
+        foreach (var args in reads)
+        {
+            var run = await CliRun.RunAsync([.. args, "--db", db]);
+            Assert.True(run.ExitCode == 0, run.Error);
+            outputs.Add(run.Out);
+        }
+        return outputs;
+    }
+
+    [Fact]
     public async Task Accepting_a_candidate_appends_it_to_the_operator_file_and_removes_it_from_the_candidates()
     {
         using var temp = new TempFolder();

@@ -11,5 +11,9 @@ namespace Resonance.Application.Scoring;
 /// run's seed); never changes a score.</param>
 /// <param name="CommunityMethod">The community method, <c>leiden</c> or <c>infomap</c> (<see cref="Communities.CommunityParameters.ForMethod"/>);
 /// null for the default, <see cref="Communities.CommunityParameters.CurrentMethod"/>.</param>
+/// <param name="Topics">Whether the run scores every topic and stores the topic scores and evidence
+/// (<see cref="Topics.RunTopicScoring"/>); never changes a score. Needs a store that reads posts (<see cref="Topics.ITopicStore"/>).</param>
+/// <param name="TaxonomyFiles">Operator taxonomy files extending the built-in one for the topic step (docs/topics.md).</param>
 public sealed record ScoreRequest(AlgorithmId Algorithm, long? AsOfMs = null, double? WindowDays = null, string? Network = null,
-    ulong? Seed = null, int? DegreeOfParallelism = null, bool Communities = true, string? CommunityMethod = null);
+    ulong? Seed = null, int? DegreeOfParallelism = null, bool Communities = true, string? CommunityMethod = null, bool Topics = true,
+    IReadOnlyList<string>? TaxonomyFiles = null);

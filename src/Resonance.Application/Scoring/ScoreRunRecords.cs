@@ -72,9 +72,13 @@ public sealed record ScoreContribution(long AccountId, long EngagerId, double Re
 }
 
 /// <summary>A complete run ready to save: header, scores (by rank), contributions and, when the run has them, its
-/// communities.</summary>
+/// communities and its topics.</summary>
 public sealed record ScoreRunDraft(ScoreRunInfo Info, IReadOnlyList<AccountScore> Scores, IReadOnlyList<ScoreContribution> Contributions,
-    Communities.CommunityDraft? Communities = null);
+    Communities.CommunityDraft? Communities = null)
+{
+    /// <summary>The run's topic scores and evidence (<see cref="Topics.RunTopicScoring"/>), or null when it stores none.</summary>
+    public Topics.RunTopicsDraft? Topics { get; init; }
+}
 
 /// <summary>How an account is named to people: network, external id and handle.</summary>
 public sealed record AccountRef(long Id, string Network, string ExternalId, string? Handle)

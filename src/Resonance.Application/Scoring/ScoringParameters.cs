@@ -105,6 +105,10 @@ public sealed record ScoringParameters
     /// run saved before communities existed, and <c>score --no-communities</c>). Never changes a score.</summary>
     public Communities.CommunityParameters? Communities { get; init; }
 
+    /// <summary>How the run's topic scores were computed (method, taxonomy hash), or null when the run stores none (every
+    /// run saved before topics were stored, and <c>score --no-topics</c>). Never changes a main score.</summary>
+    public Topics.TopicParameters? Topics { get; init; }
+
     /// <summary>Number of reference quantiles stored for the 1–100 calibration.</summary>
     public int CalibrationQuantiles { get; init; } = 1001;
 

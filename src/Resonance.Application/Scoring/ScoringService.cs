@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using Resonance.Application.Communities;
+using Resonance.Application.Topics;
 
 namespace Resonance.Application.Scoring;
 
@@ -8,7 +9,7 @@ namespace Resonance.Application.Scoring;
 public sealed class ScoringService(IScoreStore store)
 {
     /// <summary>The phases reported to progress, in order.</summary>
-    public static IReadOnlyList<string> Phases { get; } = ["load", "graph", "score", "communities", "save"];
+    public static IReadOnlyList<string> Phases { get; } = ["load", "graph", "score", "communities", "topics", "save"];
 
     /// <summary>Resolves the request into full parameters (defaults filled in).</summary>
     public async Task<ScoringParameters> ResolveAsync(ScoreRequest request, CancellationToken ct = default)
@@ -20,6 +21,8 @@ public sealed class ScoringService(IScoreStore store)
         p = request.WindowDays is { } w ? p with { WindowDays = w } : p;
         p = request.Seed is { } s ? p with { Seed = s } : p;
         p = request.Communities ? p with { Communities = CommunityParameters.ForMethod(request.CommunityMethod ?? CommunityParameters.CurrentMethod, p.Seed) } : p;
+        // A store that keeps no posts (an in-memory scoring input) has nothing to extract topics from.
+        p = request.Topics && store is ITopicStore ? p with { Topics = TopicParameters.For(Taxonomy(request), request.TaxonomyFiles) } : p;
         p.Validate();
         p.Communities?.Validate();
         return p;
@@ -56,9 +59,21 @@ public sealed class ScoringService(IScoreStore store)
             Lap("communities");
         }
 
+        RunTopicsDraft? topics = null;
+        if (p.Topics is not null)
+        {
+            progress?.Report(("topics", 0));
+            var corpus = await ((ITopicStore)store).LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct).ConfigureAwait(false);
+            var fitted = result.Parameters;
+            var topicProgress = progress is null ? null : new PhaseProgress(progress, "topics");
+            topics = await Task.Run(() => RunTopicScoring.Score(corpus, Taxonomy(request), fitted, request.DegreeOfParallelism, topicProgress, ct), ct)
+                .ConfigureAwait(false);
+            Lap("topics");
+        }
+
         progress?.Report(("save", 0));
         var info = Header(result, input, started, timings);
-        var draft = RunDrafts.Create(info, result) with { Communities = communities };
+        var draft = RunDrafts.Create(info, result) with { Communities = communities, Topics = topics };
         var id = await store.SaveRunAsync(draft, ct).ConfigureAwait(false);
         Lap("save");
         progress?.Report(("save", 1));
@@ -70,6 +85,9 @@ public sealed class ScoringService(IScoreStore store)
             clock.Restart();
         }
     }
+
+    private static TopicTaxonomy Taxonomy(ScoreRequest request) =>
+        request.TaxonomyFiles is { Count: > 0 } files ? TopicTaxonomy.Load(files) : TopicTaxonomy.BuiltIn;
 
     /// <summary>The header of a computed run (id 0 until saved).</summary>
     public static ScoreRunInfo Header(ScoreComputation result, ScoringInput input, DateTimeOffset started, IReadOnlyList<KeyValuePair<string, double>> timings)

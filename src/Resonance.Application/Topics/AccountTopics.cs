@@ -11,7 +11,7 @@ public sealed record AccountTopic(string Topic, int Posts, double Engagements, i
     IReadOnlyList<(string PostId, double Engagements)> TopPosts);
 
 /// <summary>An account's topics with evidence: what it posts about and how others engaged with those posts.</summary>
-/// <remarks>O(posts + interactions) per account. Deterministic: topics by engagement, then posts, then name (ordinal).</remarks>
+/// <remarks>O(posts + interactions) per account (<see cref="ForAll"/>: the same for all accounts at once). Deterministic: topics by engagement, then posts, then name (ordinal).</remarks>
 public static class AccountTopics
 {
     /// <summary>The topics of <paramref name="accountId"/>'s posts in <paramref name="corpus"/>.</summary>
@@ -19,9 +19,56 @@ public static class AccountTopics
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(index);
+        return Of(accountId, corpus, Enumerable.Range(0, corpus.Input.InteractionCount), corpus.Posts, index);
+    }
+
+    /// <summary>The topics of every account with a post about a known topic, as <see cref="For"/> gives them, by account
+    /// id then position. O(m + posts + total text): interactions and posts are grouped by account once (keeping corpus
+    /// order, so every sum is the one <see cref="For"/> computes, bit for bit).</summary>
+    public static IReadOnlyList<AccountTopicRow> ForAll(TopicCorpus corpus, PostTopicIndex index)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(index);
+        var posts = new Dictionary<long, List<TopicPost>>();
+        foreach (var post in corpus.Posts.Where(p => index.TopicsOf(p.ExternalId).Count > 0))
+        {
+            if (!posts.TryGetValue(post.AuthorId, out var list))
+            {
+                posts[post.AuthorId] = list = [];
+            }
+            list.Add(post);
+        }
+
+        var input = corpus.Input;
+        var received = new Dictionary<long, List<int>>();
+        for (var i = 0; i < input.InteractionCount; i++)
+        {
+            if (corpus.InteractionPostIds[i] is not null && posts.ContainsKey(input.TargetIds[i]))
+            {
+                if (!received.TryGetValue(input.TargetIds[i], out var list))
+                {
+                    received[input.TargetIds[i]] = list = [];
+                }
+                list.Add(i);
+            }
+        }
+
+        var rows = new List<AccountTopicRow>();
+        foreach (var account in posts.Keys.Order())
+        {
+            var topics = Of(account, corpus, received.GetValueOrDefault(account) ?? [], posts[account], index);
+            rows.AddRange(topics.Select((t, i) => new AccountTopicRow(account, i, t)));
+        }
+        return rows;
+    }
+
+    /// <summary>The topics of <paramref name="accountId"/> from the interactions at <paramref name="rows"/> (those on its
+    /// posts count) and <paramref name="posts"/> (its own count), both in corpus order.</summary>
+    private static List<AccountTopic> Of(long accountId, TopicCorpus corpus, IEnumerable<int> rows, IEnumerable<TopicPost> posts, PostTopicIndex index)
+    {
         var engagement = new Dictionary<string, (double Weight, HashSet<long> Engagers)>(StringComparer.Ordinal);
         var input = corpus.Input;
-        for (var i = 0; i < input.InteractionCount; i++)
+        foreach (var i in rows)
         {
             if (input.TargetIds[i] == accountId && input.ActorIds[i] != accountId && corpus.InteractionPostIds[i] is { } post)
             {
@@ -36,7 +83,7 @@ public static class AccountTopics
         }
 
         var byTopic = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var post in corpus.Posts.Where(p => p.AuthorId == accountId))
+        foreach (var post in posts.Where(p => p.AuthorId == accountId))
         {
             foreach (var topic in index.TopicsOf(post.ExternalId))
             {

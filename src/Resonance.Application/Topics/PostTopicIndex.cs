@@ -1,8 +1,8 @@
 namespace Resonance.Application.Topics;
 
 /// <summary>The topics of every post of a corpus (with ancestors) and the evidence behind each, computed once.</summary>
-/// <remarks>A repost takes the topics of the post it reposts when that post is in the corpus. O(total text) to build;
-/// deterministic (posts in corpus order, topics in match order).</remarks>
+/// <remarks>A repost takes the topics of the post it reposts when that post is in the corpus. O(total text) to build,
+/// extracting posts in parallel; deterministic for any thread count (posts indexed in corpus order, topics in match order).</remarks>
 public sealed class PostTopicIndex
 {
     private readonly Dictionary<string, string[]> topics = new(StringComparer.Ordinal);
@@ -15,16 +15,27 @@ public sealed class PostTopicIndex
         ArgumentNullException.ThrowIfNull(posts);
         ArgumentNullException.ThrowIfNull(extractor);
         taxonomy = extractor.Taxonomy;
-        var reposts = new List<TopicPost>();
-        foreach (var post in posts)
+        var all = posts as IReadOnlyList<TopicPost> ?? [.. posts];
+        // Extraction is independent per post: computed in parallel into a slot per post, then indexed in corpus order.
+        var found = new IReadOnlyList<TopicMatch>?[all.Count];
+        Parallel.For(0, all.Count, i =>
         {
-            if (post.RepostOf is not null && string.IsNullOrWhiteSpace(post.Text))
+            var post = all[i];
+            if (!IsBareRepost(post))
+            {
+                found[i] = extractor.Matches(post.Text, post.Hashtags);
+            }
+        });
+        var reposts = new List<TopicPost>();
+        for (var i = 0; i < all.Count; i++)
+        {
+            var post = all[i];
+            if (found[i] is not { } matches)
             {
                 reposts.Add(post);
                 continue;
             }
 
-            var matches = extractor.Matches(post.Text, post.Hashtags);
             evidence[post.ExternalId] = matches;
             topics[post.ExternalId] = [.. matches.SelectMany(m => extractor.Taxonomy.WithAncestors(m.Topic)).Distinct(StringComparer.Ordinal)];
         }
@@ -35,6 +46,8 @@ public sealed class PostTopicIndex
             evidence[repost.ExternalId] = evidence.GetValueOrDefault(repost.RepostOf!, []);
         }
     }
+
+    private static bool IsBareRepost(TopicPost post) => post.RepostOf is not null && string.IsNullOrWhiteSpace(post.Text);
 
     /// <summary>The topics of a post (with ancestors), or none for an unknown post or null.</summary>
     public IReadOnlyList<string> TopicsOf(string? postId) => postId is not null && topics.TryGetValue(postId, out var t) ? t : [];

@@ -61,9 +61,10 @@ public sealed class TopicExtractor(TopicTaxonomy taxonomy)
         var tokens = terms.Tokens;
         for (var i = 0; i < tokens.Count; i++)
         {
+            var phrase = "";
             for (var len = 1; len <= Taxonomy.LongestPhrase && i + len <= tokens.Count; len++)
             {
-                var phrase = string.Join(' ', tokens.Skip(i).Take(len));
+                phrase = len == 1 ? tokens[i] : string.Concat(phrase, " ", tokens[i + len - 1]);
                 Add(Taxonomy.ForPhrase(phrase), TopicEvidenceKind.Keyword, phrase);
             }
         }

@@ -5,20 +5,97 @@ namespace Resonance.Application.Topics;
 /// <summary>An account's rank and score on one topic, with the topic's evidence for it.</summary>
 /// <param name="Topic">The account's topic and its evidence.</param>
 /// <param name="Score">Its score on the topic (null when nobody engaged with its posts about it in the window).</param>
-/// <param name="Ranked">Accounts scored on the topic.</param>
+/// <param name="Ranked">Accounts scored on the topic; 0 when the account has no score on it.</param>
 public sealed record AccountTopicScore(AccountTopic Topic, AccountScore? Score, int Ranked);
 
-/// <summary>Topic extraction and topic-sensitive scoring over the store, with the parameters of a saved run.</summary>
-/// <remarks>Nothing is stored: topics and topic scores are recomputed from the run's window each time (deterministic
-/// for the same data, taxonomy and parameters).</remarks>
-public sealed class TopicService(ITopicStore store, TopicTaxonomy taxonomy)
+/// <summary>Topic extraction and topic-sensitive scoring of a saved run: read from the run when it stores them
+/// (<see cref="TopicParameters"/>), otherwise recomputed from the run's window with a note that says so.</summary>
+/// <param name="store">The posts and interactions (for recomputing and for candidates).</param>
+/// <param name="taxonomy">The taxonomy for recomputing.</param>
+/// <param name="runs">The topics stored with runs; null to always recompute.</param>
+/// <param name="taxonomyGiven">True when the operator gave taxonomy files: a run stored with another taxonomy is then
+/// recomputed with this one (and says so); false reads a run's stored topics whatever taxonomy they were computed with.</param>
+/// <remarks>A stored run gives the same answer forever. Recomputed topics are deterministic for the same data, taxonomy
+/// and parameters, but later imports or erasures in the run's window change them.</remarks>
+public sealed class TopicService(ITopicStore store, TopicTaxonomy taxonomy, IRunTopicStore? runs = null, bool taxonomyGiven = false)
 {
     private readonly TopicExtractor extractor = new(taxonomy);
 
     /// <summary>The taxonomy in use.</summary>
     public TopicTaxonomy Taxonomy => extractor.Taxonomy;
 
-    /// <summary>The ranked scores on <paramref name="topic"/> (with intervals) and their contributions.</summary>
+    /// <summary>Whether <paramref name="run"/>'s topics are read from the run (true) or recomputed (false).</summary>
+    public bool IsStored(ScoreRunInfo run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return runs is not null && run.Parameters.Topics is { } t && (!taxonomyGiven || t.TaxonomyHash == Taxonomy.Hash);
+    }
+
+    /// <summary>Null when <paramref name="run"/>'s topics are read from the run; otherwise why and how they are recomputed.</summary>
+    public string? Note(ScoreRunInfo run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (IsStored(run))
+        {
+            return null;
+        }
+        var why = run.Parameters.Topics is null
+            ? $"Run {run.Id} stores no topic scores (saved before topics were part of runs, or scored with --no-topics)"
+            : $"Run {run.Id} stored its topics with another taxonomy (sha256 {run.Parameters.Topics.TaxonomyHash[..12]}…) than the one given";
+        return why + ": recomputed now from the data in the store for the run's window, so later imports or erasures can change this answer.";
+    }
+
+    /// <summary>The ranked scores on <paramref name="topic"/> in <paramref name="run"/>, read from the run or recomputed (<see cref="Note"/>).</summary>
+    /// <exception cref="ArgumentException">The topic is neither in the run nor in the taxonomy.</exception>
+    public async Task<(string Topic, IReadOnlyList<AccountScore> Scores)> RankAsync(ScoreRunInfo run, string topic, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (!IsStored(run))
+        {
+            var name = Known(topic);
+            return (name, (await RankAsync(run.Parameters, name, ct).ConfigureAwait(false)).Scores);
+        }
+
+        var (stored, scores) = await StoredAsync(run, topic, ct).ConfigureAwait(false);
+        return (stored, scores);
+    }
+
+    /// <summary>The topics of <paramref name="accountId"/> in <paramref name="run"/> with evidence and topic scores, hidden ones
+    /// left out; read from the run (every topic scored) or recomputed (the first <paramref name="scored"/> scored).</summary>
+    public async Task<IReadOnlyList<AccountTopicScore>> AccountAsync(ScoreRunInfo run, long accountId, int scored = 5,
+        IReadOnlySet<string>? hidden = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (!IsStored(run))
+        {
+            return await AccountAsync(run.Parameters, accountId, scored, hidden, ct).ConfigureAwait(false);
+        }
+
+        var topics = await runs!.AccountTopicsAsync(run.Id, accountId, ct).ConfigureAwait(false);
+        var scores = (await runs.AccountTopicScoresAsync(run.Id, accountId, ct).ConfigureAwait(false)).ToDictionary(s => s.Topic, StringComparer.Ordinal);
+        return [.. topics.Where(t => hidden is null || !hidden.Contains(t.Topic))
+            .Select(t => scores.TryGetValue(t.Topic, out var s) ? new AccountTopicScore(t, s.Score, s.Ranked) : new AccountTopicScore(t, null, 0))];
+    }
+
+    /// <summary>The scores on <paramref name="topic"/> in <paramref name="run"/> and <paramref name="accountId"/>'s evidence
+    /// and contributions, read from the run or recomputed (<see cref="Note"/>).</summary>
+    /// <exception cref="ArgumentException">The topic is neither in the run nor in the taxonomy.</exception>
+    public async Task<TopicExplanation> ExplainAsync(ScoreRunInfo run, long accountId, string topic, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (!IsStored(run))
+        {
+            return await ExplainAsync(run.Parameters, accountId, topic, ct).ConfigureAwait(false);
+        }
+
+        var (name, scores) = await StoredAsync(run, topic, ct).ConfigureAwait(false);
+        var contributions = await runs!.TopicContributionsAsync(run.Id, name, accountId, ct).ConfigureAwait(false);
+        var evidence = (await runs.AccountTopicsAsync(run.Id, accountId, ct).ConfigureAwait(false)).FirstOrDefault(t => t.Topic == name);
+        return new TopicExplanation(name, new ScoreRunDraft(run, scores, contributions), evidence);
+    }
+
+    /// <summary>The ranked scores on <paramref name="topic"/> (with intervals) and their contributions, recomputed from the
+    /// window of the parameters <paramref name="p"/>.</summary>
     /// <exception cref="ArgumentException">The topic is not in the taxonomy.</exception>
     public async Task<ScoreRunDraft> RankAsync(ScoringParameters p, string topic, CancellationToken ct = default)
     {
@@ -46,7 +123,8 @@ public sealed class TopicService(ITopicStore store, TopicTaxonomy taxonomy)
             }
 
             var draft = TopicScoring.Score(corpus, index, t.Topic, p, ct: ct);
-            result.Add(new(t, draft.Scores.FirstOrDefault(s => s.AccountId == accountId), draft.Scores.Count));
+            var score = draft.Scores.FirstOrDefault(s => s.AccountId == accountId);
+            result.Add(new(t, score, score is null ? 0 : draft.Scores.Count));
         }
 
         return result;
@@ -69,6 +147,15 @@ public sealed class TopicService(ITopicStore store, TopicTaxonomy taxonomy)
         ArgumentNullException.ThrowIfNull(p);
         var corpus = await store.LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct).ConfigureAwait(false);
         return TopicCandidates.Find(corpus.Posts, extractor, options);
+    }
+
+    /// <summary>A stored run's scores on <paramref name="topic"/>; a topic the run has no scores on must be in the taxonomy.</summary>
+    private async Task<(string Topic, IReadOnlyList<AccountScore> Scores)> StoredAsync(ScoreRunInfo run, string topic, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        var name = Taxonomy.Find(topic)?.Name ?? topic.Trim().ToLowerInvariant();
+        var scores = await runs!.TopicScoresAsync(run.Id, name, ct).ConfigureAwait(false);
+        return scores.Count > 0 ? (name, scores) : (Known(topic), scores);
     }
 
     private string Known(string topic) => Taxonomy.Find(topic)?.Name

@@ -18,6 +18,7 @@ public sealed class TopicTaxonomy
     private readonly Dictionary<string, List<string>> byHashtag = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> byCashtag = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> byPhrase = new(StringComparer.Ordinal);
+    private string? hash;
 
     private TopicTaxonomy(IReadOnlyList<TopicDefinition> definitions)
     {
@@ -49,6 +50,11 @@ public sealed class TopicTaxonomy
 
     /// <summary>Every topic, in file order.</summary>
     public IReadOnlyList<TopicDefinition> Topics { get; }
+
+    /// <summary>SHA-256 (lower-case hex) of the taxonomy as loaded: one <see cref="FormatLine"/> per topic in order, with
+    /// its hashtags, cashtags and keywords. Two taxonomies with the same hash extract the same topics. Recorded in a run
+    /// (<see cref="TopicParameters.TaxonomyHash"/>).</summary>
+    public string Hash => hash ??= ComputeHash(Topics);
 
     /// <summary>Tokens in the longest keyword phrase (after stop words are removed).</summary>
     public int LongestPhrase { get; }
@@ -102,6 +108,16 @@ public sealed class TopicTaxonomy
         {
             list.Add(topic);
         }
+    }
+
+    private static string ComputeHash(IReadOnlyList<TopicDefinition> definitions)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var d in definitions)
+        {
+            text.Append(FormatLine(d.Name, d.Parent, [.. d.Hashtags.Select(h => "#" + h), .. d.Cashtags.Select(c => "$" + c), .. d.Keywords])).Append('\n');
+        }
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     private static string ReadBuiltIn()

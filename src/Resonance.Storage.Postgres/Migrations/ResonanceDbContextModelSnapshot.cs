@@ -243,6 +243,52 @@ namespace Resonance.Storage.Postgres.Migrations
                     b.ToTable("account_scores", (string)null);
                 });
 
+            modelBuilder.Entity("Resonance.Storage.Entities.AccountTopicEntity", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Topic")
+                        .HasColumnType("text")
+                        .HasColumnName("topic");
+
+                    b.Property<double>("Engagements")
+                        .HasColumnType("double precision")
+                        .HasColumnName("engagements");
+
+                    b.Property<int>("Engagers")
+                        .HasColumnType("integer")
+                        .HasColumnName("engagers");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int>("Posts")
+                        .HasColumnType("integer")
+                        .HasColumnName("posts");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("terms");
+
+                    b.Property<string>("TopPosts")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("top_posts");
+
+                    b.HasKey("RunId", "AccountId", "Topic")
+                        .HasName("pk_account_topics");
+
+                    b.ToTable("account_topics", (string)null);
+                });
+
             modelBuilder.Entity("Resonance.Storage.Entities.CommunityEntity", b =>
                 {
                     b.Property<long>("RunId")
@@ -596,6 +642,104 @@ namespace Resonance.Storage.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("score_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Resonance.Storage.Entities.TopicContributionEntity", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Topic")
+                        .HasColumnType("text")
+                        .HasColumnName("topic");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("EngagerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("engager_id");
+
+                    b.Property<double>("Amplification")
+                        .HasColumnType("double precision")
+                        .HasColumnName("amplification");
+
+                    b.Property<double>("Impact")
+                        .HasColumnType("double precision")
+                        .HasColumnName("impact");
+
+                    b.Property<double>("Reach")
+                        .HasColumnType("double precision")
+                        .HasColumnName("reach");
+
+                    b.HasKey("RunId", "Topic", "AccountId", "EngagerId")
+                        .HasName("pk_topic_contributions");
+
+                    b.HasIndex("RunId", "Topic", "EngagerId")
+                        .HasDatabaseName("ix_topic_contributions_engager");
+
+                    b.ToTable("topic_contributions", (string)null);
+                });
+
+            modelBuilder.Entity("Resonance.Storage.Entities.TopicScoreEntity", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Topic")
+                        .HasColumnType("text")
+                        .HasColumnName("topic");
+
+                    b.Property<double>("Amplification")
+                        .HasColumnType("double precision")
+                        .HasColumnName("amplification");
+
+                    b.Property<double>("Base")
+                        .HasColumnType("double precision")
+                        .HasColumnName("base");
+
+                    b.Property<double>("High")
+                        .HasColumnType("double precision")
+                        .HasColumnName("high");
+
+                    b.Property<double>("Impact")
+                        .HasColumnType("double precision")
+                        .HasColumnName("impact");
+
+                    b.Property<double>("Low")
+                        .HasColumnType("double precision")
+                        .HasColumnName("low");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.Property<double>("Raw")
+                        .HasColumnType("double precision")
+                        .HasColumnName("raw");
+
+                    b.Property<double>("Reach")
+                        .HasColumnType("double precision")
+                        .HasColumnName("reach");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.HasKey("RunId", "AccountId", "Topic")
+                        .HasName("pk_topic_scores");
+
+                    b.HasIndex("RunId", "Topic", "Rank")
+                        .HasDatabaseName("ix_topic_scores_rank");
+
+                    b.ToTable("topic_scores", (string)null);
                 });
 
             modelBuilder.Entity("Resonance.Storage.Members.AccountClaimEntity", b =>

@@ -52,6 +52,7 @@ internal static class SqliteScoreRunWriter
                 insert.Insert(members, ct);
             }
         }
+        SqliteTopicRunWriter.Write(connection, runId, run.Topics, ct);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return runId;
     }

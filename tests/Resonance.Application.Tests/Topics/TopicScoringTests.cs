@@ -105,4 +105,67 @@ public class TopicScoringTests(ITestOutputHelper output)
             Assert.NotEmpty(top.TopPosts);
         }
     }
+
+    [Fact]
+    public void Partition_GivesEveryTopicTheInputFilterGives()
+    {
+        var (corpus, _, index, _) = Data.Value;
+
+        var parts = TopicScoring.Partition(corpus, index);
+
+        Assert.InRange(parts.Count, 5, TopicTaxonomy.BuiltIn.Topics.Count);
+        foreach (var t in TopicTaxonomy.BuiltIn.Topics)
+        {
+            var filtered = TopicScoring.Filter(corpus, index, t.Name);
+            if (!parts.TryGetValue(t.Name, out var part))
+            {
+                Assert.Equal(0, filtered.InteractionCount);
+                continue;
+            }
+            Assert.Equal(filtered.ActorIds, part.ActorIds);
+            Assert.Equal(filtered.TargetIds, part.TargetIds);
+            Assert.Equal(filtered.TimesMs, part.TimesMs);
+            Assert.Equal(filtered.Weights, part.Weights);
+            Assert.Equal(filtered.PostAuthorIds, part.PostAuthorIds);
+            Assert.Equal(filtered.PostTimesMs, part.PostTimesMs);
+        }
+    }
+
+    [Fact]
+    public void AccountTopicsForAll_AgreesWithForOnEveryAccount()
+    {
+        var (corpus, _, index, _) = Data.Value;
+
+        var all = AccountTopics.ForAll(corpus, index).GroupBy(r => r.AccountId).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Position).Select(r => r.Topic).ToList());
+
+        var authors = corpus.Posts.Select(p => p.AuthorId).Distinct().ToList();
+        Assert.True(all.Count > authors.Count / 2, $"{all.Count} of {authors.Count} authors have topics");
+        foreach (var account in authors)
+        {
+            var one = AccountTopics.For(corpus, index, account);
+            var many = all.GetValueOrDefault(account) ?? [];
+            Assert.Equal(one.Select(Text), many.Select(Text));
+        }
+
+        static string Text(AccountTopic t) => $"{t.Topic} {t.Posts} {t.Engagements:R} {t.Engagers} {string.Join("|", t.Terms)} {string.Join("|", t.TopPosts)}";
+    }
+
+    [Fact]
+    public void RunTopicScoring_StoresWhatEachTopicScoresOnItsOwn_ForAnyThreadCount()
+    {
+        var (corpus, _, index, p) = Data.Value;
+        var quick = p with { BootstrapReplicates = 4 };
+
+        var run = RunTopicScoring.Score(corpus, TopicTaxonomy.BuiltIn, quick, ct: TestContext.Current.CancellationToken);
+        var single = RunTopicScoring.Score(corpus, TopicTaxonomy.BuiltIn, quick, degreeOfParallelism: 1, ct: TestContext.Current.CancellationToken);
+
+        Assert.Equal(run.Rankings.Select(r => r.Topic).Order(StringComparer.Ordinal), run.Rankings.Select(r => r.Topic));
+        var expert = Sample.Value.Truth.TopicExperts[0].Topic;
+        var alone = TopicScoring.Score(corpus, index, expert, quick, ct: TestContext.Current.CancellationToken);
+        var stored = run.Rankings.Single(r => r.Topic == expert);
+        Assert.Equal(alone.Scores, stored.Scores);
+        Assert.Equal(alone.Contributions, stored.Contributions);
+        Assert.Equal(run.Rankings.SelectMany(r => r.Scores), single.Rankings.SelectMany(r => r.Scores));
+        Assert.Equal(run.Evidence.Count, single.Evidence.Count);
+    }
 }

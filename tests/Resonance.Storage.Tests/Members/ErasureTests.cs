@@ -14,8 +14,8 @@ public sealed class ErasureTests
         {"type":"account","network":"mastodon","id":"ext-alice-7731","handle":"@alice_erasable@example.social","display_name":"Alice Erasable-Person"}
         {"type":"account","network":"mastodon","id":"ext-bob","handle":"@bob@example.social","display_name":"Bob"}
         {"type":"account","network":"mastodon","id":"ext-carol","handle":"@carol@example.social","display_name":"Carol"}
-        {"type":"post","network":"mastodon","id":"p-alice-1","author":"ext-alice-7731","created":"2024-05-01T12:00:00Z","text":"Quokkas at dawn, a zebra-striped sunrise"}
-        {"type":"post","network":"mastodon","id":"p-carol-1","author":"ext-carol","created":"2024-05-01T12:30:00Z","text":"Thanks @alice_erasable@example.social for the tip"}
+        {"type":"post","network":"mastodon","id":"p-alice-1","author":"ext-alice-7731","created":"2024-05-01T12:00:00Z","text":"Quokkas at dawn, a zebra-striped sunrise #photography"}
+        {"type":"post","network":"mastodon","id":"p-carol-1","author":"ext-carol","created":"2024-05-01T12:30:00Z","text":"Thanks @alice_erasable@example.social for the tip #photography"}
         {"type":"post","network":"mastodon","id":"p-bob-rp","author":"ext-bob","created":"2024-05-01T13:00:00Z","repost_of":"p-alice-1"}
         {"type":"post","network":"mastodon","id":"p-bob-reply","author":"ext-bob","created":"2024-05-01T13:05:00Z","text":"Lovely","reply_to":"p-alice-1"}
         {"type":"interaction","network":"mastodon","time":"2024-05-01T13:00:00Z","actor":"ext-bob","target":"ext-alice-7731","kind":"repost","post":"p-alice-1"}
@@ -47,6 +47,11 @@ public sealed class ErasureTests
         Assert.Single(await store.RejectionsAsync(alice.Id, ct));
 
         Assert.Equal(1, await db.ScalarAsync($"SELECT COUNT(*) FROM community_members WHERE account_id = {alice.Id}"));
+        // The run stored her topic score, her topics with evidence (her post's id among them) and her contributions to
+        // carol's topic score (she liked carol's post about photography).
+        Assert.Equal(1, await db.ScalarAsync($"SELECT COUNT(*) FROM topic_scores WHERE account_id = {alice.Id}"));
+        Assert.Equal(1, await db.ScalarAsync($"SELECT COUNT(*) FROM account_topics WHERE account_id = {alice.Id}"));
+        Assert.Equal(1, await db.ScalarAsync($"SELECT COUNT(*) FROM topic_contributions WHERE engager_id = {alice.Id}"));
 
         var report = await store.EraseMemberAsync(userId, ct);
         var leaks = await ScanAsync(db);
@@ -59,9 +64,15 @@ public sealed class ErasureTests
         Assert.Equal(1, report.RedactedMentions);
         Assert.Empty(leaks);
         Assert.Equal(0, await db.ScalarAsync($"SELECT COUNT(*) FROM community_members WHERE account_id = {alice.Id}"));
+        foreach (var table in new[] { "topic_scores", "account_topics", "topic_contributions" })
+        {
+            Assert.Equal(0, await db.ScalarAsync($"SELECT COUNT(*) FROM {table} WHERE account_id = {alice.Id}"));
+        }
+        Assert.Equal(0, await db.ScalarAsync($"SELECT COUNT(*) FROM topic_contributions WHERE engager_id = {alice.Id}"));
+        Assert.NotEqual(0, await db.ScalarAsync("SELECT COUNT(*) FROM account_topics")); // bob's and carol's topics stay
         Assert.Equal(0, await db.ScalarAsync("SELECT COUNT(*) FROM hidden_topics"));
         Assert.Equal(2, await db.ScalarAsync("SELECT COUNT(*) FROM tombstones")); // her account and her post
-        Assert.Equal("Thanks @[erased] for the tip", await TextAsync(db, "SELECT text FROM posts WHERE external_id = 'p-carol-1'"));
+        Assert.Equal("Thanks @[erased] for the tip #photography", await TextAsync(db, "SELECT text FROM posts WHERE external_id = 'p-carol-1'"));
         Assert.Equal(1, await db.ScalarAsync("SELECT COUNT(*) FROM posts WHERE external_id = 'p-bob-reply' AND reply_to IS NULL"));
         Assert.Equal(7, again.ErasedSkipped); // her account, her post, bob's repost of it and her four interactions
         Assert.Equal(1, await db.ScalarAsync("SELECT COUNT(*) FROM posts WHERE external_id = 'p-bob-reply' AND reply_to IS NULL")); // re-imported without the reference

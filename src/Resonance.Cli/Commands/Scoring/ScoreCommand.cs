@@ -19,6 +19,8 @@ internal static class ScoreCommand
         var json = new Option<bool>("--json") { Description = "Print the run as JSON." };
         var noCommunities = new Option<bool>("--no-communities") { Description = "Skip the community step (Leiden on the engagement graph, docs/communities.md); scores are the same either way." };
         var communities = new Option<string?>("--communities") { Description = "Community method: leiden (leiden@1, the default: modularity) or infomap (infomap@1: the map equation); docs/communities.md.", HelpName = "leiden|infomap" };
+        var noTopics = new Option<bool>("--no-topics") { Description = "Skip the topic step (every topic's scores and every account's topics, stored with the run, docs/topics.md); scores are the same either way." };
+        var taxonomy = Topics.TopicOptions.Taxonomy();
         var versions = string.Join("\n", ScoringAlgorithms.All.Select(a => $"  {a.Id}{(a.Id == ScoringAlgorithms.Default ? " (default)" : "")}: {a.Summary}"));
         var command = new Command("score", $"""
             Score every account that received engagement in the window and save the result as a new run.
@@ -33,11 +35,12 @@ internal static class ScoreCommand
               resonance score --algorithm resonance@2 --json
               resonance score --communities infomap
             """)
-        { asOf, window, algorithm, network, seed, threads, json, noCommunities, communities };
+        { asOf, window, algorithm, network, seed, threads, json, noCommunities, communities, noTopics, taxonomy };
         command.SetAction((parse, ct) => ScoringCommandRunner.RunAsync(console, GlobalOptions.Database(parse), ct, async store =>
         {
             var request = new ScoreRequest(AlgorithmId.Parse(parse.GetValue(algorithm)!), ParseTime(parse.GetValue(asOf)), parse.GetValue(window),
-                parse.GetValue(network), parse.GetValue(seed), parse.GetValue(threads), !parse.GetValue(noCommunities), parse.GetValue(communities));
+                parse.GetValue(network), parse.GetValue(seed), parse.GetValue(threads), !parse.GetValue(noCommunities), parse.GetValue(communities),
+                !parse.GetValue(noTopics), Topics.TopicOptions.Files(parse.GetValue(taxonomy)));
             var service = new ScoringService(store);
             var run = await WithProgressAsync(console, p => service.RunAsync(request, p, ct)).ConfigureAwait(false);
             if (parse.GetValue(json))
@@ -53,6 +56,7 @@ internal static class ScoreCommand
             console.Out.WriteLine("  " + string.Join(", ", run.Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Value:0.00} s"))) +
                 string.Create(CultureInfo.InvariantCulture, $" (total {run.Timings.Sum(t => t.Value):0.00} s)"));
             console.Out.WriteLine($"See `resonance top --run {run.Id}`, `resonance explain NETWORK:ACCOUNT --run {run.Id}`" +
+                (run.Parameters.Topics is null ? "" : $", `resonance top --topic TOPIC --run {run.Id}`") +
                 (run.Parameters.Communities is null ? "." : $" and `resonance communities --run {run.Id}`."));
             return ExitCodes.Ok;
         }));

@@ -18,7 +18,7 @@ internal static class TopCommand
         var json = new Option<bool>("--json") { Description = "Print as JSON." };
         var topic = new Option<string?>("--topic")
         {
-            Description = "Rank by the topic score instead: engagement on posts about TOPIC only, in the run's window and with its parameters (docs/topics.md).",
+            Description = "Rank by the topic score instead: engagement on posts about TOPIC only, as the run stored it (docs/topics.md).",
             HelpName = "TOPIC",
         };
         var community = new Option<int?>("--community")
@@ -39,12 +39,13 @@ internal static class TopCommand
             }
 
             IReadOnlyList<Application.Scoring.AccountScore> scores;
+            string? note = null;
             if (parse.GetValue(topic) is { } t)
             {
                 var service = Topics.TopicOptions.Service(store, parse.GetValue(taxonomy));
-                var ranked = (await service.RankAsync(info.Parameters, t, ct).ConfigureAwait(false)).Scores;
+                note = service.Note(info);
+                var (name, ranked) = await service.RankAsync(info, t, ct).ConfigureAwait(false);
                 // An account whose holder hid the topic is left out (its rank number stays with it, unshown).
-                var name = service.Taxonomy.Find(t)!.Name;
                 var hidden = await Topics.TopicOptions.HiddenAsync(store, [.. ranked.Select(s => s.AccountId)], ct).ConfigureAwait(false);
                 scores = [.. ranked.Where(s => !(hidden.GetValueOrDefault(s.AccountId)?.Contains(name) ?? false)).Take(parse.GetValue(count))];
             }
@@ -55,11 +56,19 @@ internal static class TopCommand
             var names = await store.DescribeAccountsAsync([.. scores.Select(s => s.AccountId)], ct).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
-                console.WriteJson(new { run = info.Id, algorithm = info.Algorithm.ToString(), topic = parse.GetValue(topic), scores = scores.Select(s => new { account = ScoreFormat.Name(names, s.AccountId), s }) });
+                console.WriteJson(new
+                {
+                    run = info.Id, algorithm = info.Algorithm.ToString(), topic = parse.GetValue(topic), topicsStored = parse.GetValue(topic) is null ? (bool?)null : note is null,
+                    note, scores = scores.Select(s => new { account = ScoreFormat.Name(names, s.AccountId), s }),
+                });
                 return ExitCodes.Ok;
             }
 
             console.Out.WriteLine(ScoreFormat.RunLine(info) + (parse.GetValue(topic) is { } about ? $"; scored on topic '{about}'" : ""));
+            if (note is not null)
+            {
+                console.Out.WriteLine("Note: " + note);
+            }
             var table = new Table().Border(TableBorder.Simple).AddColumns("#", "account", "score (90% interval)", "reach", "amplification", "impact");
             foreach (var s in scores)
             {

@@ -21,14 +21,16 @@ internal static class TopicExplainView
                 console.Fail($"{who.Label}'s holder hid the topic '{known.Name}'; it is not shown.");
                 return ExitCodes.NoInput;
             }
-            var t = await service.ExplainAsync(info.Parameters, who.Id, topic, ct).ConfigureAwait(false);
+            var note = service.Note(info);
+            var t = await service.ExplainAsync(info, who.Id, topic, ct).ConfigureAwait(false);
             var names = await store.DescribeAccountsAsync(t.AccountIds(who.Id, count), ct).ConfigureAwait(false);
             var e = t.Explain(info, who, names, count);
             if (json)
             {
                 console.WriteJson(new
                 {
-                    run = info.Id, algorithm = info.Algorithm.ToString(), account = who.Label, topic = t.Topic, e.Score, e.ScoredAccounts, residual = e.Residual,
+                    run = info.Id, algorithm = info.Algorithm.ToString(), account = who.Label, topic = t.Topic, topicsStored = note is null, note,
+                    e.Score, e.ScoredAccounts, residual = e.Residual,
                     evidence = t.Evidence,
                     influencees = e.Contributions.Select(c => new { account = ScoreFormat.Name(e.Names, c.EngagerId), c.Reach, c.Amplification, c.Impact, c.Total }),
                     influencers = e.Influencers.Select(c => new { account = ScoreFormat.Name(e.Names, c.AccountId), contribution = c.Total }),
@@ -36,6 +38,10 @@ internal static class TopicExplainView
                 return ExitCodes.Ok;
             }
 
+            if (note is not null)
+            {
+                console.Out.WriteLine("Note: " + note);
+            }
             console.Out.WriteLine($"Topic '{t.Topic}': only engagement on posts about it counts; scores are calibrated among the accounts engaged on it.");
             if (t.Evidence is { } ev)
             {

@@ -14,17 +14,11 @@ internal static class TopicOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
-    /// <summary>The service for the built-in taxonomy extended by the files given (a missing file is a usage error).</summary>
+    /// <summary>The service for the built-in taxonomy extended by the files given (a missing file is a usage error),
+    /// reading the topics stored with a run when it has them.</summary>
     public static TopicService Service(IScoreStore store, string[]? files)
     {
-        foreach (var f in files ?? [])
-        {
-            if (!File.Exists(f))
-            {
-                throw new ArgumentException($"no taxonomy file at {f}.");
-            }
-        }
-
+        Files(files);
         TopicTaxonomy taxonomy;
         try
         {
@@ -35,7 +29,21 @@ internal static class TopicOptions
             throw new ArgumentException(e.Message, e);
         }
 
-        return new TopicService((ITopicStore)store, taxonomy);
+        // A run's stored topics are read as stored unless the operator gives a taxonomy of their own (docs/topics.md).
+        return new TopicService((ITopicStore)store, taxonomy, store as IRunTopicStore, files is { Length: > 0 });
+    }
+
+    /// <summary>Checks that every taxonomy file exists (a missing one is a usage error).</summary>
+    public static IReadOnlyList<string> Files(string[]? files)
+    {
+        foreach (var f in files ?? [])
+        {
+            if (!File.Exists(f))
+            {
+                throw new ArgumentException($"no taxonomy file at {f}.");
+            }
+        }
+        return files ?? [];
     }
 
     /// <summary>The hidden (rejected) topics of each account in <paramref name="accountIds"/>: a topic its holder hid is

@@ -11,7 +11,7 @@ internal static class TopicsCommand
     public static Command Create(CliConsole console)
     {
         var account = new Argument<string>("account") { Description = "NETWORK:ID-OR-HANDLE." };
-        var run = new Option<long?>("--run") { Description = "The run whose window and parameters to use (default: the latest).", HelpName = "R" };
+        var run = new Option<long?>("--run") { Description = "The run whose stored topics to read (default: the latest).", HelpName = "R" };
         var taxonomy = TopicOptions.Taxonomy();
         var json = new Option<bool>("--json") { Description = "Print as JSON." };
         var command = new Command("topics", """
@@ -31,12 +31,14 @@ internal static class TopicsCommand
             var who = await ScoringCommandRunner.AccountAsync(store, parse.GetValue(account)!, ct).ConfigureAwait(false);
             var info = await ScoringCommandRunner.RunOrLatestAsync(store, parse.GetValue(run), ct).ConfigureAwait(false);
             var hidden = (await TopicOptions.HiddenAsync(store, [who.Id], ct).ConfigureAwait(false)).GetValueOrDefault(who.Id) ?? new HashSet<string>();
-            var topics = (await TopicOptions.Service(store, parse.GetValue(taxonomy)).AccountAsync(info.Parameters, who.Id, hidden: hidden, ct: ct).ConfigureAwait(false));
+            var service = TopicOptions.Service(store, parse.GetValue(taxonomy));
+            var note = service.Note(info);
+            var topics = await service.AccountAsync(info, who.Id, hidden: hidden, ct: ct).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 console.WriteJson(new
                 {
-                    run = info.Id, account = who.Label, hiddenTopics = hidden.Count,
+                    run = info.Id, account = who.Label, hiddenTopics = hidden.Count, topicsStored = note is null, note,
                     topics = topics.Select(t => new
                     {
                         topic = t.Topic.Topic, posts = t.Topic.Posts, engagements = t.Topic.Engagements, engagers = t.Topic.Engagers, terms = t.Topic.Terms,
@@ -48,6 +50,10 @@ internal static class TopicsCommand
             }
 
             console.Out.WriteLine($"{who.Label}, window of {ScoreFormat.RunLine(info)}");
+            if (note is not null)
+            {
+                console.Out.WriteLine("Note: " + note);
+            }
             if (topics.Count == 0)
             {
                 console.Out.WriteLine("No posts about a known topic in this run's window.");

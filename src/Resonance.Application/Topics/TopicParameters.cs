@@ -1,0 +1,38 @@
+namespace Resonance.Application.Topics;
+
+/// <summary>How a run's topics were computed: the topic step's method and the taxonomy it read, recorded in the run's
+/// parameters so that a run's topic scores are read from the run, never recomputed from later data.</summary>
+/// <remarks>The topic step is versioned on its own (<see cref="Method"/>), beside the scoring version, as the community
+/// step is: it never changes a main score. Runs saved before topics were stored, and <c>score --no-topics</c>, have none
+/// (null in <see cref="Scoring.ScoringParameters.Topics"/>).</remarks>
+public sealed record TopicParameters
+{
+    /// <summary>The current method: one topic-filtered engagement graph per topic, scored like the main score (docs/topics.md).</summary>
+    public const string CurrentMethod = "topic-filtered@1";
+
+    /// <summary>The method and its version.</summary>
+    public string Method { get; init; } = CurrentMethod;
+
+    /// <summary>SHA-256 (hex) of the taxonomy as loaded (<see cref="TopicTaxonomy.Hash"/>): which topics, parents and aliases.</summary>
+    public required string TaxonomyHash { get; init; }
+
+    /// <summary>Topics in the taxonomy.</summary>
+    public int TaxonomyTopics { get; init; }
+
+    /// <summary>The operator's taxonomy files that extended the built-in one, as given (file names only, for the record).</summary>
+    public IReadOnlyList<string> TaxonomyFiles { get; init; } = [];
+
+    /// <summary>Equal when every field is, the files compared in order.</summary>
+    public bool Equals(TopicParameters? other) => other is not null && Method == other.Method && TaxonomyHash == other.TaxonomyHash
+        && TaxonomyTopics == other.TaxonomyTopics && TaxonomyFiles.SequenceEqual(other.TaxonomyFiles, StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Method, TaxonomyHash, TaxonomyTopics, TaxonomyFiles.Count);
+
+    /// <summary>The parameters for <paramref name="taxonomy"/>, loaded from the built-in file and <paramref name="files"/>.</summary>
+    public static TopicParameters For(TopicTaxonomy taxonomy, IReadOnlyList<string>? files = null)
+    {
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        return new TopicParameters { TaxonomyHash = taxonomy.Hash, TaxonomyTopics = taxonomy.Topics.Count, TaxonomyFiles = files ?? [] };
+    }
+}

@@ -1,0 +1,95 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Resonance.Storage.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class TopicRuns : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "account_topics",
+                columns: table => new
+                {
+                    run_id = table.Column<long>(type: "bigint", nullable: false),
+                    account_id = table.Column<long>(type: "bigint", nullable: false),
+                    topic = table.Column<string>(type: "text", nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false),
+                    posts = table.Column<int>(type: "integer", nullable: false),
+                    engagements = table.Column<double>(type: "double precision", nullable: false),
+                    engagers = table.Column<int>(type: "integer", nullable: false),
+                    terms = table.Column<string>(type: "text", nullable: false),
+                    top_posts = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_account_topics", x => new { x.run_id, x.account_id, x.topic });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "topic_contributions",
+                columns: table => new
+                {
+                    run_id = table.Column<long>(type: "bigint", nullable: false),
+                    topic = table.Column<string>(type: "text", nullable: false),
+                    account_id = table.Column<long>(type: "bigint", nullable: false),
+                    engager_id = table.Column<long>(type: "bigint", nullable: false),
+                    reach = table.Column<double>(type: "double precision", nullable: false),
+                    amplification = table.Column<double>(type: "double precision", nullable: false),
+                    impact = table.Column<double>(type: "double precision", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_topic_contributions", x => new { x.run_id, x.topic, x.account_id, x.engager_id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "topic_scores",
+                columns: table => new
+                {
+                    run_id = table.Column<long>(type: "bigint", nullable: false),
+                    account_id = table.Column<long>(type: "bigint", nullable: false),
+                    topic = table.Column<string>(type: "text", nullable: false),
+                    rank = table.Column<int>(type: "integer", nullable: false),
+                    score = table.Column<double>(type: "double precision", nullable: false),
+                    low = table.Column<double>(type: "double precision", nullable: false),
+                    high = table.Column<double>(type: "double precision", nullable: false),
+                    raw = table.Column<double>(type: "double precision", nullable: false),
+                    @base = table.Column<double>(name: "base", type: "double precision", nullable: false),
+                    reach = table.Column<double>(type: "double precision", nullable: false),
+                    amplification = table.Column<double>(type: "double precision", nullable: false),
+                    impact = table.Column<double>(type: "double precision", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_topic_scores", x => new { x.run_id, x.account_id, x.topic });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_topic_contributions_engager",
+                table: "topic_contributions",
+                columns: new[] { "run_id", "topic", "engager_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_topic_scores_rank",
+                table: "topic_scores",
+                columns: new[] { "run_id", "topic", "rank" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "account_topics");
+
+            migrationBuilder.DropTable(
+                name: "topic_contributions");
+
+            migrationBuilder.DropTable(
+                name: "topic_scores");
+        }
+    }
+}
