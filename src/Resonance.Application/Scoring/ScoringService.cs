@@ -63,7 +63,7 @@ public sealed class ScoringService(IScoreStore store)
         if (p.Topics is not null)
         {
             progress?.Report(("topics", 0));
-            var corpus = await ((ITopicStore)store).LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct).ConfigureAwait(false);
+            var corpus = await ((ITopicStore)store).LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct, onPostsOnly: true).ConfigureAwait(false);
             var fitted = result.Parameters;
             var topicProgress = progress is null ? null : new PhaseProgress(progress, "topics");
             topics = await Task.Run(() => RunTopicScoring.Score(corpus, Taxonomy(request), fitted, request.DegreeOfParallelism, topicProgress, ct), ct)

@@ -7,5 +7,11 @@ public interface ITopicStore
     /// <summary>Interactions with a time in [<paramref name="fromMs"/>, <paramref name="toMs"/>] or none, each with the
     /// post it was on, and every post created up to <paramref name="toMs"/> (engagement in the window may be on an older
     /// post), for one network or all. Throws <see cref="ArgumentException"/> for an unknown network.</summary>
-    Task<TopicCorpus> LoadTopicCorpusAsync(string? network, long fromMs, long toMs, CancellationToken ct = default);
+    /// <param name="network">One network, or null for all.</param>
+    /// <param name="fromMs">Start of the window.</param>
+    /// <param name="toMs">End of the window.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="onPostsOnly">True to leave out interactions on no post (follows, most mentions): topic scores and
+    /// account topics never read them, so a run's topic step loads less.</param>
+    Task<TopicCorpus> LoadTopicCorpusAsync(string? network, long fromMs, long toMs, CancellationToken ct = default, bool onPostsOnly = false);
 }

@@ -163,7 +163,7 @@ public sealed class TopicService(ITopicStore store, TopicTaxonomy taxonomy, IRun
 
     private async Task<(TopicCorpus Corpus, PostTopicIndex Index)> LoadAsync(ScoringParameters p, CancellationToken ct)
     {
-        var corpus = await store.LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct).ConfigureAwait(false);
+        var corpus = await store.LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct, onPostsOnly: true).ConfigureAwait(false);
         return (corpus, new PostTopicIndex(corpus.Posts, extractor));
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 
@@ -49,20 +50,55 @@ public static partial class TopicTokenizer
     }
 
     /// <summary>The stemmed, stop-word-free tokens of a keyword or phrase (as <see cref="Tokenize"/> would give them).</summary>
+    /// <remarks>A token is a run of letters, marks and decimal digits (Unicode categories L, M and Nd of each UTF-16 unit)
+    /// with inner apostrophes, which are dropped: scanned by hand, as the regex <c>[\p{L}\p{M}\p{Nd}]+(?:'[\p{L}\p{M}\p{Nd}]+)*</c>
+    /// would match, without its per-match allocations.</remarks>
     public static IReadOnlyList<string> Words(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var tokens = new List<string>();
-        foreach (Match m in Word().Matches(text))
+        var word = new System.Text.StringBuilder();
+        var i = 0;
+        while (i < text.Length)
         {
-            var word = m.Value.Trim('\'').Replace("'", "", StringComparison.Ordinal).ToLowerInvariant();
-            if (word.Length > 1 && !StopWords.Contains(word))
+            if (!IsWordChar(text[i]))
             {
-                tokens.Add(Stemmer.Stem(word));
+                i++;
+                continue;
+            }
+
+            word.Clear();
+            while (true)
+            {
+                while (i < text.Length && IsWordChar(text[i]))
+                {
+                    word.Append(text[i++]);
+                }
+                if (i + 1 < text.Length && text[i] == '\'' && IsWordChar(text[i + 1]))
+                {
+                    i++;
+                    continue;
+                }
+                break;
+            }
+
+            var token = word.ToString().ToLowerInvariant();
+            if (token.Length > 1 && !StopWords.Contains(token))
+            {
+                tokens.Add(Stemmer.Stem(token));
             }
         }
 
         return tokens;
     }
+
+    private static bool IsWordChar(char c) => CharUnicodeInfo.GetUnicodeCategory(c) switch
+    {
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter
+            or UnicodeCategory.OtherLetter or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+            or UnicodeCategory.DecimalDigitNumber => true,
+        _ => false,
+    };
 
     private static List<string> Distinct(IEnumerable<string> items)
     {
@@ -84,7 +120,4 @@ public static partial class TopicTokenizer
 
     [GeneratedRegex(@"(?<![\w$])\$([A-Za-z]{1,6})(?![\w])")]
     private static partial Regex Cashtag();
-
-    [GeneratedRegex(@"[\p{L}\p{M}\p{Nd}]+(?:'[\p{L}\p{M}\p{Nd}]+)*")]
-    private static partial Regex Word();
 }

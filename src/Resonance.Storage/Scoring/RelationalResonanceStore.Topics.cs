@@ -7,6 +7,6 @@ namespace Resonance.Storage;
 public abstract partial class RelationalResonanceStore : ITopicStore
 {
     /// <inheritdoc />
-    public Task<TopicCorpus> LoadTopicCorpusAsync(string? network, long fromMs, long toMs, CancellationToken ct = default) =>
-        QueryAsync((c, t) => TopicQueries.LoadTopicCorpusAsync(c, network, fromMs, toMs, t), ct);
+    public Task<TopicCorpus> LoadTopicCorpusAsync(string? network, long fromMs, long toMs, CancellationToken ct = default, bool onPostsOnly = false) =>
+        QueryAsync((c, t) => TopicQueries.LoadTopicCorpusAsync(c, network, fromMs, toMs, onPostsOnly, t), ct);
 }

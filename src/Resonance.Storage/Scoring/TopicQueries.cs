@@ -8,7 +8,8 @@ namespace Resonance.Storage.Scoring;
 /// <summary>The reads behind <see cref="ITopicStore"/>, in SQL that runs unchanged on SQLite and PostgreSQL.</summary>
 internal static class TopicQueries
 {
-    public static async Task<TopicCorpus> LoadTopicCorpusAsync(DbConnection connection, string? network, long fromMs, long toMs, CancellationToken ct)
+    public static async Task<TopicCorpus> LoadTopicCorpusAsync(DbConnection connection, string? network, long fromMs, long toMs, bool onPostsOnly,
+        CancellationToken ct)
     {
         var networkId = await ScoreStoreQueries.NetworkIdAsync(connection, network, ct).ConfigureAwait(false);
         var input = new ScoringInputBuilder();
@@ -16,7 +17,7 @@ internal static class TopicQueries
         await using (var cmd = AdoCommands.Command(connection, """
             SELECT actor_id, target_id, kind, occurred_at_ms, weight, post_key FROM interactions
             WHERE (occurred_at_ms BETWEEN @from AND @to OR occurred_at_ms = @untimed)
-            """ + ScoreStoreQueries.NetworkFilter(networkId),
+            """ + (onPostsOnly ? " AND post_key <> ''" : "") + ScoreStoreQueries.NetworkFilter(networkId),
             ScoreStoreQueries.WithNetwork(networkId, ("@from", fromMs), ("@to", toMs), ("@untimed", InteractionEntity.Untimed))))
         await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {

@@ -88,7 +88,8 @@ public sealed class InsightServiceTests
 
     private sealed class Corpus(TopicCorpus corpus) : ITopicStore
     {
-        public Task<TopicCorpus> LoadTopicCorpusAsync(string? network, long fromMs, long toMs, CancellationToken ct = default) => Task.FromResult(corpus);
+        public Task<TopicCorpus> LoadTopicCorpusAsync(string? network, long fromMs, long toMs, CancellationToken ct = default, bool onPostsOnly = false) =>
+            Task.FromResult(corpus);
     }
 
     private sealed class Source(RunInsights insights) : IRunInsightsSource

@@ -88,5 +88,25 @@ public class TopicRealDataTests
         Assert.Equal(Split(expected), Extractor.Topics(posts.Single(p => p.ExternalId.EndsWith("/" + rkey, StringComparison.Ordinal))));
     }
 
+    /// <summary>The hand-written word scanner splits every real sample post exactly as the regex it replaced:
+    /// <c>[\p{L}\p{M}\p{Nd}]+(?:'[\p{L}\p{M}\p{Nd}]+)*</c>, apostrophes dropped, lower-cased, stop words and one-letter
+    /// tokens out, stemmed.</summary>
+    [Fact]
+    public void Words_SplitRealPostsAsTheWordRegexDoes()
+    {
+        var posts = Archive.Value.Concat(SamplePosts.Read("bluesky", "bluesky-atproto-samples/repo-car/bnewbold.robocracy.org.20250310005405.car"))
+            .Concat(SamplePosts.Read("mastodon", "mastodon-api-samples/rtoot/get_timeline_hashtag_anonymous.1.json"))
+            .Select(p => p.Text).OfType<string>().Append("l'été — naïve CAFÉ's 'quoted' ʻokina x y2 ١٢٣ e\u0301tude don''t").ToList();
+        var word = new System.Text.RegularExpressions.Regex(@"[\p{L}\p{M}\p{Nd}]+(?:'[\p{L}\p{M}\p{Nd}]+)*");
+
+        Assert.True(posts.Count > 100, $"{posts.Count} posts");
+        foreach (var text in posts)
+        {
+            var expected = word.Matches(text).Select(m => m.Value.Replace("'", "", StringComparison.Ordinal).ToLowerInvariant())
+                .Where(w => w.Length > 1 && !StopWords.Contains(w)).Select(Stemmer.Stem);
+            Assert.Equal(expected, TopicTokenizer.Words(text));
+        }
+    }
+
     private static string[] Split(string topics) => topics.Length == 0 ? [] : topics.Split(',');
 }

@@ -43,5 +43,9 @@ public sealed class TopicCorpusStorageTests
         Assert.Equal(["baking"], old.Hashtags);
         Assert.Equal("p1", corpus.Posts.Single(p => p.ExternalId == "r1").RepostOf);
         await Assert.ThrowsAsync<ArgumentException>(() => store.LoadTopicCorpusAsync("myspace", from, to, ct));
+        // On posts only: the follow is left out, the rest is the same.
+        var onPosts = await store.LoadTopicCorpusAsync("mastodon", from, to, ct, onPostsOnly: true);
+        Assert.Equal(["old", "p1"], onPosts.InteractionPostIds.Order(StringComparer.Ordinal));
+        Assert.Equal(corpus.Posts.Select(p => p.ExternalId), onPosts.Posts.Select(p => p.ExternalId));
     }
 }
