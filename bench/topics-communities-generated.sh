@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Topic and community step overhead on a generated set (issue #5): `resonance generate --people PEOPLE` (120,000 people
+# give ~10M interactions) imported once into SQLite, then `resonance score` full, with `--no-topics`, and with
+# `--no-topics --no-communities`, alternating, RUNS times each. Prints the median of each phase and of the in-process
+# total, the user+system CPU seconds of each command, and the overhead of the steps as a share of the run without them.
+#
+#   bench/topics-communities-generated.sh                      # PEOPLE=120000 RUNS=1
+#   DB=/tmp/g.db ARTIFACTS=/tmp/art bench/topics-communities-generated.sh   # reuse an imported database
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-1}
+PEOPLE=${PEOPLE:-120000}
+WORK=$(mktemp -d /tmp/resonance-topics.XXXX)
+trap 'rm -rf "$WORK"' EXIT
+if [[ -n "${ARTIFACTS:-}" ]]; then
+  dotnet build src/Resonance.Cli -c Release -v quiet -nologo --artifacts-path "$ARTIFACTS" >/dev/null
+  CLI=(dotnet "$ARTIFACTS/bin/Resonance.Cli/release/resonance.dll")
+else
+  dotnet build src/Resonance.Cli -c Release -v quiet -nologo >/dev/null
+  CLI=(dotnet src/Resonance.Cli/bin/Release/net10.0/resonance.dll)
+fi
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/Model name: *//p'), .NET $(dotnet --version); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [[ -z "${DB:-}" ]]; then
+  DB="$WORK/g.db"
+  "${CLI[@]}" generate --people "$PEOPLE" --seed 1 --out "$WORK/g.jsonl" >/dev/null
+  "${CLI[@]}" import "$WORK/g.jsonl" --format jsonl --db "$DB" --json >/dev/null 2>&1
+  rm -f "$WORK/g.jsonl"
+fi
+cat > "$WORK/phases.py" <<'PY'
+import json, sys
+print(", ".join(f"{t['key']} {t['value']:.1f} s" for t in json.load(open(sys.argv[1]))["timings"]))
+PY
+run() { # NAME ARGS...: one timed score, its JSON and its CPU seconds
+  local name=$1; shift
+  local out="$WORK/$name.$RANDOM"
+  /usr/bin/time -f "%U %S" -o "$out.cpu" "${CLI[@]}" score --db "$DB" --json "$@" 2>/dev/null > "$out.json"
+  echo "$name: $(python3 "$WORK/phases.py" "$out.json"); cpu $(cat "$out.cpu"); load after $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+for _ in $(seq "$RUNS"); do
+  run none --no-topics --no-communities
+  run notopics --no-topics
+  run full
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 - "$WORK" <<'PY'
+import glob, json, statistics, sys
+def runs(kind):
+    rows = []
+    for f in glob.glob(f"{sys.argv[1]}/{kind}.*.json"):
+        t = {x["key"]: x["value"] for x in json.load(open(f))["timings"]}
+        t["total"] = sum(t.values())
+        u, s = open(f[:-5] + ".cpu").read().split()
+        t["cpu"] = float(u) + float(s)
+        rows.append(t)
+    return rows
+rows = {k: runs(k) for k in ("full", "notopics", "none")}
+med = lambda rs, k: statistics.median(r.get(k, 0.0) for r in rs)
+for name, rs in rows.items():
+    print(f"{name}: " + ", ".join(f"{k} {med(rs, k):.1f} s" for k in ["load", "graph", "score", "communities", "topics", "save", "total", "cpu"]))
+base = rows["none"]
+for name in ("notopics", "full"):
+    for k in ("total", "cpu"):
+        extra = med(rows[name], k) - med(base, k)
+        print(f"{name} vs none, {k}: +{extra:.1f} s = {100 * extra / med(base, k):.0f}%")
+PY
