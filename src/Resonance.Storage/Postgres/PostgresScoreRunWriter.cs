@@ -34,15 +34,7 @@ internal static class PostgresScoreRunWriter
                 writer.StartRow();
                 writer.Write(runId, NpgsqlDbType.Bigint);
                 writer.Write(s.AccountId, NpgsqlDbType.Bigint);
-                writer.Write(s.Rank, NpgsqlDbType.Integer);
-                writer.Write(s.Score, NpgsqlDbType.Double);
-                writer.Write(s.Low, NpgsqlDbType.Double);
-                writer.Write(s.High, NpgsqlDbType.Double);
-                writer.Write(s.Raw, NpgsqlDbType.Double);
-                writer.Write(s.Base, NpgsqlDbType.Double);
-                writer.Write(s.Reach, NpgsqlDbType.Double);
-                writer.Write(s.Amplification, NpgsqlDbType.Double);
-                writer.Write(s.Impact, NpgsqlDbType.Double);
+                PostgresScoreRunWriter.WriteScoreColumns(writer, s);
             }
             await writer.CompleteAsync(ct).ConfigureAwait(false);
         }
@@ -69,6 +61,21 @@ internal static class PostgresScoreRunWriter
         await PostgresTopicRunWriter.WriteAsync(connection, runId, run.Topics, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return runId;
+    }
+
+    /// <summary>Writes a score's columns from <c>rank</c> to <c>impact</c>, in the order <c>account_scores</c> and
+    /// <c>topic_scores</c> share.</summary>
+    internal static void WriteScoreColumns(NpgsqlBinaryImporter writer, AccountScore s)
+    {
+        writer.Write(s.Rank, NpgsqlDbType.Integer);
+        writer.Write(s.Score, NpgsqlDbType.Double);
+        writer.Write(s.Low, NpgsqlDbType.Double);
+        writer.Write(s.High, NpgsqlDbType.Double);
+        writer.Write(s.Raw, NpgsqlDbType.Double);
+        writer.Write(s.Base, NpgsqlDbType.Double);
+        writer.Write(s.Reach, NpgsqlDbType.Double);
+        writer.Write(s.Amplification, NpgsqlDbType.Double);
+        writer.Write(s.Impact, NpgsqlDbType.Double);
     }
 
     private static async Task CopyCommunitiesAsync(NpgsqlConnection connection, long runId, IReadOnlyList<CommunitySummary> communities,

@@ -25,15 +25,7 @@ internal static class PostgresTopicRunWriter
                 writer.Write(runId, NpgsqlDbType.Bigint);
                 writer.Write(s.AccountId, NpgsqlDbType.Bigint);
                 writer.Write(row.Topic, NpgsqlDbType.Text);
-                writer.Write(s.Rank, NpgsqlDbType.Integer);
-                writer.Write(s.Score, NpgsqlDbType.Double);
-                writer.Write(s.Low, NpgsqlDbType.Double);
-                writer.Write(s.High, NpgsqlDbType.Double);
-                writer.Write(s.Raw, NpgsqlDbType.Double);
-                writer.Write(s.Base, NpgsqlDbType.Double);
-                writer.Write(s.Reach, NpgsqlDbType.Double);
-                writer.Write(s.Amplification, NpgsqlDbType.Double);
-                writer.Write(s.Impact, NpgsqlDbType.Double);
+                PostgresScoreRunWriter.WriteScoreColumns(writer, s);
             }
             await writer.CompleteAsync(ct).ConfigureAwait(false);
         }
