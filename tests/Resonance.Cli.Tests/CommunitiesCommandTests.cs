@@ -41,7 +41,7 @@ public sealed class CommunitiesCommandTests
     }
 
     [Fact]
-    public async Task A_run_without_communities_says_so_and_an_unknown_community_is_a_usage_error()
+    public async Task A_run_without_communities_says_so_and_an_unknown_community_or_a_contradictory_score_is_a_usage_error()
     {
         using var temp = new TempFolder();
         Assert.Equal(0, (await CliRun.RunAsync("demo", "--people", "200", "--seed", "3", "--dir", temp.Path, "--no-serve")).ExitCode);
@@ -49,6 +49,9 @@ public sealed class CommunitiesCommandTests
 
         var unknown = await CliRun.RunAsync("top", "--db", db, "--community", "9999");
         var both = await CliRun.RunAsync("top", "--db", db, "--community", "1", "--topic", "jazz");
+        var runs = (await CliRun.RunAsync("runs", "--db", db, "--json")).Out;
+        var contradictory = await CliRun.RunAsync("score", "--db", db, "--no-communities", "--communities", "infomap");
+        Assert.Equal(runs, (await CliRun.RunAsync("runs", "--db", db, "--json")).Out);
         Assert.Equal(0, (await CliRun.RunAsync("score", "--db", db, "--no-communities")).ExitCode);
         var none = (await CliRun.RunAsync("communities", "--db", db, "--json")).Json();
         var noneText = await CliRun.RunAsync("communities", "--db", db);
@@ -58,6 +61,8 @@ public sealed class CommunitiesCommandTests
         Assert.Equal(64, unknown.ExitCode);
         Assert.Contains("has no community 9999", unknown.Error, StringComparison.Ordinal);
         Assert.Equal(64, both.ExitCode);
+        Assert.Equal(64, contradictory.ExitCode);
+        Assert.Contains("cannot be combined", contradictory.Error, StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, none.GetProperty("method").ValueKind);
         Assert.Equal(0, none.GetProperty("communities").GetArrayLength());
         Assert.Contains("has no communities", noneText.Out, StringComparison.Ordinal);

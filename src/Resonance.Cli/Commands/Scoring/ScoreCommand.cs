@@ -38,6 +38,11 @@ internal static class ScoreCommand
         { asOf, window, algorithm, network, seed, threads, json, noCommunities, communities, noTopics, taxonomy };
         command.SetAction((parse, ct) => ScoringCommandRunner.RunAsync(console, GlobalOptions.Database(parse), ct, async store =>
         {
+            if (parse.GetValue(noCommunities) && parse.GetValue(communities) is { } method)
+            {
+                throw new ArgumentException($"--communities {method} and --no-communities cannot be combined; drop one.");
+            }
+
             var request = new ScoreRequest(AlgorithmId.Parse(parse.GetValue(algorithm)!), ParseTime(parse.GetValue(asOf)), parse.GetValue(window),
                 parse.GetValue(network), parse.GetValue(seed), parse.GetValue(threads), !parse.GetValue(noCommunities), parse.GetValue(communities),
                 !parse.GetValue(noTopics), Topics.TopicOptions.Files(parse.GetValue(taxonomy)));
