@@ -26,7 +26,7 @@ public static class ScoringAlgorithms
             {
                 Algorithm = new("resonance", 5), AsOfMs = asOf, RecentShare = 0.9, RecentHalfLifeDays = 0.5, HalfLifeFit = TempoFit.LeaveOneOut,
             }),
-        ["resonance@6"] = ("own activity never counts, exactly: resonance@5 with each engager's standing in the impact term measured by the walks of length one into it that do not start at the engaged account (exact fixed point, no PageRank), so that an account's own outgoing activity cannot change its raw score by a single bit",
+        ["resonance@6"] = ("your own activity never moves your raw score: resonance@5 with each engager's standing in the impact term measured by the walks of length one into it that do not start at the engaged account (exact fixed point, no PageRank), so that an account's own outgoing activity cannot change its raw score by a single bit",
             asOf => new ScoringParameters
             {
                 Algorithm = new("resonance", 6), AsOfMs = asOf, RecentShare = 0.9, RecentHalfLifeDays = 0.5, HalfLifeFit = TempoFit.LeaveOneOut,
