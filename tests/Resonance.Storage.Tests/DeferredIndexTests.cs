@@ -74,6 +74,33 @@ public sealed class DeferredIndexTests
             "SELECT CAST(sum(i.weight * CAST(a.external_id AS integer)) AS integer) FROM interactions i JOIN accounts a ON a.id = i.actor_id"));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task DuplicatesWithinOneBatch_KeepTheFirstWeight_WhateverTheSortDoesWithEqualKeys(string provider)
+    {
+        var (db, store) = await TestDatabase.CreateMigratedAsync(provider);
+        await using var _ = db;
+        await using var __ = store;
+        var ct = TestContext.Current.CancellationToken;
+        // 200 likes of one (actor, target) pair at 100 times, each time twice: first with weight 1, then with weight 2.
+        // Every row has the same sort key (actor, target), far more than the 16 an introsort leaves in insertion order,
+        // so an unstable sort would put some second copies first and keep them.
+        var lines = new System.Text.StringBuilder();
+        for (var copy = 1; copy <= 2; copy++)
+        {
+            for (var t = 0; t < 100; t++)
+            {
+                lines.Append(System.Globalization.CultureInfo.InvariantCulture, $$"""{"type":"interaction","network":"mastodon","time":"2024-05-01T12:{{t / 60:00}}:{{t % 60:00}}Z","actor":"1","target":"2","kind":"like","weight":{{copy}}}""").Append('\n');
+            }
+        }
+
+        var result = await new ImportService(store).RunAsync(
+            [Sources.Text("d.jsonl", lines.ToString(), "jsonl")], new ImportOptions("jsonl", BatchSize: 1000), ct: ct);
+
+        Assert.Equal((100L, 100L), (result.Counts.InteractionsAdded, result.Counts.InteractionsDuplicate));
+        Assert.Equal(100, await db.ScalarAsync("SELECT CAST(sum(weight) AS integer) FROM interactions"));
+    }
+
     [Fact]
     public async Task ImportIntoEmptyPostgres_PrimaryKeyReferencedByAForeignKey_StaysAndTheImportSucceeds()
     {

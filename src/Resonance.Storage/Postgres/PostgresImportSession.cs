@@ -226,7 +226,7 @@ internal sealed class PostgresImportSession : IImportSession
                 (lastNetwork, accounts, networkId) = (i.Network, Accounts(i.Network), _networks[i.Network]);
             }
             var actor = pending.Resolve(accounts, networkId, i.ActorId);
-            rows[k] = new InteractionRow(actor, pending.Resolve(accounts, networkId, i.TargetId), networkId, i);
+            rows[k] = new InteractionRow(actor, pending.Resolve(accounts, networkId, i.TargetId), networkId, i, k);
         }
         return rows;
     }

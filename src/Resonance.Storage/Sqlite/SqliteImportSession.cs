@@ -102,7 +102,7 @@ internal sealed class SqliteImportSession : IImportSession
             rows[k] = new InteractionRow(
                 accounts.TryGetValue(i.ActorId, out var actor) ? actor : Resolve(i.Network, i.ActorId, ref accountsAdded),
                 accounts.TryGetValue(i.TargetId, out var target) ? target : Resolve(i.Network, i.TargetId, ref accountsAdded),
-                networkId, i);
+                networkId, i, k);
         }
         Array.Sort(rows);
 
