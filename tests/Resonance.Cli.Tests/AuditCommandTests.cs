@@ -34,6 +34,12 @@ public sealed class AuditCommandTests
         var audience = podAudit.GetProperty("audience");
         Assert.InRange(audience.GetProperty("share").GetDouble(), audience.GetProperty("low").GetDouble(), audience.GetProperty("high").GetDouble());
         Assert.Contains("audience quality", text.Out, StringComparison.Ordinal);
+        // The generated community has no newcomers: the pod member's audience is judged, and no cohort is found.
+        var cohort = podAudit.GetProperty("cohort");
+        Assert.Equal(audience.GetProperty("engagers").GetInt32(), cohort.GetProperty("engagers").GetInt32());
+        Assert.Equal(0, cohort.GetProperty("newcomers").GetInt32());
+        Assert.Equal(0, cohort.GetProperty("score").GetDouble());
+        Assert.Contains("newcomer cohort: 0 of ", text.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,7 +19,10 @@ namespace Resonance.Application.Integrity;
 /// <param name="trust">Endorsement trust per account.</param>
 /// <param name="lowTrust">Low trust per account in [0, 1].</param>
 /// <param name="likelihood">Inauthenticity likelihood per account in [0, 1]; use <see cref="Evaluate"/> to compute all of them consistently.</param>
-public sealed class InauthenticityModel(ActivityLog log, IReadOnlyList<SignalResult> signals, double[] trust, double[] lowTrust, double[] likelihood)
+/// <param name="cohort">The newcomer cohort signal of the log (<see cref="NewcomerCohortSignal"/>): a property of each account's
+/// audience, not of the account, so it is not part of the likelihood.</param>
+public sealed class InauthenticityModel(ActivityLog log, IReadOnlyList<SignalResult> signals, double[] trust, double[] lowTrust, double[] likelihood,
+    CohortResult cohort)
 {
     /// <summary>Weight of low trust in the combination.</summary>
     public const double TrustWeight = 0.3;
@@ -42,6 +45,9 @@ public sealed class InauthenticityModel(ActivityLog log, IReadOnlyList<SignalRes
     /// <summary>Inauthenticity likelihood per account in [0, 1].</summary>
     public double[] Likelihood { get; } = likelihood;
 
+    /// <summary>The newcomer cohort signal: per account, how anomalous the share of audience-less newcomers among its engagers is.</summary>
+    public CohortResult Cohort { get; } = cohort;
+
     /// <summary>Whether account <paramref name="a"/> is likely inauthentic at the default threshold.</summary>
     public bool IsFlagged(int a) => Likelihood[a] >= DefaultThreshold;
 
@@ -49,16 +55,17 @@ public sealed class InauthenticityModel(ActivityLog log, IReadOnlyList<SignalRes
     public static InauthenticityModel Evaluate(ActivityLog log, IReadOnlyList<int>? trustSeeds = null)
     {
         ArgumentNullException.ThrowIfNull(log);
-        return Combine(log, [.. BehaviourSignals.All.Select(s => s.Compute(log))], EndorsementTrust.Compute(log, trustSeeds));
+        return Combine(log, [.. BehaviourSignals.All.Select(s => s.Compute(log))], EndorsementTrust.Compute(log, trustSeeds), NewcomerCohortSignal.Compute(log));
     }
 
     /// <summary>Combines signals already computed on <paramref name="log"/> (in <see cref="BehaviourSignals.All"/> order) with
-    /// its endorsement trust; <see cref="Evaluate"/> computes both.</summary>
-    public static InauthenticityModel Combine(ActivityLog log, IReadOnlyList<SignalResult> signals, double[] trust)
+    /// its endorsement trust and newcomer cohorts; <see cref="Evaluate"/> computes them.</summary>
+    public static InauthenticityModel Combine(ActivityLog log, IReadOnlyList<SignalResult> signals, double[] trust, CohortResult cohort)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(signals);
         ArgumentNullException.ThrowIfNull(trust);
+        ArgumentNullException.ThrowIfNull(cohort);
         var positive = trust.Where(t => t > 0).Order().ToArray();
         var median = positive.Length == 0 ? 1 : positive[positive.Length / 2];
         var n = log.AccountCount;
@@ -74,7 +81,7 @@ public sealed class InauthenticityModel(ActivityLog log, IReadOnlyList<SignalRes
             }
             likelihood[a] = 1 - clean;
         }
-        return new InauthenticityModel(log, signals, trust, low, likelihood);
+        return new InauthenticityModel(log, signals, trust, low, likelihood, cohort);
     }
 
     /// <summary>The reasons behind account <paramref name="a"/>'s likelihood: every signal with a positive score and low

@@ -15,7 +15,8 @@ namespace Resonance.Application.Scoring;
 /// <para>resonance@2 (<see cref="ScoringParameters.IntegrityDefences"/>): follow-backs are dropped
 /// (<see cref="IntegrityWeights.WithoutFollowBacks"/>); every pair's weight, reach term, amplifying and engagement counts
 /// are multiplied by the engager's <see cref="IntegrityWeights"/> weight 1 − L′ (its likelihood without the pod signal)
-/// and, when the pair is reciprocal, by 1 − the engager's pod score; pairs of weight 0 are dropped.</para>
+/// and, when the pair is reciprocal, by 1 − the engager's pod score, and, when the engager is an audience-less newcomer,
+/// by 1 − the target's newcomer cohort score; pairs of weight 0 are dropped.</para>
 /// <para>Complexity: O(m log m) for m interactions (one sort). Determinism: nodes are the sorted distinct account
 /// ids and interactions are sorted by (pair, time, kind, weight) before any sum, so the arrays are bit-identical
 /// for the same set of rows in any input order.</para>
@@ -202,10 +203,11 @@ public sealed class EngagementGraph
         }
 
         // Pairs of an engager with weight 0 are dropped, so no zero-weight edge reaches PageRank.
-        var (model, engager, pod) = IntegrityWeights.Compute(input, kept, accountIds, p);
+        var (model, engager, pod, audienceless, cohort) = IntegrityWeights.Compute(input, kept, accountIds, p);
         var pairKeys = Enumerable.Range(0, sources.Count).Select(e => (sources[e] * n) + targets[e]).ToArray();
         var reciprocal = Enumerable.Range(0, sources.Count).Select(e => Array.BinarySearch(pairKeys, (targets[e] * n) + sources[e]) >= 0).ToArray();
-        var pairWeight = Enumerable.Range(0, sources.Count).Select(e => engager[sources[e]] * (reciprocal[e] ? 1 - pod[sources[e]] : 1)).ToArray();
+        var pairWeight = Enumerable.Range(0, sources.Count).Select(e => IntegrityWeights.PairWeight(engager[sources[e]], reciprocal[e] ? pod[sources[e]] : 0,
+            audienceless[sources[e]] ? cohort[targets[e]] : 0)).ToArray();
         var live = Enumerable.Range(0, sources.Count).Where(e => pairWeight[e] > 0).ToArray();
         return new EngagementGraph(accountIds, [.. live.Select(e => sources[e])], [.. live.Select(e => targets[e])],
             [.. live.Select(e => weights[e] * pairWeight[e])], [.. live.Select(e => reach[e] * pairWeight[e])],

@@ -12,7 +12,9 @@ namespace Resonance.Application.Scoring;
 /// positive weight) and the window's posts, with their originality and text when the input carries them
 /// (<see cref="ScoringInput.Texts"/>, loaded for resonance@2 runs and audits; without them near-duplicate text reads 0).
 /// A flagged bot or farm account (L near 1) adds almost nothing, follows included; a pod member's engagement is cut by
-/// its pod score and then by the reciprocal discount; an account no trust reaches keeps at most 0.7.</para>
+/// its pod score and then by the reciprocal discount; an account no trust reaches keeps at most 0.7; an audience-less
+/// newcomer's engagement with an account whose audience is an anomalous newcomer cohort is cut by that account's cohort
+/// score.</para>
 /// <para>Complexity: that of the signals and the trust walk, O(m log m). Determinism: the log is built from the sorted
 /// set of rows, so the weights do not depend on input order.</para>
 /// </remarks>
@@ -22,8 +24,11 @@ public static class IntegrityWeights
     public const long FollowBackLagMs = 86_400_000;
 
     /// <summary>The model; per node the weight of its engagement outside any pod, 1 − L′ with L′ the likelihood without
-    /// the pod signal; and per node the pod score, which further multiplies its reciprocal pairs by 1 − pod.</summary>
-    public static (InauthenticityModel Model, double[] Weights, double[] Pod) Compute(ScoringInput input, IReadOnlyList<int> kept, long[] accountIds, ScoringParameters p)
+    /// the pod signal; per node the pod score, which further multiplies its reciprocal pairs by 1 − pod; and per node
+    /// whether it is an audience-less newcomer and its audience's newcomer cohort score: a pair u → v from an audience-less
+    /// newcomer u is further multiplied by 1 − cohort(v) (<see cref="NewcomerCohortSignal"/>).</summary>
+    public static (InauthenticityModel Model, double[] Weights, double[] Pod, bool[] Audienceless, double[] Cohort) Compute(ScoringInput input,
+        IReadOnlyList<int> kept, long[] accountIds, ScoringParameters p)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(kept);
@@ -32,6 +37,8 @@ public static class IntegrityWeights
         var model = InauthenticityModel.Evaluate(Log(input, kept, accountIds, p));
         var weights = new double[accountIds.Length];
         var pod = new double[accountIds.Length];
+        var audienceless = new bool[accountIds.Length];
+        var cohort = new double[accountIds.Length];
         var podSignal = model.Signals.Single(r => r.Name == "pod").Scores;
         for (var v = 0; v < accountIds.Length; v++)
         {
@@ -43,9 +50,16 @@ public static class IntegrityWeights
             }
             weights[v] = clean;
             pod[v] = podSignal[a];
+            audienceless[v] = model.Cohort.Audienceless[a];
+            cohort[v] = model.Cohort.Scores[a];
         }
-        return (model, weights, pod);
+        return (model, weights, pod, audienceless, cohort);
     }
+
+    /// <summary>A pair's weight: the engager's weight 1 − L′, times 1 − <paramref name="pod"/> (the engager's pod score when
+    /// the pair is reciprocal, else 0), times 1 − <paramref name="cohort"/> (the target's cohort score when the engager is an
+    /// audience-less newcomer, else 0), multiplied in that order so that every replay gives the same bits.</summary>
+    public static double PairWeight(double engager, double pod, double cohort) => engager * (1 - pod) * (1 - cohort);
 
     /// <summary>The kept interactions without follow-backs: a follow u → v made within <see cref="FollowBackLagMs"/> after
     /// v followed u. A follow-back answers a follow; it is not a judgement of v's content, and farms live on it.</summary>

@@ -61,7 +61,8 @@ internal static class IntegrityBenchCommand
                 var log = Time("log", () => IntegrityWeights.Log(data, kept, [], p));
                 var signals = BehaviourSignals.All.Select(s => Time($"signal {s.Name}", () => s.Compute(log))).ToArray();
                 var trust = Time("trust", () => EndorsementTrust.Compute(log));
-                model = Time("combination", () => InauthenticityModel.Combine(log, signals, trust));
+                var cohort = Time("newcomer cohorts", () => NewcomerCohortSignal.Compute(log));
+                model = Time("combination", () => InauthenticityModel.Combine(log, signals, trust, cohort));
                 Add("total", total.Elapsed.TotalSeconds);
                 if (parse.GetValue(graph))
                 {

@@ -108,7 +108,7 @@ public sealed class DefenceDiscountTests
             Assert.True(parts.Added);
             Assert.True(Math.Abs(diff.Residual) < 1e-9);
             Assert.True(Math.Abs(parts.Points - diff.AlgorithmChange) < 1e-9, $"{id}: parts {parts.Points} vs algorithm {diff.AlgorithmChange}");
-            Assert.Equal(["follow-back", "inauthentic", "pod", "standing", "calibration"], parts.Parts.Select(p => p.Name));
+            Assert.Equal(["follow-back", "inauthentic", "pod", "newcomer-cohort", "standing", "calibration"], parts.Parts.Select(p => p.Name));
             // Same window and data: the re-run v2 is the saved v2, bit for bit.
             Assert.Equal((await store.GetScoreAsync(v2.Id, id, ct))?.Raw ?? 0, parts.Ledger.Raw);
             Assert.Equal(0.0, diff.EngagementChange);
@@ -138,6 +138,35 @@ public sealed class DefenceDiscountTests
         store.Input = ScoringInputs.With(c.Input, [(c.Ids[c.Sample.Humans[0]], account, InteractionKind.Repost, c.Input.LatestTimeMs!.Value - 1)]);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => service.ExplainAsync(run, account, ct));
         Assert.Contains("cannot be recomputed exactly", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>60 accounts new in the last 30 days, engaged by nobody, each engage one genuine account three times: the
+    /// newcomer cohort discount shows in explain's ledger for exactly those 60, and a v1 → v2 diff attributes it.</summary>
+    [Fact]
+    public async Task A_newcomer_cohort_s_engagement_shows_as_its_own_discount_in_explain_and_diff()
+    {
+        var c = Shared.Value;
+        var ct = TestContext.Current.CancellationToken;
+        var target = c.Sample.Humans[c.Sample.Humans.Count / 2];
+        var end = DateTimeOffset.FromUnixTimeMilliseconds(c.Input.LatestTimeMs!.Value);
+        var cohort = Enumerable.Range(0, 60).SelectMany(k => new[] { InteractionKind.Like, InteractionKind.Reply, InteractionKind.Repost }
+            .Select((kind, j) => SourceRecord.Of(0, new Interaction("synthetic", end.AddHours(-((k * 11) + (j * 3) + 1)), $"zz-new-{k:D2}", target, kind))));
+        var (input, ids) = ScoringInputs.FromRecords([.. c.Sample.Records, .. cohort]);
+        var newcomers = Enumerable.Range(0, 60).Select(k => ids[$"zz-new-{k:D2}"]).ToHashSet();
+
+        var ledger = DefenceStages.Compute(input, Version(2, input.LatestTimeMs!.Value), ct: ct).For(ids[target]);
+        var hit = ledger.Hit(DefenceKind.Cohort).ToList();
+        Assert.Equal(newcomers.Order(), hit.Select(e => e.EngagerId).Order());
+        Assert.All(hit, e => Assert.Equal(1, e.CohortScore));
+        Assert.True(ledger.Defences.Single(d => d.Kind == DefenceKind.Cohort).Amount < 0);
+        Assert.True(Math.Abs(ledger.Residual) < 1e-9);
+
+        var store = new MemoryScoreStore(input);
+        var v1 = await store.ScoreAsync(Version(1, input.LatestTimeMs!.Value), ct);
+        var v2 = await store.ScoreAsync(Version(2, input.LatestTimeMs!.Value), ct);
+        var diff = await new DiffService(store).DiffAsync(MemoryScoreStore.Named(ids[target]), v1.Id, v2.Id, ct);
+        Assert.True(diff.Defences!.Parts.Single(p => p.Name == "newcomer-cohort").Raw < 0);
+        Assert.True(Math.Abs(diff.Defences.Points - diff.AlgorithmChange) < 1e-9);
     }
 
     [Fact]
@@ -179,6 +208,6 @@ public sealed class DefenceDiscountTests
         public int GetHashCode(DiscountLedger obj) => obj.AccountId.GetHashCode();
 
         private static string Flat(EngagerDiscount e) =>
-            FormattableString.Invariant($"{e.EngagerId} {e.Undiscounted:R} {e.Contribution:R} {string.Join(",", e.Steps.Select(s => s.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))} {e.FollowBacksDropped} {e.Weight:R} {e.PodScore:R}");
+            FormattableString.Invariant($"{e.EngagerId} {e.Undiscounted:R} {e.Contribution:R} {string.Join(",", e.Steps.Select(s => s.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))} {e.FollowBacksDropped} {e.Weight:R} {e.PodScore:R} {e.CohortScore:R}");
     }
 }

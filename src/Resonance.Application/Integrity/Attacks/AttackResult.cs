@@ -16,6 +16,16 @@ public sealed record AttackResult(string Trick, int Actions, double RawGain, dou
 
     /// <summary>The mean resonance@2 inauthenticity likelihood of <see cref="AddedAccounts"/> (0 when none).</summary>
     public double AddedMeanLikelihood { get; init; }
+
+    /// <summary>The attacker's newcomer cohort score after the trick (its audience-less newcomers' engagement counts 1 − this).</summary>
+    public double AttackerCohortScore { get; init; }
+
+    /// <summary>The attacker's newcomer cohort lift after the trick (0 when not measured).</summary>
+    public double AttackerCohortLift { get; init; }
+
+    /// <summary>How many of <see cref="AddedAccounts"/> are audience-less newcomers whose engagement of the attacker the
+    /// cohort discount cuts (0 when the attacker's cohort score is 0).</summary>
+    public int AddedInCohort { get; init; }
 }
 
 /// <summary>The attack suite's report: the attacker, its baseline scores and every trick's gains.</summary>

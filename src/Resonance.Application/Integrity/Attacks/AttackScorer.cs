@@ -8,9 +8,9 @@ namespace Resonance.Application.Integrity.Attacks;
 /// Scores are computed without the bootstrap (point scores only). Deterministic.</remarks>
 internal static class AttackScorer
 {
-    /// <summary>The account's scores, and the resonance@2 likelihood of any account of the records (0 when it has no
-    /// interaction in the window).</summary>
-    public static (double Raw, double V1, double V2, Func<string, double> Likelihood) Score(IReadOnlyList<Interaction> interactions, IReadOnlyList<Post> posts,
+    /// <summary>The account's scores, the resonance@2 model and the index in its log of any account of the records (−1 when
+    /// it has no interaction in the window).</summary>
+    public static (double Raw, double V1, double V2, InauthenticityModel Model, Func<string, int> LogIndex) Score(IReadOnlyList<Interaction> interactions, IReadOnlyList<Post> posts,
         string account, long asOfMs)
     {
         var (input, sorted) = RecordInput.Build([.. interactions.Select(i => SourceRecord.Of(0, i)), .. posts.Select(p => SourceRecord.Of(0, p))], withTexts: true);
@@ -18,11 +18,8 @@ internal static class AttackScorer
         var me = Id(account);
         var v2 = Version(input, 2, me, asOfMs);
         var model = v2.Graph.Integrity!;
-        return (RawCount(input, me), Score(Version(input, 1, me, asOfMs), me), Score(v2, me), id =>
-        {
-            var a = Array.BinarySearch(model.Log.AccountIds, IntegrityWeights.Id(Id(id)), StringComparer.Ordinal);
-            return a >= 0 ? model.Likelihood[a] : 0;
-        });
+        return (RawCount(input, me), Score(Version(input, 1, me, asOfMs), me), Score(v2, me), model,
+            id => Math.Max(-1, Array.BinarySearch(model.Log.AccountIds, IntegrityWeights.Id(Id(id)), StringComparer.Ordinal)));
     }
 
     private static ScoreComputation Version(ScoringInput input, int version, long me, long asOfMs)

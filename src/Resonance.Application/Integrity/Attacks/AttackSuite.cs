@@ -59,12 +59,19 @@ public static class AttackSuite
         {
             var (extra, extraPosts) = apply(attacker);
             var after = AttackScorer.Score([.. interactions, .. extra], [.. posts, .. extraPosts], attacker, asOf);
-            var added = extra.Select(i => i.ActorId).Where(id => id.StartsWith("zz-", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToArray();
+            var added = extra.Select(i => i.ActorId).Where(id => id.StartsWith("zz-", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal)
+                .Select(after.LogIndex).ToArray();
+            var cohort = after.Model.Cohort;
+            var me = after.LogIndex(attacker);
+            double Likelihood(int a) => a >= 0 ? after.Model.Likelihood[a] : 0;
             results.Add(new AttackResult(name, extra.Count + extraPosts.Count, after.Raw - before.Raw, after.V1 - before.V1, after.V2 - before.V2)
             {
                 AddedAccounts = added.Length,
-                AddedFlagged = added.Count(id => after.Likelihood(id) >= InauthenticityModel.DefaultThreshold),
-                AddedMeanLikelihood = added.Length > 0 ? added.Average(after.Likelihood) : 0,
+                AddedFlagged = added.Count(a => Likelihood(a) >= InauthenticityModel.DefaultThreshold),
+                AddedMeanLikelihood = added.Length > 0 ? added.Average(Likelihood) : 0,
+                AttackerCohortScore = me >= 0 ? cohort.Scores[me] : 0,
+                AttackerCohortLift = me >= 0 ? cohort.Lift[me] : 0,
+                AddedInCohort = me >= 0 && cohort.Scores[me] > 0 ? added.Count(a => a >= 0 && cohort.Audienceless[a]) : 0,
             });
         }
         return new AttackReport(attacker, before.Raw, before.V1, before.V2, results);

@@ -3,11 +3,11 @@ using Resonance.Application.Scoring;
 namespace Resonance.Application.Integrity.Discounts;
 
 /// <summary>One part of a version change's effect on a score.</summary>
-/// <param name="Name"><c>follow-back</c>, <c>inauthentic</c>, <c>pod</c>, <c>standing</c> or <c>calibration</c>.</param>
+/// <param name="Name"><c>follow-back</c>, <c>inauthentic</c>, <c>pod</c>, <c>newcomer-cohort</c>, <c>standing</c> or <c>calibration</c>.</param>
 /// <param name="Title">What it is, in a few words.</param>
 /// <param name="Raw">Its change to the account's raw score (0 for the calibration).</param>
 /// <param name="Points">Its change in score points.</param>
-/// <param name="Defence">The defence, for the first three parts.</param>
+/// <param name="Defence">The defence, for the first four parts.</param>
 public sealed record AttributionPart(string Name, string Title, double Raw, double Points, DefenceKind? Defence = null);
 
 /// <summary>The algorithm part of a diff between a version without integrity defences and one with them (either way

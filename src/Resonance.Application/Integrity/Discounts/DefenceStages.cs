@@ -4,13 +4,14 @@ namespace Resonance.Application.Integrity.Discounts;
 
 /// <summary>The resonance@2 defences replayed one at a time on a run's input, so that an account's score can show what
 /// each defence took away: no defence (stage 0), follow-backs dropped (1), every engager weighted by 1 − L′ (2), pod
-/// members' reciprocal engagement weighted by 1 − pod (3, the defended run itself).</summary>
+/// members' reciprocal engagement weighted by 1 − pod (3), audience-less newcomers' engagement with an account whose
+/// audience is an anomalous newcomer cohort weighted by 1 − its cohort score (4, the defended run itself).</summary>
 /// <remarks>
 /// <para>Every stage is scored with the defended run's <em>standing</em> held fixed: the engagers' PageRank x, the share b
 /// every account gets whatever its links, and each account's amplification denominator. Each stage then changes only the
 /// pair terms (<see cref="RawScores"/>'s formula): reach and amplification scale with the pair's weight; impact moves with
 /// the pair's share of its engager's out-weight, which is why a discount that cuts all of an engager's pairs alike leaves
-/// its impact where it was. Stage 3 reproduces the defended run's pair terms and raw scores bit for bit, which
+/// its impact where it was. Stage 4 reproduces the defended run's pair terms and raw scores bit for bit, which
 /// <see cref="From"/> checks; stage 0 is what the account would have had with no pair discounted and the same standing.
 /// What remains between stage 0 and the plain (resonance@1) run is the defences' effect elsewhere in the network: the
 /// engagers' standing and the denominators moved.</para>
@@ -31,6 +32,9 @@ public sealed class DefenceStages
     private readonly double[] denominators;
     private readonly Lazy<(int[] Start, int[] Order)> plainByTarget;
     private readonly Lazy<(int[] Start, int[] Order)> filteredByTarget;
+
+    /// <summary>Stages: none, follow-backs, inauthentic engagers, pod reciprocity, newcomer cohorts.</summary>
+    private const int Stages = 5;
 
     private DefenceStages(ScoringInput input, ScoreComputation defended)
     {
@@ -61,15 +65,20 @@ public sealed class DefenceStages
         logIndex = [.. g2.AccountIds.Select(id => Array.BinarySearch(model.Log.AccountIds, IntegrityWeights.Id(id), StringComparer.Ordinal))];
         EngagerWeights = g2.EngagerWeights!;
         PodScores = [.. logIndex.Select(a => pod[a])];
+        Audienceless = [.. logIndex.Select(a => model.Cohort.Audienceless[a])];
+        CohortScores = [.. logIndex.Select(a => model.Cohort.Scores[a])];
         filteredKeys = Keys(Filtered.Sources, Filtered.Targets, n);
         var m = Filtered.PairCount;
         reciprocal = new bool[m];
         pairWeight = new double[m];
+        var podWeight = new double[m];
         for (var e = 0; e < m; e++)
         {
             var u = Filtered.Sources[e];
             reciprocal[e] = Array.BinarySearch(filteredKeys, (Filtered.Targets[e] * n) + u) >= 0;
-            pairWeight[e] = EngagerWeights[u] * (reciprocal[e] ? 1 - PodScores[u] : 1);
+            var podScore = reciprocal[e] ? PodScores[u] : 0;
+            podWeight[e] = IntegrityWeights.PairWeight(EngagerWeights[u], podScore, 0);
+            pairWeight[e] = IntegrityWeights.PairWeight(EngagerWeights[u], podScore, Audienceless[u] ? CohortScores[Filtered.Targets[e]] : 0);
         }
 
         CheckDefendedPairs();
@@ -111,6 +120,7 @@ public sealed class DefenceStages
             Score(Plain.Sources, Plain.Targets, Plain.EdgeWeights, Plain.ReachTerms, Plain.AmplifyingCounts, plainKeys, plainReciprocal, plainX, plainDenominators),
             Stage(null),
             Stage(engagerOnly),
+            Stage(podWeight),
             Stage(pairWeight),
         ];
         CheckDefendedTerms();
@@ -138,6 +148,13 @@ public sealed class DefenceStages
 
     /// <summary>Per node of the defended graph: its pod score (its reciprocal pairs count 1 − this).</summary>
     public double[] PodScores { get; }
+
+    /// <summary>Per node of the defended graph: whether it is an audience-less newcomer (its engagement of an account with an
+    /// anomalous newcomer cohort counts 1 − that account's cohort score).</summary>
+    public bool[] Audienceless { get; }
+
+    /// <summary>Per node of the defended graph: its audience's newcomer cohort score (<see cref="Signals.NewcomerCohortSignal"/>).</summary>
+    public double[] CohortScores { get; }
 
     /// <summary>b, the defended run's share every account gets whatever its links.</summary>
     public double Baseline { get; }
@@ -177,8 +194,8 @@ public sealed class DefenceStages
         var v0 = Array.BinarySearch(Plain.AccountIds, accountId);
         var v = Array.BinarySearch(Filtered.AccountIds, accountId);
         var rows = new SortedDictionary<long, double[]>();
-        var raw = new double[4];
-        var engaged = new bool[4];
+        var raw = new double[Stages];
+        var engaged = new bool[Stages];
         if (v0 >= 0)
         {
             Collect(0, Plain, v0);
@@ -186,15 +203,15 @@ public sealed class DefenceStages
 
         if (v >= 0)
         {
-            for (var s = 1; s < 4; s++)
+            for (var s = 1; s < Stages; s++)
             {
                 Collect(s, Filtered, v);
             }
         }
 
         var prior = p.AmplificationPriorPosts * p.AmplificationPriorRate;
-        var baseTerms = new double[4];
-        for (var s = 0; s < 4; s++)
+        var baseTerms = new double[Stages];
+        for (var s = 0; s < Stages; s++)
         {
             if (engaged[s])
             {
@@ -206,7 +223,7 @@ public sealed class DefenceStages
 
         if (v >= 0)
         {
-            Require(raw[3].Equals(Defended.Raw[v]), $"account {accountId}'s raw score replays as {raw[3]:R}, not the run's {Defended.Raw[v]:R}");
+            Require(raw[^1].Equals(Defended.Raw[v]), $"account {accountId}'s raw score replays as {raw[^1]:R}, not the run's {Defended.Raw[v]:R}");
         }
 
         var engagers = rows.Select(kv => Engager(kv.Key, kv.Value, accountId)).ToArray();
@@ -217,7 +234,7 @@ public sealed class DefenceStages
             var amount = engagers.Sum(e => e.Steps[step]) + (baseTerms[step + 1] - baseTerms[step]);
             return new DefenceDiscount(kind, amount, hit.Sum(e => e.Steps[step]), hit.Length);
         }).ToArray();
-        return new DiscountLedger(accountId, raw[0], raw[3], baseTerms[0], baseTerms[3], defences, engagers);
+        return new DiscountLedger(accountId, raw[0], raw[^1], baseTerms[0], baseTerms[^1], defences, engagers);
 
         void Collect(int s, EngagementGraph g, int target)
         {
@@ -232,7 +249,7 @@ public sealed class DefenceStages
                 var engager = g.AccountIds[g.Sources[e]];
                 if (!rows.TryGetValue(engager, out var row))
                 {
-                    rows[engager] = row = new double[4];
+                    rows[engager] = row = new double[Stages];
                 }
 
                 row[s] = contribution;
@@ -241,11 +258,11 @@ public sealed class DefenceStages
     }
 
     /// <summary>Stage <paramref name="stage"/>'s pair terms (reach, amplification, impact) for the pairs of
-    /// <see cref="Plain"/> (stage 0) or <see cref="Filtered"/> (stages 1–3).</summary>
+    /// <see cref="Plain"/> (stage 0) or <see cref="Filtered"/> (stages 1–4).</summary>
     public (double[] Reach, double[] Amplification, double[] Impact) PairTerms(int stage)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(stage);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(stage, 3);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(stage, Stages - 1);
         return (stages[stage].Reach, stages[stage].Amplification, stages[stage].Impact);
     }
 
@@ -255,8 +272,12 @@ public sealed class DefenceStages
         var v = Array.BinarySearch(Filtered.AccountIds, targetId);
         var e = u >= 0 && v >= 0 ? Array.BinarySearch(filteredKeys, (u * (long)Filtered.NodeCount) + v) : -1;
         var podApplied = e >= 0 && reciprocal[e] && PodScores[u] > 0;
-        return new EngagerDiscount(engagerId, c[0], c[3], [c[1] - c[0], c[2] - c[1], c[3] - c[2]], followBacks.GetValueOrDefault((engagerId, targetId)),
-            u >= 0 ? EngagerWeights[u] : 1, podApplied ? PodScores[u] : 0, u >= 0 ? Model.Reasons(logIndex[u]) : []);
+        var cohortApplied = e >= 0 && Audienceless[u] && CohortScores[v] > 0;
+        return new EngagerDiscount(engagerId, c[0], c[^1], [.. Enumerable.Range(1, Stages - 1).Select(s => c[s] - c[s - 1])], followBacks.GetValueOrDefault((engagerId, targetId)),
+            u >= 0 ? EngagerWeights[u] : 1, podApplied ? PodScores[u] : 0, u >= 0 ? Model.Reasons(logIndex[u]) : [])
+        {
+            CohortScore = cohortApplied ? CohortScores[v] : 0,
+        };
     }
 
     private Terms Score(int[] sources, int[] targets, double[] edgeWeights, double[] reachTerms, double[] amplifying, long[] keys, bool[] reciprocalPairs,
@@ -316,10 +337,10 @@ public sealed class DefenceStages
         Require(k == g2.PairCount, "the run has pairs its replay does not");
     }
 
-    /// <summary>Stage 3 reproduces every pair term of the defended run.</summary>
+    /// <summary>The last stage reproduces every pair term of the defended run.</summary>
     private void CheckDefendedTerms()
     {
-        var last = stages[3];
+        var last = stages[^1];
         var k = 0;
         for (var e = 0; e < Filtered.PairCount; e++)
         {

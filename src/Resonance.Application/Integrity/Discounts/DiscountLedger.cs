@@ -11,20 +11,25 @@ public enum DefenceKind
 
     /// <summary>A pod member's engagement with those who engage it back counts 1 − its pod score.</summary>
     Pod,
+
+    /// <summary>An audience-less newcomer's engagement with an account whose audience is an anomalous newcomer cohort counts
+    /// 1 − that account's cohort score.</summary>
+    Cohort,
 }
 
 /// <summary>Names and descriptions of the defences as people read them.</summary>
 public static class DefenceKinds
 {
     /// <summary>The defences in the order they are applied.</summary>
-    public static IReadOnlyList<DefenceKind> All { get; } = [DefenceKind.FollowBack, DefenceKind.Inauthentic, DefenceKind.Pod];
+    public static IReadOnlyList<DefenceKind> All { get; } = [DefenceKind.FollowBack, DefenceKind.Inauthentic, DefenceKind.Pod, DefenceKind.Cohort];
 
-    /// <summary>The defence's name in JSON: <c>follow-back</c>, <c>inauthentic</c> or <c>pod</c>.</summary>
+    /// <summary>The defence's name in JSON: <c>follow-back</c>, <c>inauthentic</c>, <c>pod</c> or <c>newcomer-cohort</c>.</summary>
     public static string Name(DefenceKind kind) => kind switch
     {
         DefenceKind.FollowBack => "follow-back",
         DefenceKind.Inauthentic => "inauthentic",
-        _ => "pod",
+        DefenceKind.Pod => "pod",
+        _ => "newcomer-cohort",
     };
 
     /// <summary>What the defence discounts, in a few words.</summary>
@@ -32,7 +37,8 @@ public static class DefenceKinds
     {
         DefenceKind.FollowBack => "follow-back farm follows",
         DefenceKind.Inauthentic => "engagement from low-trust and likely-inauthentic accounts",
-        _ => "pod reciprocity",
+        DefenceKind.Pod => "pod reciprocity",
+        _ => "newcomer cohort (audience-less newcomers en masse)",
     };
 }
 
@@ -47,14 +53,22 @@ public static class DefenceKinds
 /// <param name="Weight">1 − L′, the weight of all its engagement (1 when it is not in the defended graph).</param>
 /// <param name="PodScore">Its pod score where its engagement of this account was discounted as pod reciprocity, else 0.</param>
 /// <param name="Reasons">The reasons behind its likelihood, strongest first (the pod signal among them when it has one).</param>
+/// <remarks><see cref="CohortScore"/> is the account's newcomer cohort score where this engager is an audience-less newcomer
+/// and its engagement was discounted for it, else 0.</remarks>
 public sealed record EngagerDiscount(long EngagerId, double Undiscounted, double Contribution, IReadOnlyList<double> Steps, int FollowBacksDropped,
     double Weight, double PodScore, IReadOnlyList<InauthenticityReason> Reasons)
 {
+    /// <summary>The engaged account's newcomer cohort score where this engager is an audience-less newcomer of that cohort, else 0.</summary>
+    public double CohortScore { get; init; }
+
     /// <summary>Whether the pod discount applied to its engagement of the account.</summary>
     public bool PodApplied => PodScore > 0;
 
+    /// <summary>Whether the newcomer cohort discount applied to its engagement of the account.</summary>
+    public bool CohortApplied => CohortScore > 0;
+
     /// <summary>Whether any defence applied to it directly.</summary>
-    public bool Discounted => FollowBacksDropped > 0 || Weight < 1 || PodApplied;
+    public bool Discounted => FollowBacksDropped > 0 || Weight < 1 || PodApplied || CohortApplied;
 
     /// <summary>The change <paramref name="kind"/> made to its contribution.</summary>
     public double Step(DefenceKind kind) => Steps[(int)kind];
@@ -64,7 +78,8 @@ public sealed record EngagerDiscount(long EngagerId, double Undiscounted, double
     {
         DefenceKind.FollowBack => FollowBacksDropped > 0,
         DefenceKind.Inauthentic => Weight < 1,
-        _ => PodApplied,
+        DefenceKind.Pod => PodApplied,
+        _ => CohortApplied,
     };
 }
 

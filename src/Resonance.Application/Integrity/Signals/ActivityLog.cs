@@ -84,6 +84,22 @@ public sealed class ActivityLog
     /// <summary>Whether an interaction kind is engagement with content or person (anything but a follow).</summary>
     public static bool IsEngagement(InteractionKind kind) => kind != InteractionKind.Follow;
 
+    /// <summary>Every distinct (engager, engaged) pair of engagement (any kind but follow), in log order of its first
+    /// interaction. O(m) expected time.</summary>
+    public IEnumerable<(int Engager, int Target)> DistinctEngagements()
+    {
+        var pairs = new PairIndex(AccountCount);
+        for (var i = 0; i < InteractionCount; i++)
+        {
+            int a = Actors[i], t = Targets[i];
+            if (IsEngagement(Kinds[i]) && !pairs.Contains(a, t))
+            {
+                pairs.Add(a, t, 0);
+                yield return (a, t);
+            }
+        }
+    }
+
     /// <summary>Builds a log from imported or generated records; errors are skipped.</summary>
     public static ActivityLog FromRecords(IEnumerable<SourceRecord> records)
     {

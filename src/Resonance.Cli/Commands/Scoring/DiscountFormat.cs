@@ -27,6 +27,7 @@ internal static class DiscountFormat
             _ when hit.Count == 0 => "applied to no engager of this account",
             DefenceKind.FollowBack => string.Create(CultureInfo.InvariantCulture, $"{hit.Sum(e => e.FollowBacksDropped)} follow-backs from {Engagers(hit.Count)}"),
             DefenceKind.Pod => string.Create(CultureInfo.InvariantCulture, $"{Engagers(hit.Count)} engaged back (pod score up to {hit.Max(e => e.PodScore):0.00})"),
+            DefenceKind.Cohort => string.Create(CultureInfo.InvariantCulture, $"{Engagers(hit.Count)} audience-less newcomers (the account's cohort score {hit.Max(e => e.CohortScore):0.00})"),
             _ => $"{Engagers(hit.Count)} ({string.Join(", ", ledger.StrongestReasons(kind).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Signal} {r.Engagers}")))})",
         };
     }
@@ -48,11 +49,11 @@ internal static class DiscountFormat
         }
 
         var table = new Table().Border(TableBorder.Simple).Title($"Most discounted engagers, {discounted.Count:N0} in all")
-            .AddColumns("engager", "without", "counted", "follow-back", "inauthentic", "pod", "reasons");
+            .AddColumns("engager", "without", "counted", "follow-back", "inauthentic", "pod", "cohort", "reasons");
         foreach (var e in discounted.Take(n))
         {
             table.AddRow(Markup.Escape(ScoreFormat.Name(names, e.EngagerId)), F(e.Undiscounted), F(e.Contribution), Raw(e.Step(DefenceKind.FollowBack)),
-                Raw(e.Step(DefenceKind.Inauthentic)), Raw(e.Step(DefenceKind.Pod)), Markup.Escape(Reasons(e)));
+                Raw(e.Step(DefenceKind.Inauthentic)), Raw(e.Step(DefenceKind.Pod)), Raw(e.Step(DefenceKind.Cohort)), Markup.Escape(Reasons(e)));
         }
 
         o.Write(table);
@@ -73,7 +74,7 @@ internal static class DiscountFormat
         {
             account = ScoreFormat.Name(names, e.EngagerId), e.Undiscounted, e.Contribution,
             follow_back = e.Step(DefenceKind.FollowBack), inauthentic = e.Step(DefenceKind.Inauthentic), pod = e.Step(DefenceKind.Pod),
-            e.FollowBacksDropped, e.Weight, e.PodScore,
+            newcomer_cohort = e.Step(DefenceKind.Cohort), e.FollowBacksDropped, e.Weight, e.PodScore, e.CohortScore,
             reasons = e.Reasons.Select(r => new { r.Signal, r.Value, r.Score }),
         }),
     };
