@@ -1,3 +1,5 @@
+using Resonance.Application.Insights;
+using Resonance.Application.Integrity;
 using Resonance.Application.Integrity.Signals;
 using Resonance.Domain;
 
@@ -70,6 +72,22 @@ public sealed class NewcomerCohortSignalTests
         var cover = at("e000");
         Assert.Equal(0, c.Scores[cover]);
         Assert.Equal(1, c.PairWeight(at("new000"), cover));
+    }
+
+    [Fact]
+    public void Audience_quality_leaves_the_cohort_out_for_the_anomalous_account_only_and_says_why()
+    {
+        var model = InauthenticityModel.Evaluate(ActivityLog.Build([], [], [.. Community(), .. Fans("new", 40)]));
+        var quality = AudienceQuality.Compute(model).ToDictionary(q => q.AccountId);
+
+        var star = quality["star"];
+        Assert.Equal((60, 20, 40), (star.Engagers, star.Authentic, star.CohortNewcomers));
+        Assert.Contains("40 of them are newcomers no established account engages", AudienceWords.Describe(star), StringComparison.Ordinal);
+        // The cover account's newcomer engager still counts as authentic there.
+        var cover = quality["e000"];
+        Assert.Equal(0, cover.CohortNewcomers);
+        Assert.Equal(cover.Engagers, cover.Authentic);
+        Assert.DoesNotContain("newcomers", AudienceWords.Describe(cover), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,6 +23,12 @@ public sealed record AttackResult(string Trick, int Actions, double RawGain, dou
     /// <summary>The attacker's newcomer cohort lift after the trick (0 when not measured).</summary>
     public double AttackerCohortLift { get; init; }
 
+    /// <summary>The attacker's distinct engagers after the trick, and how many of them are audience-less newcomers.</summary>
+    public (int Engagers, int Newcomers) AttackerAudience { get; init; }
+
+    /// <summary>The network's newcomer base rate after the trick.</summary>
+    public double CohortBaseRate { get; init; }
+
     /// <summary>How many of <see cref="AddedAccounts"/> are audience-less newcomers whose engagement of the attacker the
     /// cohort discount cuts (0 when the attacker's cohort score is 0).</summary>
     public int AddedInCohort { get; init; }

@@ -85,17 +85,22 @@ public sealed class ActivityLog
     public static bool IsEngagement(InteractionKind kind) => kind != InteractionKind.Follow;
 
     /// <summary>Every distinct (engager, engaged) pair of engagement (any kind but follow), in log order of its first
-    /// interaction. O(m) expected time.</summary>
+    /// interaction. O(m + n) time without hashing: the log is grouped by actor, so a target seen before in the same
+    /// actor's run is marked with that actor.</summary>
     public IEnumerable<(int Engager, int Target)> DistinctEngagements()
     {
-        var pairs = new PairIndex(AccountCount);
-        for (var i = 0; i < InteractionCount; i++)
+        var seenBy = new int[AccountCount];
+        Array.Fill(seenBy, -1);
+        for (var a = 0; a < AccountCount; a++)
         {
-            int a = Actors[i], t = Targets[i];
-            if (IsEngagement(Kinds[i]) && !pairs.Contains(a, t))
+            for (var i = ActorStart[a]; i < ActorStart[a + 1]; i++)
             {
-                pairs.Add(a, t, 0);
-                yield return (a, t);
+                var t = Targets[i];
+                if (IsEngagement(Kinds[i]) && seenBy[t] != a)
+                {
+                    seenBy[t] = a;
+                    yield return (a, t);
+                }
             }
         }
     }

@@ -112,11 +112,13 @@ internal static class AuditCommand
         }
         var o = console.Out;
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"attacker {report.Attacker}: raw {report.RawBefore:F1}, resonance@1 {report.V1Before:F1}, resonance@2 {report.V2Before:F1}; budget {AttackSuite.Budget:N0} actions"));
-        o.WriteLine("trick | actions | raw counting | resonance@1 | resonance@2 | bought accounts flagged");
+        o.WriteLine("trick | actions | raw counting | resonance@1 | resonance@2 | bought accounts flagged | attacker's newcomer cohort");
         foreach (var r in report.Results)
         {
             var flagged = r.AddedAccounts > 0 ? string.Create(CultureInfo.InvariantCulture, $"{r.AddedFlagged} of {r.AddedAccounts} (mean likelihood {r.AddedMeanLikelihood:0.00})") : "-";
-            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Trick} | {r.Actions:N0} | {r.RawGain:+0.0;-0.0;0.0} | {r.V1Gain:+0.0;-0.0;0.0} | {r.V2Gain:+0.0;-0.0;0.0} | {flagged}"));
+            var cohort = string.Create(CultureInfo.InvariantCulture,
+                $"{r.AttackerAudience.Newcomers} of {r.AttackerAudience.Engagers} engagers (lift {r.AttackerCohortLift:0.0}, score {r.AttackerCohortScore:0.00})");
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Trick} | {r.Actions:N0} | {r.RawGain:+0.0;-0.0;0.0} | {r.V1Gain:+0.0;-0.0;0.0} | {r.V2Gain:+0.0;-0.0;0.0} | {flagged} | {cohort}"));
         }
         return ExitCodes.Ok;
     }
