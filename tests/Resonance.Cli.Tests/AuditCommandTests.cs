@@ -42,6 +42,50 @@ public sealed class AuditCommandTests
         Assert.Contains("newcomer cohort: 0 of ", text.Out, StringComparison.Ordinal);
     }
 
+    /// <summary>An account of a generated community buys 100 human-paced bots (new in the last 30 days, engaged by nobody):
+    /// imported into SQLite, its audit shows the newcomer cohort, and audience quality leaves the cohort out.</summary>
+    [Fact]
+    public async Task Audit_shows_the_newcomer_cohort_of_an_account_that_bought_human_paced_bots()
+    {
+        using var temp = new TempFolder();
+        var data = temp.File("c.jsonl");
+        var ct = TestContext.Current.CancellationToken;
+        Assert.Equal(0, (await CliRun.RunAsync("generate", "--people", "1000", "--out", data, "--truth", temp.File("t.json"))).ExitCode);
+        var lines = new List<string>();
+        var march = new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
+        string At(int k, int j) => march.AddMinutes((((k * 37) + (j * 1_009)) % (29 * 1_440)) + j).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        string Line(string actor, string target, string kind, string time) =>
+            $$"""{"type":"interaction","network":"synthetic","time":"{{time}}","actor":"{{actor}}","target":"{{target}}","kind":"{{kind}}","weight":1}""";
+        for (var k = 0; k < 100; k++)
+        {
+            for (var j = 0; j < 10; j++)
+            {
+                lines.Add(Line($"zz-paced-{k:D3}", "u500", j == 0 ? "follow" : j == 1 ? "repost" : j < 4 ? "reply" : "like", At(k, j)));
+            }
+
+            for (var j = 0; j < 3; j++)
+            {
+                lines.Add(Line($"zz-paced-{k:D3}", $"u{((k * 7) + (j * 311)) % 1000}", "like", At(k, 10 + j)));
+            }
+        }
+
+        await File.AppendAllLinesAsync(data, lines, ct);
+        var db = temp.File("r.db");
+        Assert.Equal(0, (await CliRun.RunAsync("import", data, "--format", "jsonl", "--db", db)).ExitCode);
+        var audit = Json(await CliRun.RunAsync("audit", "synthetic:u500", "--db", db, "--json"));
+        var text = await CliRun.RunAsync("audit", "synthetic:u500", "--db", db);
+        var bot = Json(await CliRun.RunAsync("audit", "synthetic:zz-paced-000", "--db", db, "--json"));
+
+        var cohort = audit.GetProperty("cohort");
+        Assert.Equal(100, cohort.GetProperty("newcomers").GetInt32());
+        Assert.Equal(1, cohort.GetProperty("score").GetDouble());
+        Assert.Equal(100, audit.GetProperty("audience").GetProperty("cohort_newcomers").GetInt32());
+        Assert.True(audit.GetProperty("audience").GetProperty("authentic").GetInt32() <= cohort.GetProperty("engagers").GetInt32() - 100, audit.ToString());
+        Assert.Contains("newcomer cohort: 100 of ", text.Out, StringComparison.Ordinal);
+        Assert.False(bot.GetProperty("flagged").GetBoolean());
+        Assert.True(bot.GetProperty("cohort").GetProperty("audienceless").GetBoolean());
+    }
+
     [Fact]
     public async Task Audit_attacks_reports_every_trick_and_audit_needs_an_account_or_attacks()
     {

@@ -34,6 +34,8 @@ public sealed class DiscountCommandTests
         Assert.Equal(JsonValueKind.Null, plain.GetProperty("discounts").ValueKind);
         Assert.Contains("resonance@2 discounts", text.Out, StringComparison.Ordinal);
         Assert.Contains("engagement from low-trust and likely-inauthentic accounts", text.Out, StringComparison.Ordinal);
+        Assert.Contains("newcomer cohort", text.Out, StringComparison.Ordinal);
+        Assert.Equal(0, amounts["newcomer-cohort"]);
 
         var pod = truth.RootElement.GetProperty("podMembers")[0].GetString()!;
         foreach (var who in new[] { account, $"synthetic:{pod}" })

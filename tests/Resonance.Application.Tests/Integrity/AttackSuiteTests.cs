@@ -17,7 +17,7 @@ public sealed class AttackSuiteTests
         sb.AppendLine("| trick | actions | raw counting | resonance@1 | resonance@2 | bought accounts flagged | attacker's newcomer cohort |");
         foreach (var x in r.Results)
         {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"| {x.Trick} | {x.Actions:N0} | {x.RawGain:+0.0;-0.0;0.0} | {x.V1Gain:+0.0;-0.0;0.0} | {x.V2Gain:+0.0;-0.0;0.0} | {x.AddedFlagged} of {x.AddedAccounts} (mean L {x.AddedMeanLikelihood:F2}) | {x.AttackerAudience.Newcomers} of {x.AttackerAudience.Engagers} engagers, base rate {x.CohortBaseRate:P2}, lift {x.AttackerCohortLift:F1}, score {x.AttackerCohortScore:F2}, {x.AddedInCohort} bought accounts discounted |");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| {x.Trick} | {x.Actions:N0} | {x.RawGain:+0.0;-0.0;0.0} | {x.V1Gain:+0.0;-0.0;0.0} | {x.V2Gain:+0.0;-0.0;0.0} | {x.AddedFlagged} of {x.AddedAccounts} (mean L {x.AddedMeanLikelihood:F2}) | {x.AttackerNewcomers} of {x.AttackerEngagers} engagers, base rate {x.CohortBaseRate:P2}, lift {x.AttackerCohortLift:F1}, score {x.AttackerCohortScore:F2}, {x.AddedInCohort} bought accounts discounted |");
         }
         return sb.ToString();
     }

@@ -23,8 +23,11 @@ public sealed record AttackResult(string Trick, int Actions, double RawGain, dou
     /// <summary>The attacker's newcomer cohort lift after the trick (0 when not measured).</summary>
     public double AttackerCohortLift { get; init; }
 
-    /// <summary>The attacker's distinct engagers after the trick, and how many of them are audience-less newcomers.</summary>
-    public (int Engagers, int Newcomers) AttackerAudience { get; init; }
+    /// <summary>The attacker's distinct engagers after the trick.</summary>
+    public int AttackerEngagers { get; init; }
+
+    /// <summary>Of <see cref="AttackerEngagers"/>, the audience-less newcomers.</summary>
+    public int AttackerNewcomers { get; init; }
 
     /// <summary>The network's newcomer base rate after the trick.</summary>
     public double CohortBaseRate { get; init; }

@@ -71,7 +71,8 @@ public static class AttackSuite
                 AddedMeanLikelihood = added.Length > 0 ? added.Average(Likelihood) : 0,
                 AttackerCohortScore = me >= 0 ? cohort.Scores[me] : 0,
                 AttackerCohortLift = me >= 0 ? cohort.Lift[me] : 0,
-                AttackerAudience = me >= 0 ? (cohort.Engagers[me], cohort.Cohort[me]) : (0, 0),
+                AttackerEngagers = me >= 0 ? cohort.Engagers[me] : 0,
+                AttackerNewcomers = me >= 0 ? cohort.Cohort[me] : 0,
                 CohortBaseRate = cohort.BaseRate,
                 AddedInCohort = me >= 0 && cohort.Scores[me] > 0 ? added.Count(a => a >= 0 && cohort.Audienceless[a]) : 0,
             });

@@ -117,7 +117,7 @@ internal static class AuditCommand
         {
             var flagged = r.AddedAccounts > 0 ? string.Create(CultureInfo.InvariantCulture, $"{r.AddedFlagged} of {r.AddedAccounts} (mean likelihood {r.AddedMeanLikelihood:0.00})") : "-";
             var cohort = string.Create(CultureInfo.InvariantCulture,
-                $"{r.AttackerAudience.Newcomers} of {r.AttackerAudience.Engagers} engagers (lift {r.AttackerCohortLift:0.0}, score {r.AttackerCohortScore:0.00})");
+                $"{r.AttackerNewcomers} of {r.AttackerEngagers} engagers (lift {r.AttackerCohortLift:0.0}, score {r.AttackerCohortScore:0.00})");
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Trick} | {r.Actions:N0} | {r.RawGain:+0.0;-0.0;0.0} | {r.V1Gain:+0.0;-0.0;0.0} | {r.V2Gain:+0.0;-0.0;0.0} | {flagged} | {cohort}"));
         }
         return ExitCodes.Ok;
