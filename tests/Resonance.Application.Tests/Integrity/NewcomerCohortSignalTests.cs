@@ -147,6 +147,20 @@ public sealed class NewcomerCohortSignalTests
     }
 
     [Fact]
+    public void The_result_does_not_depend_on_the_order_of_the_records()
+    {
+        List<Interaction> all = [.. Community(), .. Fans("new", 40), .. Fans("late", 12)];
+        var shuffled = all.OrderBy(i => (i.ActorId.GetHashCode(StringComparison.Ordinal) * 31) ^ i.OccurredAt!.Value.Ticks.GetHashCode()).ToList();
+        var (a, _) = Run(all);
+        var (b, _) = Run(shuffled);
+
+        Assert.Equal(a.Audienceless, b.Audienceless);
+        Assert.Equal(a.Cohort, b.Cohort);
+        Assert.Equal(a.BaseRate, b.BaseRate);
+        Assert.Equal(a.Scores, b.Scores);
+    }
+
+    [Fact]
     public void A_log_without_enough_history_has_no_newcomers()
     {
         // Only the last 40 days: 10 days before the newcomers' period, less than the 30 required.
