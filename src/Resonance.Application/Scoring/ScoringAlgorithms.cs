@@ -12,7 +12,7 @@ public static class ScoringAlgorithms
     {
         ["resonance@1"] = ("reach + amplification + 0.1 × network impact (PageRank standing); 7-day half-life; 90-day window",
             asOf => new ScoringParameters { Algorithm = new("resonance", 1), AsOfMs = asOf }),
-        ["resonance@2"] = ("draft (integrity defences, issue #4): resonance@1 with each engager counted at 1 − its inauthenticity likelihood, pod members' reciprocal engagement at 1 − their pod score and follow-backs not at all",
+        ["resonance@2"] = ("draft (integrity defences, issue #4): resonance@1 with each engager counted at 1 − its inauthenticity likelihood, pod members' reciprocal engagement at 1 − their pod score, audience-less newcomers' engagement of an anomalous newcomer cohort's target at 1 − its cohort score and follow-backs not at all",
             asOf => new ScoringParameters { Algorithm = new("resonance", 2), AsOfMs = asOf, IntegrityDefences = true }),
         ["resonance@3"] = ("draft (fast-tempo networks): resonance@1 with 90% of the decay on a 12-hour half-life and 10% on 7 days",
             asOf => new ScoringParameters { Algorithm = new("resonance", 3), AsOfMs = asOf, RecentShare = 0.9, RecentHalfLifeDays = 0.5 }),
