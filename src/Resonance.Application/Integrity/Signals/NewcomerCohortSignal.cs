@@ -22,8 +22,9 @@ namespace Resonance.Application.Integrity.Signals;
 /// <para>Use: it is a property of the engaged account's audience, not of the newcomers. resonance@2 multiplies the pairs
 /// u → v from audience-less newcomers u by 1 − score(v), so the cohort loses its voice towards the account whose
 /// audience is anomalous and keeps it everywhere else; a genuine newcomer among an ordinary audience loses nothing.</para>
-/// <para>Complexity: O(m) expected time (a pair set of the distinct engagement pairs) and O(n + pairs) memory.
-/// Determinism: integer counts and one closed-form interval per account; the pair set is only queried; no threads.</para>
+/// <para>Complexity: O(m + n) time (passes over the log; distinct engagement pairs by <see cref="ActivityLog.DistinctEngagements"/>,
+/// without hashing) and O(n) memory. Determinism: integer counts and one closed-form interval per account, in account
+/// order; no threads; the log's order depends only on the set of records.</para>
 /// <para>References: the related lockstep detectors look for groups acting on the same targets at the same time
 /// (CopyCatch: Beutel, Xu, Guruswami, Palow, Faloutsos, "CopyCatch: stopping group attacks by spotting lockstep
 /// behavior in social networks", WWW 2013; SynchroTrap: Cao, Yang, Yu, Palow, "Uncovering large groups of active
