@@ -97,8 +97,9 @@ public static class PerAccountTempo
         var fitted = p with { RecentHalfLifeDays = TempoLadder.HalfLifeDays(rungs[main]), TempoRungs = list };
         var graph = rungs.Count == 1 ? graphs[0] : EngagementGraph.Compose(graphs, passOf);
         var composed = rungs.Count == 1 ? passes[0] : RawScores.Compose(graph, passes, passOf, main);
+        var leaveOneOut = p.Calibration == LeaveOneOutScores.Name ? new LeaveOneOutScores(passes, passOf, p) : null;
         return ResonanceScorer.Finish(graph, fitted, composed, quantiles[main], [.. passOf.Select(i => calibrations[i])],
-            degreeOfParallelism, progress, intervals, ct);
+            degreeOfParallelism, progress, intervals, ct, leaveOneOut);
     }
 
     /// <summary>Scores <paramref name="input"/> under <paramref name="p"/>: <see cref="Build"/>, then <see cref="Score(TempoGraphs, int?, IProgress{double}?, bool, CancellationToken)"/>.</summary>

@@ -35,9 +35,17 @@ internal sealed class RawScores
     public required int Iterations { get; init; }
     public required bool Converged { get; init; }
 
+    /// <summary>resonance@7: the fixed-point terms and totals behind <see cref="Raw"/> (<see cref="FixedPointRaw"/>); null before.</summary>
+    public FixedPointRaw? Sums { get; init; }
+
     /// <summary>Computes the raw scores, their parts and every pair's contribution.</summary>
     public static RawScores Compute(EngagementGraph g, ScoringParameters p, long[] pairKeys, int? degreeOfParallelism, CancellationToken ct)
     {
+        if (p.Calibration == LeaveOneOutScores.Name)
+        {
+            return FixedPointRaw.Compute(g, p, pairKeys);
+        }
+
         int n = g.NodeCount, m = g.PairCount;
         var weights = new float[m];
         var reachTerm = new double[m];

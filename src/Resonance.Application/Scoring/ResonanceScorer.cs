@@ -56,21 +56,40 @@ public static class ResonanceScorer
     /// <summary>Calibrates the raw scores of <paramref name="main"/>, each node through its own calibration
     /// (<paramref name="calibrationOf"/>; one for everyone before resonance@5), and adds the intervals.</summary>
     internal static ScoreComputation Finish(EngagementGraph graph, ScoringParameters p, RawScores main, double[] mainQuantiles,
-        QuantileCalibration[] calibrationOf, int? degreeOfParallelism, IProgress<double>? progress, bool intervals, CancellationToken ct)
+        QuantileCalibration[] calibrationOf, int? degreeOfParallelism, IProgress<double>? progress, bool intervals, CancellationToken ct,
+        LeaveOneOutScores? leaveOneOut = null)
     {
         var n = graph.NodeCount;
         var engaged = new bool[n];
         var score = new double[n];
-        for (var v = 0; v < n; v++)
+        double[] low, high;
+        if (leaveOneOut is not null)
         {
-            engaged[v] = main.Raw[v] > 0;
-            score[v] = engaged[v] ? calibrationOf[v].Score(main.Raw[v]) : 1;
+            var slotOf = new int[n];
+            var slots = 0;
+            for (var v = 0; v < n; v++)
+            {
+                engaged[v] = main.Raw[v] > 0;
+                slotOf[v] = engaged[v] ? slots++ : -1;
+            }
+
+            var replicates = intervals ? ReplicateRaws(graph, p, main, slotOf, slots, degreeOfParallelism, progress, ct) : null;
+            (score, low, high) = leaveOneOut.ScoreAll(main, engaged, replicates, slotOf, p.IntervalLevel, degreeOfParallelism, ct);
+        }
+        else
+        {
+            for (var v = 0; v < n; v++)
+            {
+                engaged[v] = main.Raw[v] > 0;
+                score[v] = engaged[v] ? calibrationOf[v].Score(main.Raw[v]) : 1;
+            }
+
+            progress?.Report(1.0 / (p.BootstrapReplicates + 1));
+            (low, high) = intervals
+                ? Intervals(graph, p, calibrationOf, engaged, score, main, degreeOfParallelism, progress, ct)
+                : ((double[])score.Clone(), (double[])score.Clone());
         }
 
-        progress?.Report(1.0 / (p.BootstrapReplicates + 1));
-        var (low, high) = intervals
-            ? Intervals(graph, p, calibrationOf, engaged, score, main, degreeOfParallelism, progress, ct)
-            : ((double[])score.Clone(), (double[])score.Clone());
         return new ScoreComputation
         {
             Parameters = p,
@@ -93,6 +112,47 @@ public static class ResonanceScorer
             PageRankIterations = main.Iterations,
             PageRankConverged = main.Converged,
         };
+    }
+
+    /// <summary>resonance@7's bootstrap: each engaged account's raw score in every replicate (<c>[b][slot]</c>), with each
+    /// pair's multiplicity drawn from its accounts' ids (<see cref="LeaveOneOutScores.Multiplicity"/>) rather than its
+    /// index, so that an account's replicates do not depend on which pairs it made itself.</summary>
+    private static double[][] ReplicateRaws(EngagementGraph graph, ScoringParameters p, RawScores main, int[] slotOf, int slots,
+        int? degreeOfParallelism, IProgress<double>? progress, CancellationToken ct)
+    {
+        var replicates = p.BootstrapReplicates;
+        var raws = new double[replicates][];
+        var done = 0;
+        var pairKeys = new ulong[graph.PairCount];
+        for (var e = 0; e < pairKeys.Length; e++)
+        {
+            pairKeys[e] = LeaveOneOutScores.PairKey(graph.AccountIds[graph.Sources[e]], graph.AccountIds[graph.Targets[e]]);
+        }
+
+        Parallel.For(0, replicates, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism ?? Environment.ProcessorCount, CancellationToken = ct },
+            () => new RawScores.ReplicateBuffers(graph.NodeCount, graph.PairCount), (b, _, buffers) =>
+        {
+            var stream = SplitMix64.Derive(p.Seed, (ulong)b);
+            for (var e = 0; e < pairKeys.Length; e++)
+            {
+                buffers.Multiplier[e] = LeaveOneOutScores.Multiplicity(stream, pairKeys[e]);
+            }
+
+            var replicate = RawScores.Replicate(graph, p, main, buffers);
+            var r = new double[slots];
+            for (var v = 0; v < slotOf.Length; v++)
+            {
+                if (slotOf[v] >= 0)
+                {
+                    r[slotOf[v]] = replicate[v];
+                }
+            }
+
+            raws[b] = r;
+            progress?.Report((Interlocked.Increment(ref done) + 1.0) / (replicates + 1));
+            return buffers;
+        }, _ => { });
+        return raws;
     }
 
     private static (double[] Low, double[] High) Intervals(EngagementGraph graph, ScoringParameters p,

@@ -32,6 +32,12 @@ public static class ScoringAlgorithms
                 Algorithm = new("resonance", 6), AsOfMs = asOf, RecentShare = 0.9, RecentHalfLifeDays = 0.5, HalfLifeFit = TempoFit.LeaveOneOut,
                 ImpactStanding = TwoStepStanding.Name,
             }),
+        ["resonance@7"] = ("draft (your own activity never moves your 1–100 score): resonance@6 with each account's score read through a leave-one-out calibration, its percentile among every engaged account at its rung with everyone's raw score as it would be had the account made no outgoing interaction (raw parts in exact fixed point, bootstrap draws keyed by account pair)",
+            asOf => new ScoringParameters
+            {
+                Algorithm = new("resonance", 7), AsOfMs = asOf, RecentShare = 0.9, RecentHalfLifeDays = 0.5, HalfLifeFit = TempoFit.LeaveOneOut,
+                ImpactStanding = TwoStepStanding.Name, Calibration = LeaveOneOutScores.Name,
+            }),
     };
 
     /// <summary>Every known version with a one-line summary.</summary>

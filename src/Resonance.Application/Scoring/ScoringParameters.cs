@@ -60,6 +60,13 @@ public sealed record ScoringParameters
     /// walks of length one into the engager that do not start at the engaged account, in exact fixed point).</summary>
     public string? ImpactStanding { get; init; }
 
+    /// <summary>How an account's raw score is read as a 1–100 score: null (its percentile among every engaged account of
+    /// its rung, every version before resonance@7) or <see cref="LeaveOneOutScores.Name"/> (resonance@7: the same
+    /// percentile with everyone's raw score as it would be had the account made no outgoing interaction in the window;
+    /// raw parts are then summed in exact fixed point and the bootstrap draws are keyed by account pair, see
+    /// <see cref="LeaveOneOutScores"/>).</summary>
+    public string? Calibration { get; init; }
+
     /// <summary>Weight of each interaction kind on the engagement graph, by lower-case kind name.</summary>
     public IReadOnlyDictionary<string, double> KindWeights { get; init; } = DefaultKindWeights;
 
@@ -145,6 +152,9 @@ public sealed record ScoringParameters
         Check(AmplificationWeight >= 0 && ImpactWeight >= 0, "sub-score weights must be non-negative");
         Check(ReciprocalDiscount is >= 0 and <= 1, "reciprocal discount must be in [0, 1]");
         Check(ImpactStanding is null or TwoStepStanding.Name, $"impact standing must be null (PageRank) or '{TwoStepStanding.Name}'");
+        Check(Calibration is null || (Calibration == LeaveOneOutScores.Name && ImpactStanding == TwoStepStanding.Name && HalfLifeFit == TempoFit.LeaveOneOut
+            && ReciprocalDiscount == 0 && !IntegrityDefences),
+            $"calibration must be null or '{LeaveOneOutScores.Name}' (which needs the two-step standing, the leave-one-out tempo, no reciprocal discount and no integrity defences)");
         Check(BootstrapReplicates >= 2, "at least 2 bootstrap replicates are needed");
         Check(IntervalLevel is > 0 and < 1, "interval level must be in (0, 1)");
         Check(CalibrationQuantiles >= 2, "at least 2 calibration quantiles are needed");

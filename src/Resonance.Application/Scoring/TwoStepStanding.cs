@@ -54,4 +54,9 @@ internal sealed class TwoStepStanding
     /// <summary>s₋v(u) for the pair u → v, given the index <paramref name="back"/> of the reverse pair v → u (negative when
     /// v does not engage u).</summary>
     public double Of(int u, int back) => 1 + (damping * ((double)(total[u] - (back >= 0 ? share[back] : 0)) / Scale));
+
+    /// <summary>s₋v(u) as it would be without the pair <paramref name="removed"/> (an in-pair of u): T(u) less its share,
+    /// the same integer a graph without that pair sums (resonance@7's leave-one-out, <see cref="LeaveOneOutScores"/>).</summary>
+    public double Without(int u, int removed, int back) =>
+        1 + (damping * ((double)(total[u] - share[removed] - (back >= 0 ? share[back] : 0)) / Scale));
 }

@@ -106,15 +106,24 @@ public sealed class QuantileCalibration
             throw new ArgumentException("The raw score is NaN.", nameof(raw));
         }
         var q = _quantiles;
-        var last = q.Length - 1;
         var lo = CountBelow(q, raw);
         // Quantiles from lo on are ≥ raw, so those ≤ raw are a (usually empty) run of ties starting at lo.
         var hi = lo < q.Length && q[lo] == raw ? CountAtMost(q, raw, lo) : lo;
+        return hi == 0 || lo == q.Length || hi > lo ? FromBracket(lo, hi, q.Length, 0, 0, raw) : FromBracket(lo, hi, q.Length, q[lo - 1], q[lo], raw);
+    }
+
+    /// <summary>The percentile of <paramref name="raw"/> given <paramref name="lo"/> quantiles below it and
+    /// <paramref name="hi"/> at most it, out of <paramref name="count"/>; <paramref name="a"/> and <paramref name="b"/> are
+    /// quantiles lo − 1 and lo when raw lies strictly between them (read only then). Shared with
+    /// <see cref="ReplacedSampleCalibration"/> so that both give the same bits.</summary>
+    internal static double FromBracket(int lo, int hi, int count, double a, double b, double raw)
+    {
+        var last = count - 1;
         if (hi == 0)
         {
             return 0.0;
         }
-        if (lo == q.Length)
+        if (lo == count)
         {
             return 1.0;
         }
@@ -122,9 +131,7 @@ public sealed class QuantileCalibration
         {
             return (lo + hi - 1) / 2.0 / last;
         }
-        // Here q[lo − 1] < raw < q[lo].
-        var a = q[lo - 1];
-        var b = q[lo];
+        // Here q[lo − 1] = a < raw < b = q[lo].
         var t = (raw - a) / (b - a);
         if (!double.IsFinite(t))
         {
@@ -134,6 +141,9 @@ public sealed class QuantileCalibration
         return (lo - 1 + Math.Clamp(t, 0.0, 1.0)) / last;
     }
 
+    /// <summary>The number of stored quantiles below <paramref name="raw"/>.</summary>
+    internal int CountBelow(double raw) => CountBelow(_quantiles, raw);
+
     /// <summary>Returns the calibrated score <c>1 + 99·</c><see cref="Percentile"/>, in [1, 100].</summary>
     /// <param name="raw">The raw score; not NaN.</param>
     /// <returns>The score, monotone non-decreasing in <paramref name="raw"/>.</returns>
@@ -141,7 +151,7 @@ public sealed class QuantileCalibration
     public double Score(double raw) => 1.0 + (99.0 * Percentile(raw));
 
     /// <summary>Interpolates between a ≤ b at t in (0, 1), clamped to [a, b] so rounding cannot break monotonicity.</summary>
-    private static double Lerp(double a, double b, double t)
+    internal static double Lerp(double a, double b, double t)
     {
         var value = a + ((b - a) * t);
         if (!double.IsFinite(value))
@@ -168,7 +178,7 @@ public sealed class QuantileCalibration
     }
 
     /// <summary>Counts the sorted values at most <paramref name="x"/>, given that the first <paramref name="start"/> are.</summary>
-    private static int CountAtMost(double[] sorted, double x, int start)
+    internal static int CountAtMost(ReadOnlySpan<double> sorted, double x, int start = 0)
     {
         int low = start, high = sorted.Length;
         while (low < high)

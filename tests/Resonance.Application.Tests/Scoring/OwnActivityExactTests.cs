@@ -1,6 +1,7 @@
 using CsCheck;
 using Resonance.Application.Scoring;
 using Resonance.Domain;
+using static Resonance.Application.Tests.Scoring.OwnActivityRows;
 
 namespace Resonance.Application.Tests.Scoring;
 
@@ -8,18 +9,6 @@ namespace Resonance.Application.Tests.Scoring;
 /// (docs/scoring.md, "resonance@6").</summary>
 public sealed class OwnActivityExactTests
 {
-    private const long T0 = 1_700_000_000_000;
-    private const long Minute = 60_000;
-    private const long AsOf = T0 + (600 * Minute);
-
-    private static readonly InteractionKind[] Kinds = [.. InteractionKinds.All];
-
-    /// <summary>One interaction among accounts 1–10 (extra actions may also reach 11–12, accounts not yet in the graph),
-    /// any kind, a weight that may be 0 (dropped), over 10 hours with ties.</summary>
-    private static Gen<(long Actor, long Target, InteractionKind Kind, long Time, double Weight)> Row(long maxTarget) =>
-        Gen.Select(Gen.Long[1, 10], Gen.Long[1, maxTarget], Gen.Int[0, Kinds.Length - 1], Gen.Long[0, 600], Gen.Int[0, 4])
-            .Select(r => (r.Item1, r.Item2, Kinds[r.Item3], T0 + (r.Item4 * Minute), r.Item5 * 0.5));
-
     [Fact]
     public void Adding_any_outgoing_actions_never_changes_your_own_resonance_6_raw_score_or_rung()
     {
@@ -106,10 +95,4 @@ public sealed class OwnActivityExactTests
         var v = Array.BinarySearch(c.Graph.AccountIds, account);
         return v >= 0 ? c.Raw[v] : 0;
     }
-
-    private static long Bits(double x) => BitConverter.DoubleToInt64Bits(x);
-
-    private static ScoringInput Input((long Actor, long Target, InteractionKind Kind, long Time, double Weight)[] rows) =>
-        new([.. rows.Select(r => r.Actor)], [.. rows.Select(r => r.Target)], [.. rows.Select(r => r.Kind)], [.. rows.Select(r => r.Time)],
-            [.. rows.Select(r => r.Weight)], [], []);
 }

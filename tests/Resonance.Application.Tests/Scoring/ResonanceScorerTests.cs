@@ -22,6 +22,7 @@ public sealed class ResonanceScorerTests
     [InlineData("resonance@1")]
     [InlineData("resonance@5")]
     [InlineData("resonance@6")]
+    [InlineData("resonance@7")]
     public void Contributions_plus_base_add_up_to_the_raw_score_of_every_account_on_higgs(string version)
     {
         _ = SharedData.File(Higgs);
@@ -170,15 +171,9 @@ public sealed class ResonanceScorerTests
         var ct = TestContext.Current.CancellationToken;
         var p = ScoringAlgorithms.Defaults(new AlgorithmId("resonance", 6), input.LatestTimeMs!.Value) with { BootstrapReplicates = 2 };
         var before = ScoringPipeline.Score(input, p, intervals: false, ct: ct);
-        var engaged = RunDrafts.Create(Header(before, input), before).Scores;
-        var top = engaged.Take(50).Select(s => s.AccountId).ToArray();
-        // Ranks from the top 0.1% to the bottom 1%, and 50761, whose raw score @1 and @5 raise (docs/scoring.md §7).
-        long[] accounts = [.. new[] { 0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99 }.Select(f => engaged[(int)(f * engaged.Count)].AccountId), 50761];
         var output = TestContext.Current.TestOutputHelper!;
-        foreach (var account in accounts)
+        foreach (var (account, withExtra) in TenAccountsActing(before, input, p))
         {
-            var extra = Enumerable.Range(0, 1000).Select(i => (account, top[i % top.Length], i % 2 == 0 ? InteractionKind.Repost : InteractionKind.Reply, p.AsOfMs - (i * 1000L)));
-            var withExtra = ScoringInputs.With(input, extra);
             var after = ScoringPipeline.Score(withExtra, p, intervals: false, ct: ct);
             var v0 = Array.BinarySearch(before.Graph.AccountIds, account);
             var v1 = Array.BinarySearch(after.Graph.AccountIds, account);
@@ -189,6 +184,44 @@ public sealed class ResonanceScorerTests
             // The 1–100 score is the same raw score read through the new run's calibration: it can move (up too, by about
             // 1e-10 on Higgs) only because the account's actions moved other accounts' raw scores, a population shift.
             Assert.Equal(after.Score[v1], new QuantileCalibration(Header(after, withExtra).CalibrationFor(account)).Score(before.Raw[v0]));
+        }
+    }
+
+    [Fact]
+    public void Under_resonance_7_your_own_activity_leaves_your_score_and_interval_bit_identical_at_every_rank_on_higgs()
+    {
+        _ = SharedData.File(Higgs);
+        var input = HiggsInput.Value;
+        var ct = TestContext.Current.CancellationToken;
+        var p = ScoringAlgorithms.Defaults(new AlgorithmId("resonance", 7), input.LatestTimeMs!.Value) with { BootstrapReplicates = 4 };
+        var before = ScoringPipeline.Score(input, p, ct: ct);
+        var output = TestContext.Current.TestOutputHelper!;
+        // The ten accounts of the resonance@6 test above, among them the top-0.1% account whose @6 score rose by 3.9e-10.
+        foreach (var (account, withExtra) in TenAccountsActing(before, input, p))
+        {
+            var after = ScoringPipeline.Score(withExtra, p, ct: ct);
+            var v0 = Array.BinarySearch(before.Graph.AccountIds, account);
+            var v1 = Array.BinarySearch(after.Graph.AccountIds, account);
+            output.WriteLine($"{account}: score {before.Score[v0]:R} ({before.ScoreLow[v0]:R}–{before.ScoreHigh[v0]:R}) → {after.Score[v1]:R} ({after.ScoreLow[v1]:R}–{after.ScoreHigh[v1]:R})");
+            Assert.True(before.Engaged[v0], $"{account} is engaged");
+            Assert.Equal(BitConverter.DoubleToInt64Bits(before.Raw[v0]), BitConverter.DoubleToInt64Bits(after.Raw[v1]));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(before.Score[v0]), BitConverter.DoubleToInt64Bits(after.Score[v1]));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(before.ScoreLow[v0]), BitConverter.DoubleToInt64Bits(after.ScoreLow[v1]));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(before.ScoreHigh[v0]), BitConverter.DoubleToInt64Bits(after.ScoreHigh[v1]));
+        }
+    }
+
+    /// <summary>Ten accounts of <paramref name="before"/>'s ranking from the top 0.1% to the bottom 1%, and 50761, whose raw
+    /// score @1 and @5 raise (docs/scoring.md §7), each with the input plus its 1,000 reposts and replies to the top 50.</summary>
+    private static IEnumerable<(long Account, ScoringInput WithExtra)> TenAccountsActing(ScoreComputation before, ScoringInput input, ScoringParameters p)
+    {
+        var engaged = RunDrafts.Create(Header(before, input), before).Scores;
+        var top = engaged.Take(50).Select(s => s.AccountId).ToArray();
+        long[] accounts = [.. new[] { 0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99 }.Select(f => engaged[(int)(f * engaged.Count)].AccountId), 50761];
+        foreach (var account in accounts)
+        {
+            var extra = Enumerable.Range(0, 1000).Select(i => (account, top[i % top.Length], i % 2 == 0 ? InteractionKind.Repost : InteractionKind.Reply, p.AsOfMs - (i * 1000L)));
+            yield return (account, ScoringInputs.With(input, extra));
         }
     }
 
@@ -217,6 +250,7 @@ public sealed class ResonanceScorerTests
     [InlineData("resonance@1")]
     [InlineData("resonance@5")]
     [InlineData("resonance@6")]
+    [InlineData("resonance@7")]
     public void Scores_and_intervals_are_bit_identical_for_one_and_many_threads_and_any_row_order(string version)
     {
         _ = SharedData.File(Higgs);

@@ -1,0 +1,196 @@
+namespace Resonance.Engine.Statistics;
+
+/// <summary>
+/// The <see cref="QuantileCalibration"/> of a reference sample in which a few values have been replaced, computed without
+/// sorting the changed sample: the reference S is sorted once, and each lookup works on the multiset (S \ R) ∪ B for
+/// small sorted R (values taken out, a sub-multiset of S) and B (values put in).
+/// </summary>
+/// <remarks>
+/// <para>Method: rank arithmetic. The number of values ≤ y in the changed sample is count_S(≤ y) − count_R(≤ y) +
+/// count_B(≤ y), a non-decreasing function of y, so its j-th order statistic is the smallest value of S or B whose count
+/// reaches j + 1 (two binary searches; a value of S whose copies were all taken out never is the smallest). The
+/// Hyndman–Fan definition 7 quantile q_i comes from two order statistics exactly as <see cref="QuantileCalibration.Fit"/>
+/// computes it (same integer split of h, same clamped interpolation), and <see cref="Percentile"/> finds the bracket of
+/// a value among the q_i by binary search over i and reads it the way <see cref="QuantileCalibration.Percentile"/> does
+/// (shared code), so the result is bit-identical to fitting a calibration on the changed sample and looking the value
+/// up. With R and B empty it is bit-identical to <see cref="Plain"/>.</para>
+/// <para>Complexity: O(n log n) once for the reference; a lookup costs O(log Q · log n · log k) for Q quantiles and
+/// k = |R| + |B|, with no allocation. Determinism: a function of the multisets and the value; instances are immutable
+/// and safe to share across threads.</para>
+/// <para>References: R. J. Hyndman, Y. Fan (1996), "Sample quantiles in statistical packages", The American
+/// Statistician 50(4):361–365.</para>
+/// </remarks>
+public sealed class ReplacedSampleCalibration
+{
+    private readonly double[] sorted;
+    private readonly int[] runEnd;
+    private readonly int quantileCount;
+
+    /// <summary>The reference sample <paramref name="raws"/> (finite, at least one value; copied and sorted) with
+    /// <paramref name="quantileCount"/> quantiles.</summary>
+    public ReplacedSampleCalibration(ReadOnlySpan<double> raws, int quantileCount = QuantileCalibration.DefaultQuantileCount)
+    {
+        Plain = QuantileCalibration.Fit(raws, quantileCount);
+        this.quantileCount = quantileCount;
+        sorted = raws.ToArray();
+        Array.Sort(sorted);
+        runEnd = new int[sorted.Length];
+        for (var i = sorted.Length - 1; i >= 0; i--)
+        {
+            runEnd[i] = i + 1 < sorted.Length && sorted[i + 1] == sorted[i] ? runEnd[i + 1] : i + 1;
+        }
+    }
+
+    /// <summary>The calibration of the reference sample itself.</summary>
+    public QuantileCalibration Plain { get; }
+
+    /// <summary>The number of values in the reference sample.</summary>
+    public int Count => sorted.Length;
+
+    /// <summary>The percentile of <paramref name="raw"/> under the calibration of the reference sample with
+    /// <paramref name="removed"/> taken out and <paramref name="added"/> put in (both ascending; removed must be part of
+    /// the reference, and the changed sample must not be empty).</summary>
+    public double Percentile(double raw, ReadOnlySpan<double> removed, ReadOnlySpan<double> added)
+    {
+        if (removed.IsEmpty && added.IsEmpty)
+        {
+            return Plain.Percentile(raw);
+        }
+
+        var n = sorted.Length - removed.Length + added.Length;
+        if (n <= 0)
+        {
+            throw new ArgumentException("The changed sample is empty.", nameof(removed));
+        }
+
+        var count = quantileCount;
+        // lo = quantiles below raw, hi = quantiles at most raw: the first q_i ≥ raw and the first q_i > raw, searched
+        // from where the reference's own quantiles put raw (the changed quantiles are a few ranks away at most).
+        var guess = Plain.CountBelow(raw);
+        var lo = FirstQuantile(raw, false, guess, n, removed, added);
+        var qlo = lo < count ? QuantileAt(lo, n, removed, added) : double.NaN;
+        var hi = lo < count && qlo == raw ? FirstQuantile(raw, true, lo, n, removed, added) : lo;
+        return hi == 0 || lo == count || hi > lo
+            ? QuantileCalibration.FromBracket(lo, hi, count, 0, 0, raw)
+            : QuantileCalibration.FromBracket(lo, hi, count, QuantileAt(lo - 1, n, removed, added), qlo, raw);
+    }
+
+    /// <summary>The first i with q_i ≥ raw (q_i &gt; raw when <paramref name="strict"/>), or the quantile count when there
+    /// is none: a galloping search from <paramref name="guess"/> (the q_i do not decrease, so the answer is unique).</summary>
+    private int FirstQuantile(double raw, bool strict, int guess, int n, ReadOnlySpan<double> removed, ReadOnlySpan<double> added)
+    {
+        var count = quantileCount;
+        bool Past(int i, ReadOnlySpan<double> removed, ReadOnlySpan<double> added)
+        {
+            var q = QuantileAt(i, n, removed, added);
+            return strict ? q > raw : q >= raw;
+        }
+
+        // Find low < answer ≤ high (low = −1 and high = count are sentinels), then bisect.
+        int low, high;
+        guess = Math.Clamp(guess, 0, count);
+        if (guess < count && !Past(guess, removed, added))
+        {
+            (low, high) = (guess, guess + 1);
+            for (var step = 1; high < count && !Past(high, removed, added); step *= 2)
+            {
+                low = high;
+                high = Math.Min(count, high + step);
+            }
+        }
+        else
+        {
+            (low, high) = (guess - 1, guess);
+            for (var step = 1; low >= 0 && Past(low, removed, added); step *= 2)
+            {
+                high = low;
+                low = Math.Max(-1, low - step);
+            }
+        }
+
+        while (high - low > 1)
+        {
+            var mid = low + ((high - low) / 2);
+            if (Past(mid, removed, added))
+            {
+                high = mid;
+            }
+            else
+            {
+                low = mid;
+            }
+        }
+
+        return high;
+    }
+
+    /// <summary><c>1 + 99·</c><see cref="Percentile"/>, as <see cref="QuantileCalibration.Score"/>.</summary>
+    public double Score(double raw, ReadOnlySpan<double> removed, ReadOnlySpan<double> added) => 1.0 + (99.0 * Percentile(raw, removed, added));
+
+    /// <summary>Quantile <paramref name="i"/> of the changed sample of <paramref name="n"/> values, as
+    /// <see cref="QuantileCalibration.Fit"/> computes it.</summary>
+    private double QuantileAt(int i, int n, ReadOnlySpan<double> removed, ReadOnlySpan<double> added)
+    {
+        var q = quantileCount - 1;
+        var scaled = (long)(n - 1) * i;
+        var below = (int)(scaled / q);
+        var remainder = scaled % q;
+        return remainder == 0
+            ? OrderStatistic(below, removed, added)
+            : QuantileCalibration.Lerp(OrderStatistic(below, removed, added), OrderStatistic(below + 1, removed, added), (double)remainder / q);
+    }
+
+    /// <summary>The <paramref name="j"/>-th smallest value (0-based) of (S \ removed) ∪ added.</summary>
+    private double OrderStatistic(int j, ReadOnlySpan<double> removed, ReadOnlySpan<double> added)
+    {
+        var best = double.PositiveInfinity;
+        // The smallest t whose value's count in the changed sample reaches j + 1. It is at most j + |removed| (the count at
+        // t is at least t + 1 − |removed|), and usually just below: gallop down from there, then bisect (low fails, high holds).
+        var top = Math.Min(sorted.Length - 1, j + removed.Length);
+        bool Holds(int t, ReadOnlySpan<double> removed, ReadOnlySpan<double> added) =>
+            runEnd[t] - QuantileCalibration.CountAtMost(removed, sorted[t]) + QuantileCalibration.CountAtMost(added, sorted[t]) >= j + 1;
+        int low, high;
+        if (Holds(top, removed, added))
+        {
+            (low, high) = (top - 1, top);
+            for (var step = 1; low >= 0 && Holds(low, removed, added); step *= 2)
+            {
+                high = low;
+                low = Math.Max(-1, low - step);
+            }
+
+            while (high - low > 1)
+            {
+                var mid = low + ((high - low) / 2);
+                if (Holds(mid, removed, added))
+                {
+                    high = mid;
+                }
+                else
+                {
+                    low = mid;
+                }
+            }
+
+            best = sorted[high];
+        }
+
+        low = 0;
+        high = added.Length;
+        while (low < high)
+        {
+            var mid = low + ((high - low) / 2);
+            var y = added[mid];
+            if (QuantileCalibration.CountAtMost(sorted, y) - QuantileCalibration.CountAtMost(removed, y) + QuantileCalibration.CountAtMost(added, y) >= j + 1)
+            {
+                high = mid;
+            }
+            else
+            {
+                low = mid + 1;
+            }
+        }
+
+        return low < added.Length ? Math.Min(best, added[low]) : best;
+    }
+}
