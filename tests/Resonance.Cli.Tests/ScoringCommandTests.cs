@@ -93,6 +93,39 @@ public sealed class ScoringCommandTests
         Assert.Equal(diff.GetProperty("engagement_change").GetDouble(), perEngager, 1e-9);
     }
 
+    [Fact]
+    public async Task Diff_of_resonance_7_runs_reads_each_score_through_its_leave_one_out_calibration_and_its_parts_add_up()
+    {
+        using var temp = new TempFolder();
+        var db = await DemoDatabaseAsync(temp);
+        var late = Json(await CliRun.RunAsync("runs", "--db", db, "--json"))[0];
+        var asOf = DateTimeOffset.FromUnixTimeMilliseconds(late.GetProperty("parameters").GetProperty("as_of_ms").GetInt64()).AddDays(-30);
+        Json(await CliRun.RunAsync("score", "--db", db, "--algorithm", "resonance@7", "--as-of", asOf.ToString("O"), "--json"));
+        Json(await CliRun.RunAsync("score", "--db", db, "--algorithm", "resonance@7", "--json"));
+        var early = Json(await CliRun.RunAsync("top", "--db", db, "--run", "2", "--n", "300", "--json")).GetProperty("scores").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("account").GetString()!, s => s.GetProperty("s").GetProperty("score").GetDouble());
+        var now = Json(await CliRun.RunAsync("top", "--db", db, "--run", "3", "--n", "300", "--json")).GetProperty("scores").EnumerateArray().ToList();
+
+        foreach (var account in now.Where(s => early.ContainsKey(s.GetProperty("account").GetString()!)).Take(3))
+        {
+            var name = account.GetProperty("account").GetString()!;
+            // Same version: no algorithm part; the stored scores are read back bit for bit through F₋A.
+            var diff = Json(await CliRun.RunAsync("diff", name, "--from", "2", "--to", "3", "--db", db, "--json"));
+            Assert.Equal(early[name], diff.GetProperty("score_before").GetDouble());
+            Assert.Equal(account.GetProperty("s").GetProperty("score").GetDouble(), diff.GetProperty("score_after").GetDouble());
+            Assert.Equal(0.0, diff.GetProperty("algorithm_change").GetDouble());
+            var total = diff.GetProperty("total").GetDouble();
+            Assert.Equal(total, diff.GetProperty("engagement_change").GetDouble() + diff.GetProperty("population_shift").GetDouble(), 1e-9);
+
+            // From resonance@6 (run 1, same window as run 3) to @7: only the algorithm part.
+            var version = Json(await CliRun.RunAsync("diff", name, "--from", "1", "--to", "3", "--db", db, "--json"));
+            Assert.Equal(account.GetProperty("s").GetProperty("score").GetDouble(), version.GetProperty("score_after").GetDouble());
+            Assert.Equal(0.0, version.GetProperty("engagement_change").GetDouble());
+            Assert.Equal(0.0, version.GetProperty("population_shift").GetDouble());
+            Assert.Equal(version.GetProperty("total").GetDouble(), version.GetProperty("algorithm_change").GetDouble());
+        }
+    }
+
     [Theory]
     [InlineData("explain", "no-colon-here")]
     [InlineData("explain", "synthetic:nobody-by-this-name")]

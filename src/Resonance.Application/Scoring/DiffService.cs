@@ -93,31 +93,61 @@ public sealed class DiffService(IScoreStore store)
     {
         var score = await store.GetScoreAsync(run.Id, accountId, ct).ConfigureAwait(false);
         var contributions = score is null ? [] : await store.ContributionsToAsync(run.Id, accountId, ct).ConfigureAwait(false);
-        return new Side(new QuantileCalibration(run.CalibrationFor(accountId)), score?.Raw ?? 0, score?.Base ?? 0, contributions);
+        if (run.Parameters.Calibration is not null)
+        {
+            // resonance@7 read the score through the account's leave-one-out calibration F₋A, which the run does not store:
+            // re-run the run's own version on its window (unchanged, as its watermark proves) to read other raw values
+            // the same way. Its raw score there is the stored one, bit for bit.
+            var (_, rerun) = await RescoreAsync(run, run.Parameters, $"its score ({run.Algorithm}: read through a leave-one-out calibration) cannot be re-read", ct)
+                .ConfigureAwait(false);
+            return new Side(Reader(rerun, accountId), score?.Raw ?? 0, score?.Base ?? 0, contributions);
+        }
+
+        return new Side(Plain(run.CalibrationFor(accountId)), score?.Raw ?? 0, score?.Base ?? 0, contributions);
+    }
+
+    /// <summary>How <paramref name="result"/> reads a raw value as <paramref name="accountId"/>'s score; an account
+    /// outside its graph made no outgoing interaction there, so its calibration is the run's own.</summary>
+    private static Func<double, double> Reader(ScoreComputation result, long accountId)
+    {
+        var v = Array.BinarySearch(result.Graph.AccountIds, accountId);
+        return v >= 0 ? result.ScoreReader(v) : Plain(result.CalibrationQuantiles);
+    }
+
+    private static Func<double, double> Plain(double[] quantiles)
+    {
+        var calibration = new QuantileCalibration(quantiles);
+        return raw => raw > 0 ? calibration.Score(raw) : 1;
+    }
+
+    /// <summary>Scores <paramref name="run"/>'s window again under <paramref name="parameters"/> (unsaved), after checking
+    /// that the window still holds the interactions the run scored; <paramref name="why"/> says what cannot be done otherwise.</summary>
+    private async Task<(ScoringInput Input, ScoreComputation Result)> RescoreAsync(ScoreRunInfo run, ScoringParameters parameters, string why, CancellationToken ct)
+    {
+        var old = run.Parameters;
+        var input = await store.LoadWindowAsync(old.Network, old.WindowStartMs, old.AsOfMs, old.IntegrityDefences || parameters.IntegrityDefences, ct)
+            .ConfigureAwait(false);
+        var used = EngagementGraph.Build(input, old).InteractionsUsed;
+        if (used != run.WatermarkInteractions)
+        {
+            throw new InvalidOperationException(
+                $"run {run.Id}'s window now holds {used:N0} usable interactions, not the {run.WatermarkInteractions:N0} it scored, so {why}. " +
+                "Compare two runs of the same version, or re-run the older version first.");
+        }
+
+        var p = parameters with { AsOfMs = old.AsOfMs, WindowDays = old.WindowDays, Network = old.Network };
+        return (input, await Task.Run(() => ScoringPipeline.Score(input, p, intervals: false, ct: ct), ct).ConfigureAwait(false));
     }
 
     private async Task<Side> RescoredSideAsync(ScoreRunInfo earlier, ScoreRunInfo later, long accountId, CancellationToken ct)
     {
-        var old = earlier.Parameters;
-        var input = await store.LoadWindowAsync(old.Network, old.WindowStartMs, old.AsOfMs, old.IntegrityDefences || later.Parameters.IntegrityDefences, ct)
-            .ConfigureAwait(false);
-        var used = EngagementGraph.Build(input, old).InteractionsUsed;
-        if (used != earlier.WatermarkInteractions)
-        {
-            throw new InvalidOperationException(
-                $"run {earlier.Id}'s window now holds {used:N0} usable interactions, not the {earlier.WatermarkInteractions:N0} it scored, " +
-                $"so the algorithm change ({earlier.Algorithm} → {later.Algorithm}) cannot be separated from the data change. " +
-                "Compare two runs of the same version, or re-run the older version first.");
-        }
-
-        var p = later.Parameters with { AsOfMs = old.AsOfMs, WindowDays = old.WindowDays, Network = old.Network };
-
-        var result = await Task.Run(() => ScoringPipeline.Score(input, p, intervals: false, ct: ct), ct).ConfigureAwait(false);
+        var (input, result) = await RescoreAsync(earlier, later.Parameters,
+            $"the algorithm change ({earlier.Algorithm} → {later.Algorithm}) cannot be separated from the data change", ct).ConfigureAwait(false);
         var graph = result.Graph;
         var v = Array.BinarySearch(graph.AccountIds, accountId);
         if (v < 0 || !result.Engaged[v])
         {
-            return new Side(new QuantileCalibration(v >= 0 ? result.CalibrationFor(v) : result.CalibrationQuantiles), 0, 0, []) { Input = input, Computation = result };
+            return new Side(Reader(result, accountId), 0, 0, []) { Input = input, Computation = result };
         }
 
         var contributions = new List<ScoreContribution>();
@@ -130,18 +160,17 @@ public sealed class DiffService(IScoreStore store)
             }
         }
 
-        return new Side(new QuantileCalibration(result.CalibrationFor(v)), result.Raw[v], result.BaseTerms[v], contributions) { Input = input, Computation = result };
+        return new Side(Reader(result, accountId), result.Raw[v], result.BaseTerms[v], contributions) { Input = input, Computation = result };
     }
 
-    private sealed record Side(QuantileCalibration Calibration, double Raw, double Base, IReadOnlyList<ScoreContribution> Contributions)
+    /// <summary>One run's side of a diff: how it reads a raw value as a score (its calibration for the account, F₋A in
+    /// resonance@7; 1 for raw ≤ 0), the account's raw score, prior and contributions.</summary>
+    private sealed record Side(Func<double, double> ScoreOf, double Raw, double Base, IReadOnlyList<ScoreContribution> Contributions)
     {
         /// <summary>The input of a re-run side; null for a stored one.</summary>
         public ScoringInput? Input { get; init; }
 
         /// <summary>The computation of a re-run side; null for a stored one.</summary>
         public ScoreComputation? Computation { get; init; }
-
-        /// <summary>Unscored accounts (raw 0) sit at the bottom of the scale.</summary>
-        public double ScoreOf(double raw) => raw > 0 ? Calibration.Score(raw) : 1;
     }
 }

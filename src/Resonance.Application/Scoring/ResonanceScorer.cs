@@ -111,6 +111,7 @@ public static class ResonanceScorer
             AmplificationPriorRate = p.AmplificationPriorRate,
             PageRankIterations = main.Iterations,
             PageRankConverged = main.Converged,
+            LeaveOneOut = leaveOneOut,
         };
     }
 

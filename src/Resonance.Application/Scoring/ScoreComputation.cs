@@ -55,6 +55,23 @@ public sealed class ScoreComputation
     /// <summary>The reference quantiles node <paramref name="node"/>'s score was read through (its tempo rung's in resonance@5).</summary>
     public double[] CalibrationFor(int node) => Parameters.TempoRungs?.Of(Graph.AccountIds[node]).CalibrationQuantiles ?? CalibrationQuantiles;
 
+    /// <summary>resonance@7: every account's leave-one-out calibration F₋A; null for the versions before.</summary>
+    internal LeaveOneOutScores? LeaveOneOut { get; init; }
+
+    /// <summary>How node <paramref name="node"/>'s score reads a raw value: through the calibration it was scored with
+    /// (<see cref="CalibrationFor"/>, or in resonance@7 its leave-one-out calibration F₋A), 1 for a raw value ≤ 0.</summary>
+    public Func<double, double> ScoreReader(int node)
+    {
+        if (LeaveOneOut is { } loo)
+        {
+            var (removed, added) = loo.Changes(node, new());
+            return raw => raw > 0 ? loo.Score(node, raw, removed, added) : 1;
+        }
+
+        var calibration = new Engine.Statistics.QuantileCalibration(CalibrationFor(node));
+        return raw => raw > 0 ? calibration.Score(raw) : 1;
+    }
+
     /// <summary>Amplification prior mean (from the parameters).</summary>
     public required double AmplificationPriorRate { get; init; }
 
