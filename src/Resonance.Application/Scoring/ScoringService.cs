@@ -22,7 +22,9 @@ public sealed class ScoringService(IScoreStore store)
         p = request.Seed is { } s ? p with { Seed = s } : p;
         p = request.Communities ? p with { Communities = CommunityParameters.ForMethod(request.CommunityMethod ?? CommunityParameters.CurrentMethod, p.Seed) } : p;
         // A store that keeps no posts (an in-memory scoring input) has nothing to extract topics from.
-        p = request.Topics && store is ITopicStore ? p with { Topics = TopicParameters.For(Taxonomy(request), request.TaxonomyFiles) } : p;
+        // topic-share@1 derives topic scores from pair contributions that resonance@2's integrity weights make other than sums of decays.
+        var topicMethod = p.IntegrityDefences ? TopicParameters.FilteredMethod : TopicParameters.ShareMethod;
+        p = request.Topics && store is ITopicStore ? p with { Topics = TopicParameters.For(Taxonomy(request), request.TaxonomyFiles, topicMethod) } : p;
         p.Validate();
         p.Communities?.Validate();
         return p;
@@ -64,9 +66,9 @@ public sealed class ScoringService(IScoreStore store)
         {
             progress?.Report(("topics", 0));
             var corpus = await ((ITopicStore)store).LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct, onPostsOnly: true).ConfigureAwait(false);
-            var fitted = result.Parameters;
             var topicProgress = progress is null ? null : new PhaseProgress(progress, "topics");
-            topics = await Task.Run(() => RunTopicScoring.Score(corpus, Taxonomy(request), fitted, request.DegreeOfParallelism, topicProgress, ct), ct)
+            var method = p.Topics.Method;
+            topics = await Task.Run(() => RunTopicScoring.Score(method, corpus, Taxonomy(request), result, request.DegreeOfParallelism, topicProgress, ct), ct)
                 .ConfigureAwait(false);
             Lap("topics");
         }

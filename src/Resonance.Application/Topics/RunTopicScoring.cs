@@ -6,19 +6,47 @@ namespace Resonance.Application.Topics;
 /// run's window and saved with the run, so that <c>top --topic</c>, <c>topics ACCOUNT</c> and <c>explain --topic</c> read
 /// the run and give the same answer forever, whatever is imported later.</summary>
 /// <remarks>
-/// <para>Method (<see cref="TopicParameters.CurrentMethod"/>): the topic-sensitive influence of <see cref="TopicScoring"/>
+/// <para>Methods (<see cref="TopicParameters"/>): topic-share@1 (the current one, <see cref="TopicShareScoring"/>) derives every
+/// topic's scores from the main run's contributions; topic-filtered@1 is the topic-sensitive influence of <see cref="TopicScoring"/>
 /// (TwitterRank, Weng et al. WSDM 2010; topic-sensitive PageRank, Haveliwala WWW 2002): one engagement graph per topic
 /// with the interactions on posts about it, scored by the same scorer and parameters as the run, with intervals. Every
 /// topic of the taxonomy that anyone engaged on is scored, and every account's topics get their evidence
 /// (<see cref="AccountTopics.ForAll"/>).</para>
-/// <para>Complexity: extraction O(total text × longest phrase), the partition O(m × topics per post), then the scorer
+/// <para>Complexity: extraction O(total text × longest phrase); topic-share@1 then O(m_T log m_T + B·(m + E)) (see
+/// <see cref="TopicShareScoring"/>); topic-filtered@1 the partition O(m × topics per post), then the scorer
 /// on each topic's graph: Σ over topics of its cost, about (depth of the taxonomy) × the main score's on data where every
 /// post has a topic. Determinism: topics in name order (ordinal); each topic as <see cref="TopicScoring.Score(ScoringInput, ScoringParameters, bool, int?, CancellationToken)"/>,
 /// bit-identical for any thread count.</para>
 /// </remarks>
 public static class RunTopicScoring
 {
-    /// <summary>Scores every topic of <paramref name="taxonomy"/> on <paramref name="corpus"/> with the run's parameters
+    /// <summary>The topic step of a run under <paramref name="method"/>: <see cref="TopicParameters.ShareMethod"/> derives every
+    /// topic's scores from <paramref name="main"/> (<see cref="TopicShareScoring"/>), <see cref="TopicParameters.FilteredMethod"/>
+    /// scores one filtered graph per topic with the main run's fitted parameters.</summary>
+    /// <exception cref="ArgumentException">An unknown method.</exception>
+    public static RunTopicsDraft Score(string method, TopicCorpus corpus, TopicTaxonomy taxonomy, ScoreComputation main, int? degreeOfParallelism = null,
+        IProgress<double>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(main);
+        switch (method)
+        {
+            case TopicParameters.FilteredMethod:
+                return Score(corpus, taxonomy, main.Parameters, degreeOfParallelism, progress, ct);
+            case TopicParameters.ShareMethod:
+                ArgumentNullException.ThrowIfNull(corpus);
+                ArgumentNullException.ThrowIfNull(taxonomy);
+                var index = new PostTopicIndex(corpus.Posts, new TopicExtractor(taxonomy));
+                var rankings = TopicShareScoring.Score(main, corpus, index, true, degreeOfParallelism, ct);
+                progress?.Report(0.5);
+                var evidence = AccountTopics.ForAll(corpus, index);
+                progress?.Report(1);
+                return new RunTopicsDraft(rankings, evidence);
+            default:
+                throw new ArgumentException($"unknown topic method '{method}'; known: {TopicParameters.ShareMethod}, {TopicParameters.FilteredMethod}.");
+        }
+    }
+
+    /// <summary>topic-filtered@1: scores every topic of <paramref name="taxonomy"/> on <paramref name="corpus"/> with the run's parameters
     /// <paramref name="p"/> (fitted values included).</summary>
     public static RunTopicsDraft Score(TopicCorpus corpus, TopicTaxonomy taxonomy, ScoringParameters p, int? degreeOfParallelism = null,
         IProgress<double>? progress = null, CancellationToken ct = default)

@@ -7,11 +7,18 @@ namespace Resonance.Application.Topics;
 /// (null in <see cref="Scoring.ScoringParameters.Topics"/>).</remarks>
 public sealed record TopicParameters
 {
-    /// <summary>The current method: one topic-filtered engagement graph per topic, scored like the main score (docs/topics.md).</summary>
-    public const string CurrentMethod = "topic-filtered@1";
+    /// <summary>One topic-filtered engagement graph per topic, scored like the main score (<see cref="TopicScoring"/>);
+    /// the method of runs with integrity defences (resonance@2), and of every run before <see cref="ShareMethod"/>.</summary>
+    public const string FilteredMethod = "topic-filtered@1";
 
-    /// <summary>The method and its version.</summary>
-    public string Method { get; init; } = CurrentMethod;
+    /// <summary>Each engager's contribution in the main run split by its share on the topic (<see cref="TopicShareScoring"/>).</summary>
+    public const string ShareMethod = "topic-share@1";
+
+    /// <summary>The current method (docs/topics.md).</summary>
+    public const string CurrentMethod = ShareMethod;
+
+    /// <summary>The method and its version (<see cref="FilteredMethod"/> for a run recorded before the field could differ).</summary>
+    public string Method { get; init; } = FilteredMethod;
 
     /// <summary>SHA-256 (hex) of the taxonomy as loaded (<see cref="TopicTaxonomy.Hash"/>): which topics, parents and aliases.</summary>
     public required string TaxonomyHash { get; init; }
@@ -30,9 +37,15 @@ public sealed record TopicParameters
     public override int GetHashCode() => HashCode.Combine(Method, TaxonomyHash, TaxonomyTopics, TaxonomyFiles.Count);
 
     /// <summary>The parameters for <paramref name="taxonomy"/>, loaded from the built-in file and <paramref name="files"/>.</summary>
-    public static TopicParameters For(TopicTaxonomy taxonomy, IReadOnlyList<string>? files = null)
+    /// <param name="taxonomy">The taxonomy.</param>
+    /// <param name="files">The operator's taxonomy files.</param>
+    /// <param name="method">The method; null for <see cref="CurrentMethod"/>.</param>
+    public static TopicParameters For(TopicTaxonomy taxonomy, IReadOnlyList<string>? files = null, string? method = null)
     {
         ArgumentNullException.ThrowIfNull(taxonomy);
-        return new TopicParameters { TaxonomyHash = taxonomy.Hash, TaxonomyTopics = taxonomy.Topics.Count, TaxonomyFiles = files ?? [] };
+        return new TopicParameters
+        {
+            Method = method ?? CurrentMethod, TaxonomyHash = taxonomy.Hash, TaxonomyTopics = taxonomy.Topics.Count, TaxonomyFiles = files ?? [],
+        };
     }
 }

@@ -101,6 +101,12 @@ public sealed class TopicService(ITopicStore store, TopicTaxonomy taxonomy, IRun
     {
         ArgumentNullException.ThrowIfNull(p);
         var name = Known(topic);
+        if (IsShare(p))
+        {
+            var shared = await ShareAsync(p, ct).ConfigureAwait(false);
+            return shared.Draft(name);
+        }
+
         var (corpus, index) = await LoadAsync(p, ct).ConfigureAwait(false);
         return TopicScoring.Score(corpus, index, name, p, ct: ct);
     }
@@ -111,7 +117,8 @@ public sealed class TopicService(ITopicStore store, TopicTaxonomy taxonomy, IRun
         IReadOnlySet<string>? hidden = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(p);
-        var (corpus, index) = await LoadAsync(p, ct).ConfigureAwait(false);
+        var shared = IsShare(p) ? await ShareAsync(p, ct).ConfigureAwait(false) : null;
+        var (corpus, index) = shared is null ? await LoadAsync(p, ct).ConfigureAwait(false) : (shared.Corpus, shared.Index);
         var topics = AccountTopics.For(corpus, index, accountId).Where(t => hidden is null || !hidden.Contains(t.Topic)).ToList();
         var result = new List<AccountTopicScore>(topics.Count);
         foreach (var (t, i) in topics.Select((t, i) => (t, i)))
@@ -122,7 +129,7 @@ public sealed class TopicService(ITopicStore store, TopicTaxonomy taxonomy, IRun
                 continue;
             }
 
-            var draft = TopicScoring.Score(corpus, index, t.Topic, p, ct: ct);
+            var draft = shared?.Draft(t.Topic) ?? TopicScoring.Score(corpus, index, t.Topic, p, ct: ct);
             var score = draft.Scores.FirstOrDefault(s => s.AccountId == accountId);
             result.Add(new(t, score, score is null ? 0 : draft.Scores.Count));
         }
@@ -136,9 +143,10 @@ public sealed class TopicService(ITopicStore store, TopicTaxonomy taxonomy, IRun
     {
         ArgumentNullException.ThrowIfNull(p);
         var name = Known(topic);
-        var (corpus, index) = await LoadAsync(p, ct).ConfigureAwait(false);
+        var shared = IsShare(p) ? await ShareAsync(p, ct).ConfigureAwait(false) : null;
+        var (corpus, index) = shared is null ? await LoadAsync(p, ct).ConfigureAwait(false) : (shared.Corpus, shared.Index);
         var evidence = AccountTopics.For(corpus, index, accountId).FirstOrDefault(t => t.Topic == name);
-        return new TopicExplanation(name, TopicScoring.Score(corpus, index, name, p, ct: ct), evidence);
+        return new TopicExplanation(name, shared?.Draft(name) ?? TopicScoring.Score(corpus, index, name, p, ct: ct), evidence);
     }
 
     /// <summary>Candidate topics among the posts of the run's network up to its as-of time.</summary>
@@ -160,6 +168,27 @@ public sealed class TopicService(ITopicStore store, TopicTaxonomy taxonomy, IRun
 
     private string Known(string topic) => Taxonomy.Find(topic)?.Name
         ?? throw new ArgumentException($"unknown topic '{topic}'; known: {string.Join(", ", Taxonomy.Topics.Select(t => t.Name))}.");
+
+    /// <summary>Whether topics under <paramref name="p"/> are recomputed with <see cref="TopicParameters.ShareMethod"/>: the
+    /// run's recorded method, or for a run without one the method a run of its version would record now.</summary>
+    private static bool IsShare(ScoringParameters p) =>
+        (p.Topics?.Method ?? (p.IntegrityDefences ? TopicParameters.FilteredMethod : TopicParameters.ShareMethod)) == TopicParameters.ShareMethod;
+
+    /// <summary>topic-share@1 recomputed: the window with every interaction (the main score needs follows too), the main
+    /// computation under <paramref name="p"/> and every topic's ranking derived from it.</summary>
+    private async Task<Shared> ShareAsync(ScoringParameters p, CancellationToken ct)
+    {
+        var corpus = await store.LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct).ConfigureAwait(false);
+        var index = new PostTopicIndex(corpus.Posts, extractor);
+        var main = ScoringPipeline.Score(corpus.Input, p, ct: ct);
+        var rankings = TopicShareScoring.Score(main, corpus, index, ct: ct).ToDictionary(r => r.Topic, StringComparer.Ordinal);
+        return new Shared(corpus, index, ScoringService.Header(main, corpus.Input, DateTimeOffset.UnixEpoch, []), rankings);
+    }
+
+    private sealed record Shared(TopicCorpus Corpus, PostTopicIndex Index, ScoreRunInfo Header, Dictionary<string, TopicRanking> Rankings)
+    {
+        public ScoreRunDraft Draft(string topic) => Rankings.TryGetValue(topic, out var r) ? new(Header, r.Scores, r.Contributions) : new(Header, [], []);
+    }
 
     private async Task<(TopicCorpus Corpus, PostTopicIndex Index)> LoadAsync(ScoringParameters p, CancellationToken ct)
     {

@@ -1,3 +1,5 @@
+using Resonance.Application.Scoring;
+using Resonance.Application.Synthetic;
 using Resonance.Application.Tests.Scoring;
 using Resonance.Application.Topics;
 using Resonance.Domain;
@@ -14,5 +16,39 @@ internal static class TopicCorpora
         var posts = records.Where(r => r.Post is not null).Select(r => r.Post!)
             .Select(p => new TopicPost(ids[p.AuthorId], p.ExternalId, p.CreatedAt.ToUnixTimeMilliseconds(), p.Text, p.Hashtags, p.RepostOfPostId)).ToList();
         return (new TopicCorpus(input, postIds, posts).Validate(), ids);
+    }
+
+    /// <summary>The same corpus with its interactions, posts and post rows in reverse order.</summary>
+    public static TopicCorpus Reversed(TopicCorpus corpus)
+    {
+        var input = corpus.Input;
+        var order = Enumerable.Range(0, input.InteractionCount).Reverse().ToArray();
+        return new TopicCorpus(
+            new ScoringInput([.. order.Select(i => input.ActorIds[i])], [.. order.Select(i => input.TargetIds[i])], [.. order.Select(i => input.Kinds[i])],
+                [.. order.Select(i => input.TimesMs[i])], [.. order.Select(i => input.Weights[i])], [.. input.PostAuthorIds.Reverse()], [.. input.PostTimesMs.Reverse()]),
+            [.. order.Select(i => corpus.InteractionPostIds[i])], [.. corpus.Posts.Reverse()]);
+    }
+
+    /// <summary>The planted experts that miss the bar "top 5 of their topic, outside the overall top 10 and at least three
+    /// times further down overall": <paramref name="topicScores"/> gives a topic's ranking, <paramref name="overallRanks"/>
+    /// every account's overall rank; each expert's ranks are written to <paramref name="output"/>.</summary>
+    public static List<string> ExpertsOffTheBar(IEnumerable<TopicExpertTruth> experts, Dictionary<string, long> ids,
+        Func<string, IReadOnlyList<AccountScore>> topicScores, Dictionary<long, int> overallRanks, ITestOutputHelper output)
+    {
+        var failures = new List<string>();
+        foreach (var expert in experts)
+        {
+            var scores = topicScores(expert.Topic);
+            var id = ids[expert.AccountId];
+            var topicRank = scores.Single(s => s.AccountId == id).Rank;
+            var overallRank = overallRanks[id];
+            output.WriteLine($"{expert.AccountId} on {expert.Topic}: rank {topicRank} of {scores.Count}; overall {overallRank} of {overallRanks.Count}");
+            if (topicRank > 5 || overallRank <= 10 || overallRank < 3 * topicRank)
+            {
+                failures.Add($"{expert.AccountId} ranks {topicRank} on {expert.Topic} and {overallRank} overall");
+            }
+        }
+
+        return failures;
     }
 }

@@ -29,19 +29,8 @@ public class TopicScoringTests(ITestOutputHelper output)
             .ToDictionary(s => s.AccountId, s => s.Rank);
         var experts = Sample.Value.Truth.TopicExperts;
         Assert.NotEmpty(experts);
-        var failures = new List<string>();
-        foreach (var expert in experts)
-        {
-            var scores = TopicScoring.Score(corpus, index, expert.Topic, p, intervals: false, ct: TestContext.Current.CancellationToken).Scores;
-            var id = ids[expert.AccountId];
-            var topicRank = scores.Single(s => s.AccountId == id).Rank;
-            var overallRank = overallRanks[id];
-            output.WriteLine($"{expert.AccountId} on {expert.Topic}: rank {topicRank} of {scores.Count}; overall {overallRank} of {overallRanks.Count}");
-            if (topicRank > 5 || overallRank <= 10 || overallRank < 3 * topicRank)
-            {
-                failures.Add($"{expert.AccountId} ranks {topicRank} on {expert.Topic} and {overallRank} overall");
-            }
-        }
+        var failures = TopicCorpora.ExpertsOffTheBar(experts, ids,
+            topic => TopicScoring.Score(corpus, index, topic, p, intervals: false, ct: TestContext.Current.CancellationToken).Scores, overallRanks, output);
 
         Assert.Empty(failures);
     }
@@ -73,12 +62,7 @@ public class TopicScoringTests(ITestOutputHelper output)
     {
         var (corpus, _, index, p) = Data.Value;
         var topic = Sample.Value.Truth.TopicExperts[0].Topic;
-        var input = corpus.Input;
-        var order = Enumerable.Range(0, input.InteractionCount).Reverse().ToArray();
-        var reversed = new TopicCorpus(
-            new ScoringInput([.. order.Select(i => input.ActorIds[i])], [.. order.Select(i => input.TargetIds[i])], [.. order.Select(i => input.Kinds[i])],
-                [.. order.Select(i => input.TimesMs[i])], [.. order.Select(i => input.Weights[i])], [.. input.PostAuthorIds.Reverse()], [.. input.PostTimesMs.Reverse()]),
-            [.. order.Select(i => corpus.InteractionPostIds[i])], [.. corpus.Posts.Reverse()]);
+        var reversed = TopicCorpora.Reversed(corpus);
 
         var one = TopicScoring.Score(corpus, index, topic, p, intervals: false, ct: TestContext.Current.CancellationToken);
         var other = TopicScoring.Score(reversed, new PostTopicIndex(reversed.Posts, new TopicExtractor(TopicTaxonomy.BuiltIn)), topic, p, intervals: false,

@@ -41,6 +41,8 @@ public sealed record DefenceAttribution(DiscountLedger Ledger, bool Added, IRead
             Algorithm = later.Algorithm, IntegrityDefences = later.IntegrityDefences, AsOfMs = later.AsOfMs, WindowDays = later.WindowDays,
             Network = later.Network, KindWeights = later.KindWeights, Seed = later.Seed, BootstrapReplicates = later.BootstrapReplicates,
             IntervalLevel = later.IntervalLevel,
+            // The topic step never shapes a raw score (and its method follows the defences: topic-filtered@1 with them).
+            Topics = later.Topics,
         };
         return earlier.IntegrityDefences != later.IntegrityDefences && aligned == later
             && earlier.KindWeights.OrderBy(k => k.Key, StringComparer.Ordinal).SequenceEqual(later.KindWeights.OrderBy(k => k.Key, StringComparer.Ordinal));

@@ -1,0 +1,325 @@
+using System.Collections.Concurrent;
+using Resonance.Application.Scoring;
+using Resonance.Engine.Randomness;
+using Resonance.Engine.Statistics;
+
+namespace Resonance.Application.Topics;
+
+/// <summary>topic-share@1: every topic's scores derived from the main run's computation, without scoring a graph per topic.</summary>
+/// <remarks>
+/// <para>Method: each engager u's contribution to v in the main run (reach, amplification and network-impact parts) is
+/// split by f_T(u,v), the share of u's decayed engagement with v (the pair's engagement count: Σ decay over its
+/// interactions, follows and mentions included) that went to v's posts about T or a descendant (a repost takes the
+/// topics of the post it reposts). v's raw topic score is the sum of those shares, so the explanation stays exact: the
+/// per-engager lines add up to it (no prior term: it belongs to no engager and no topic). u's standing as an engager is
+/// the one it has in the whole network, as in TwitterRank (Weng, Lim, Jiang and He, WSDM 2010), where the walk per
+/// topic runs on the global follower graph weighted by topical similarity; topic-sensitive PageRank (Haveliwala, WWW
+/// 2002) biases a global walk the same way. The 1–100 scale is calibrated among the accounts with a topic raw score
+/// above 0, and the interval comes from the main run's own Poisson bootstrap: replicate b gives every pair the
+/// multiplicity the main run gave it (the same stream <c>SplitMix64.Derive(seed, b)</c> in pair order), so the topic
+/// replicate is Σ k_b(u,v)·f_T(u,v)·contribution(u,v).</para>
+/// <para>Needs a run without integrity defences (resonance@2 multiplies each pair by a weight the graph does not keep,
+/// so its engagement counts are not sums of decays; such runs use topic-filtered@1).</para>
+/// <para>Complexity: O(m_T log m_T) for the m_T (interaction, topic) rows on posts, plus O(B·(m + E)) for B replicates over
+/// m pairs and E (pair, topic) entries. Determinism: the rows are sorted by (topic, pair, decay) before any sum, each
+/// replicate writes only its own slot, so the result is bit-identical for any thread count and any corpus order.</para>
+/// </remarks>
+public static class TopicShareScoring
+{
+    /// <summary>Every topic's ranking (by topic name, ordinal) derived from <paramref name="main"/>, the run's computation
+    /// over the same window as <paramref name="corpus"/>.</summary>
+    /// <param name="main">The main run's computation (its graph, contributions and fitted parameters).</param>
+    /// <param name="corpus">The window's interactions on posts, with their post ids.</param>
+    /// <param name="index">The posts' topics.</param>
+    /// <param name="intervals">False to skip the bootstrap (the interval is then the point score).</param>
+    /// <param name="degreeOfParallelism">Threads; never changes the result.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static IReadOnlyList<TopicRanking> Score(ScoreComputation main, TopicCorpus corpus, PostTopicIndex index, bool intervals = true,
+        int? degreeOfParallelism = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(main);
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(index);
+        var g = main.Graph;
+        if (g.EngagerWeights is not null)
+        {
+            throw new ArgumentException($"{TopicParameters.ShareMethod} needs a run without integrity defences; {main.Parameters.Algorithm} has them.");
+        }
+
+        var (topics, entries) = Entries(main, corpus, index);
+        if (entries.Length == 0)
+        {
+            return []; // nobody engaged on a post about a topic (Higgs has no posts): no bootstrap to draw
+        }
+
+        var p = main.Parameters;
+        var rankings = new TopicRanking[topics.Length];
+        var slots = Slots(g, entries, topics.Length);
+        var raw = new double[slots.Count];
+        var reach = new double[slots.Count];
+        var amplification = new double[slots.Count];
+        var impact = new double[slots.Count];
+        foreach (var x in entries)
+        {
+            var s = slots.Of[x.Index];
+            raw[s] += x.Reach + x.Amplification + x.Impact;
+            reach[s] += x.Reach;
+            amplification[s] += x.Amplification;
+            impact[s] += x.Impact;
+        }
+
+        var calibration = new QuantileCalibration[topics.Length];
+        var score = new double[slots.Count];
+        for (var t = 0; t < topics.Length; t++)
+        {
+            var engaged = raw.AsSpan(slots.Start[t], slots.Start[t + 1] - slots.Start[t]).ToArray().Where(r => r > 0).ToArray();
+            calibration[t] = new QuantileCalibration(engaged.Length > 0 ? [.. QuantileCalibration.Fit(engaged, p.CalibrationQuantiles).Quantiles] : [0.0, 0.0]);
+            for (var s = slots.Start[t]; s < slots.Start[t + 1]; s++)
+            {
+                score[s] = raw[s] > 0 ? calibration[t].Score(raw[s]) : 1;
+            }
+        }
+
+        var (low, high) = intervals
+            ? Intervals(main, entries, slots, raw, score, calibration, degreeOfParallelism, ct)
+            : ((double[])score.Clone(), (double[])score.Clone());
+        for (var t = 0; t < topics.Length; t++)
+        {
+            var order = Enumerable.Range(slots.Start[t], slots.Start[t + 1] - slots.Start[t]).Where(s => raw[s] > 0).ToArray();
+            Array.Sort(order, (a, b) =>
+            {
+                var r = raw[b].CompareTo(raw[a]);
+                return r != 0 ? r : g.AccountIds[slots.Node[a]].CompareTo(g.AccountIds[slots.Node[b]]);
+            });
+            var scores = new AccountScore[order.Length];
+            for (var i = 0; i < order.Length; i++)
+            {
+                var s = order[i];
+                scores[i] = new AccountScore(g.AccountIds[slots.Node[s]], i + 1, score[s], low[s], high[s], raw[s], 0, reach[s],
+                    Per(amplification[s], p.AmplificationWeight), Per(impact[s], p.ImpactWeight));
+            }
+
+            var contributions = new List<ScoreContribution>(slots.EntryStart[t + 1] - slots.EntryStart[t]);
+            for (var x = slots.EntryStart[t]; x < slots.EntryStart[t + 1]; x++)
+            {
+                var entry = entries[x];
+                if (raw[slots.Of[x]] > 0)
+                {
+                    contributions.Add(new ScoreContribution(g.AccountIds[g.Targets[entry.Pair]], g.AccountIds[g.Sources[entry.Pair]], entry.Reach,
+                        entry.Amplification, entry.Impact));
+                }
+            }
+
+            rankings[t] = new TopicRanking(topics[t], scores, contributions);
+        }
+
+        return rankings;
+    }
+
+    /// <summary>A sub-score's sum of contributions back in its own units (0 when the version weights it 0).</summary>
+    private static double Per(double contribution, double weight) => weight > 0 ? contribution / weight : 0;
+
+    /// <summary>One (pair, topic) entry: the pair's contribution parts times its share on the topic.</summary>
+    private readonly record struct Entry(int Index, int Topic, int Pair, double Reach, double Amplification, double Impact);
+
+    /// <summary>The topics anyone engaged on (ordinal order) and the (pair, topic) entries, by topic then pair.</summary>
+    private static (string[] Topics, Entry[] Entries) Entries(ScoreComputation main, TopicCorpus corpus, PostTopicIndex index)
+    {
+        var g = main.Graph;
+        var input = corpus.Input;
+        var p = main.Parameters;
+        var decayOf = NodeDecays(g, p);
+        var keys = RawScores.PairKeys(g);
+        var n = (long)g.NodeCount;
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < input.InteractionCount; i++)
+        {
+            names.UnionWith(index.TopicsOf(corpus.InteractionPostIds[i]));
+        }
+
+        var topics = names.ToArray();
+        var topicOf = topics.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i, StringComparer.Ordinal);
+        var rowKeys = new List<long>();
+        var rowDecays = new List<double>();
+        for (var i = 0; i < input.InteractionCount; i++)
+        {
+            var about = index.TopicsOf(corpus.InteractionPostIds[i]);
+            var time = input.TimesMs[i];
+            var inWindow = time == ScoringInput.Untimed || (time >= p.WindowStartMs && time <= p.AsOfMs);
+            if (about.Count == 0 || !inWindow || input.ActorIds[i] == input.TargetIds[i] || !(input.Weights[i] > 0))
+            {
+                continue;
+            }
+
+            var u = Array.BinarySearch(g.AccountIds, input.ActorIds[i]);
+            var v = Array.BinarySearch(g.AccountIds, input.TargetIds[i]);
+            var e = u < 0 || v < 0 ? -1 : Array.BinarySearch(keys, (u * n) + v);
+            if (e < 0)
+            {
+                continue;
+            }
+
+            var decay = time == ScoringInput.Untimed ? 1.0 : decayOf[v].Decay(p.AsOfMs - time);
+            foreach (var topic in about)
+            {
+                rowKeys.Add(((long)topicOf[topic] * keys.Length) + e);
+                rowDecays.Add(decay);
+            }
+        }
+
+        // By (topic, pair), then each run of one key by decay, so that every sum is a function of the set of rows.
+        var sortedKeys = rowKeys.ToArray();
+        var decays = rowDecays.ToArray();
+        Array.Sort(sortedKeys, decays);
+        var entries = new List<Entry>();
+        for (var run = 0; run < sortedKeys.Length;)
+        {
+            var end = run + 1;
+            while (end < sortedKeys.Length && sortedKeys[end] == sortedKeys[run])
+            {
+                end++;
+            }
+
+            Array.Sort(decays, run, end - run);
+            var sum = 0.0;
+            for (var j = run; j < end; j++)
+            {
+                sum += decays[j];
+            }
+
+            var pair = (int)(sortedKeys[run] % keys.Length);
+            var share = g.EngagementCounts[pair] > 0 ? Math.Min(1, sum / g.EngagementCounts[pair]) : 0;
+            entries.Add(new Entry(entries.Count, (int)(sortedKeys[run] / keys.Length), pair, share * main.ReachContribution[pair],
+                share * main.AmplificationContribution[pair], share * main.ImpactContribution[pair]));
+            run = end;
+        }
+
+        return (topics, [.. entries]);
+    }
+
+    /// <summary>The parameters whose decay each engaged node's pairs were built with: its rung's for a per-account tempo
+    /// (resonance@5 and later, <see cref="PerAccountTempo"/>), the run's own otherwise.</summary>
+    private static ScoringParameters[] NodeDecays(EngagementGraph g, ScoringParameters p)
+    {
+        var result = new ScoringParameters[g.NodeCount];
+        Array.Fill(result, p);
+        foreach (var rung in p.TempoRungs ?? [])
+        {
+            var at = p with { RecentHalfLifeDays = rung.HalfLifeDays };
+            foreach (var id in rung.AccountIds ?? [])
+            {
+                var v = Array.BinarySearch(g.AccountIds, id);
+                if (v >= 0)
+                {
+                    result[v] = at;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The (topic, engaged node) slots: <see cref="Of"/> maps each entry to its slot; slots and entries of topic t
+    /// are [<see cref="Start"/>[t], <see cref="Start"/>[t + 1]) and [<see cref="EntryStart"/>[t], <see cref="EntryStart"/>[t + 1]).</summary>
+    private sealed record SlotMap(int[] Of, int[] Node, int[] Start, int[] EntryStart)
+    {
+        public int Count => Node.Length;
+    }
+
+    private static SlotMap Slots(EngagementGraph g, Entry[] entries, int topicCount)
+    {
+        var of = new int[entries.Length];
+        var node = new List<int>();
+        var start = new int[topicCount + 1];
+        var entryStart = new int[topicCount + 1];
+        var slotOf = new int[g.NodeCount];
+        Array.Fill(slotOf, -1);
+        var touched = new List<int>();
+        var x = 0;
+        for (var t = 0; t < topicCount; t++)
+        {
+            start[t] = node.Count;
+            entryStart[t] = x;
+            for (; x < entries.Length && entries[x].Topic == t; x++)
+            {
+                var v = g.Targets[entries[x].Pair];
+                if (slotOf[v] < 0)
+                {
+                    slotOf[v] = node.Count;
+                    node.Add(v);
+                    touched.Add(v);
+                }
+
+                of[x] = slotOf[v];
+            }
+
+            foreach (var v in touched)
+            {
+                slotOf[v] = -1;
+            }
+
+            touched.Clear();
+        }
+
+        start[topicCount] = node.Count;
+        entryStart[topicCount] = x;
+        return new SlotMap(of, [.. node], start, entryStart);
+    }
+
+    private static (double[] Low, double[] High) Intervals(ScoreComputation main, Entry[] entries, SlotMap slots, double[] raw, double[] score,
+        QuantileCalibration[] calibration, int? degreeOfParallelism, CancellationToken ct)
+    {
+        var p = main.Parameters;
+        var replicates = p.BootstrapReplicates;
+        var count = slots.Count;
+        var topicOfSlot = new int[count];
+        for (var t = 0; t + 1 < slots.Start.Length; t++)
+        {
+            Array.Fill(topicOfSlot, t, slots.Start[t], slots.Start[t + 1] - slots.Start[t]);
+        }
+
+        var samples = new float[replicates][];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism ?? Environment.ProcessorCount, CancellationToken = ct };
+        // The same multiplicities as the main run's replicate b (ResonanceScorer): one Poisson(1) per pair, in pair order.
+        Parallel.For(0, replicates, options, () => new int[main.Graph.PairCount], (b, _, multiplier) =>
+        {
+            var rng = new Xoshiro256StarStar(SplitMix64.Derive(p.Seed, (ulong)b));
+            Sampling.FillPoisson(ref rng, 1.0, multiplier);
+            var replicate = new double[count];
+            foreach (var x in entries)
+            {
+                replicate[slots.Of[x.Index]] += multiplier[x.Pair] * (x.Reach + x.Amplification + x.Impact);
+            }
+
+            var s = new float[count];
+            for (var slot = 0; slot < count; slot++)
+            {
+                s[slot] = raw[slot] > 0 && replicate[slot] > 0 ? (float)calibration[topicOfSlot[slot]].Score(replicate[slot]) : 1;
+            }
+
+            samples[b] = s;
+            return multiplier;
+        }, _ => { });
+
+        var low = new double[count];
+        var high = new double[count];
+        var tail = (1 - p.IntervalLevel) / 2;
+        Parallel.ForEach(Partitioner.Create(0, count, 4096), options, () => new double[replicates], (range, _, column) =>
+        {
+            for (var s = range.Item1; s < range.Item2; s++)
+            {
+                for (var b = 0; b < replicates; b++)
+                {
+                    column[b] = samples[b][s];
+                }
+
+                Array.Sort(column);
+                low[s] = Math.Min(score[s], SortedQuantile.At(column, tail));
+                high[s] = Math.Max(score[s], SortedQuantile.At(column, 1 - tail));
+            }
+
+            return column;
+        }, _ => { });
+        return (low, high);
+    }
+}
