@@ -24,7 +24,8 @@ public static class AccountTopics
 
     /// <summary>The topics of every account with a post about a known topic, as <see cref="For"/> gives them, by account
     /// id then position. O(m + posts + total text): interactions and posts are grouped by account once (keeping corpus
-    /// order, so every sum is the one <see cref="For"/> computes, bit for bit).</summary>
+    /// order, so every sum is the one <see cref="For"/> computes, bit for bit), then accounts are summarised in parallel, each
+    /// into its own slot, and joined in account order: the same rows for any thread count.</summary>
     public static IReadOnlyList<AccountTopicRow> ForAll(TopicCorpus corpus, PostTopicIndex index)
     {
         ArgumentNullException.ThrowIfNull(corpus);
@@ -53,11 +54,15 @@ public static class AccountTopics
             }
         }
 
+        // Accounts are independent: each is summarised into its own slot, then the slots are joined in account order.
+        var accounts = posts.Keys.Order().ToArray();
+        var perAccount = new List<AccountTopic>[accounts.Length];
+        Parallel.For(0, accounts.Length, a =>
+            perAccount[a] = Of(accounts[a], corpus, received.GetValueOrDefault(accounts[a]) ?? [], posts[accounts[a]], index));
         var rows = new List<AccountTopicRow>();
-        foreach (var account in posts.Keys.Order())
+        for (var a = 0; a < accounts.Length; a++)
         {
-            var topics = Of(account, corpus, received.GetValueOrDefault(account) ?? [], posts[account], index);
-            rows.AddRange(topics.Select((t, i) => new AccountTopicRow(account, i, t)));
+            rows.AddRange(perAccount[a].Select((t, i) => new AccountTopicRow(accounts[a], i, t)));
         }
         return rows;
     }
@@ -66,7 +71,7 @@ public static class AccountTopics
     /// posts count) and <paramref name="posts"/> (its own count), both in corpus order.</summary>
     private static List<AccountTopic> Of(long accountId, TopicCorpus corpus, IEnumerable<int> rows, IEnumerable<TopicPost> posts, PostTopicIndex index)
     {
-        var engagement = new Dictionary<string, (double Weight, HashSet<long> Engagers)>(StringComparer.Ordinal);
+        var engagement = new Dictionary<string, PostEngagement>(StringComparer.Ordinal);
         var input = corpus.Input;
         foreach (var i in rows)
         {
@@ -74,10 +79,10 @@ public static class AccountTopics
             {
                 if (!engagement.TryGetValue(post, out var e))
                 {
-                    engagement[post] = e = (0, []);
+                    engagement[post] = e = new PostEngagement();
                 }
 
-                engagement[post] = (e.Weight + input.Weights[i], e.Engagers);
+                e.Weight += input.Weights[i];
                 e.Engagers.Add(input.ActorIds[i]);
             }
         }
@@ -100,24 +105,48 @@ public static class AccountTopics
             .OrderByDescending(t => t.Engagements).ThenByDescending(t => t.Posts).ThenBy(t => t.Topic, StringComparer.Ordinal)];
     }
 
-    private static AccountTopic Summarise(string topic, List<string> posts, Dictionary<string, (double Weight, HashSet<long> Engagers)> engagement,
-        PostTopicIndex index)
+    /// <summary>The engagement with one post: weighted interactions, summed in corpus order, and distinct engagers.</summary>
+    private sealed class PostEngagement
+    {
+        public double Weight { get; set; }
+
+        public HashSet<long> Engagers { get; } = [];
+    }
+
+    private static AccountTopic Summarise(string topic, List<string> posts, Dictionary<string, PostEngagement> engagement, PostTopicIndex index)
     {
         var engagers = new HashSet<long>();
+        var weight = 0.0;
+        // Each term counts the posts it matched in; a post's terms are distinct.
+        var postsWithTerm = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in posts)
         {
-            engagers.UnionWith(engagement.GetValueOrDefault(p).Engagers ?? []);
+            if (engagement.TryGetValue(p, out var e))
+            {
+                engagers.UnionWith(e.Engagers);
+            }
+
+            weight += e?.Weight ?? 0;
+            seen.Clear();
+            foreach (var m in index.EvidenceFor(p, topic))
+            {
+                var term = m.Kind switch
+                {
+                    TopicEvidenceKind.Hashtag => "#" + m.Term,
+                    TopicEvidenceKind.Cashtag => "$" + m.Term,
+                    _ => m.Term,
+                };
+                if (seen.Add(term))
+                {
+                    postsWithTerm[term] = postsWithTerm.GetValueOrDefault(term) + 1;
+                }
+            }
         }
 
-        var terms = posts.SelectMany(p => index.EvidenceFor(p, topic).Select(m => m.Kind switch
-            {
-                TopicEvidenceKind.Hashtag => "#" + m.Term,
-                TopicEvidenceKind.Cashtag => "$" + m.Term,
-                _ => m.Term,
-            }).Distinct(StringComparer.Ordinal))
-            .GroupBy(t => t, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).Take(8);
-        var top = posts.Select(p => (PostId: p, Engagements: engagement.GetValueOrDefault(p).Weight))
+        var terms = postsWithTerm.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Key).Take(8);
+        var top = posts.Select(p => (PostId: p, Engagements: engagement.GetValueOrDefault(p)?.Weight ?? 0))
             .OrderByDescending(x => x.Engagements).ThenBy(x => x.PostId, StringComparer.Ordinal).Take(3);
-        return new AccountTopic(topic, posts.Count, posts.Sum(p => engagement.GetValueOrDefault(p).Weight), engagers.Count, [.. terms], [.. top]);
+        return new AccountTopic(topic, posts.Count, weight, engagers.Count, [.. terms], [.. top]);
     }
 }

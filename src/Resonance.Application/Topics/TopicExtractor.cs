@@ -66,6 +66,10 @@ public sealed class TopicExtractor(TopicTaxonomy taxonomy)
             {
                 phrase = len == 1 ? tokens[i] : string.Concat(phrase, " ", tokens[i + len - 1]);
                 Add(Taxonomy.ForPhrase(phrase), TopicEvidenceKind.Keyword, phrase);
+                if (!Taxonomy.IsPhrasePrefix(phrase))
+                {
+                    break; // no longer phrase starts with these words
+                }
             }
         }
 

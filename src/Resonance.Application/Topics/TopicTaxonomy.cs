@@ -18,6 +18,8 @@ public sealed class TopicTaxonomy
     private readonly Dictionary<string, List<string>> byHashtag = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> byCashtag = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> byPhrase = new(StringComparer.Ordinal);
+    private readonly HashSet<string> phrasePrefixes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> ancestors = new(StringComparer.Ordinal);
     private string? hash;
 
     private TopicTaxonomy(IReadOnlyList<TopicDefinition> definitions)
@@ -43,8 +45,17 @@ public sealed class TopicTaxonomy
                 {
                     Add(byPhrase, string.Join(' ', stems), d.Name);
                     LongestPhrase = Math.Max(LongestPhrase, stems.Count);
+                    for (var len = 1; len < stems.Count; len++)
+                    {
+                        phrasePrefixes.Add(string.Join(' ', stems.Take(len)));
+                    }
                 }
             }
+        }
+
+        foreach (var d in definitions)
+        {
+            ancestors[d.Name] = [.. Chain(d.Name)];
         }
     }
 
@@ -88,8 +99,15 @@ public sealed class TopicTaxonomy
     /// <summary>Topics whose keyword stems are exactly <paramref name="stems"/> joined by single spaces.</summary>
     public IReadOnlyList<string> ForPhrase(string stems) => byPhrase.TryGetValue(stems, out var t) ? t : [];
 
-    /// <summary>The topic and its ancestors, nearest first.</summary>
-    public IEnumerable<string> WithAncestors(string topic)
+    /// <summary>True when <paramref name="stems"/> (joined by single spaces) begin a longer keyword phrase, so the
+    /// extractor need not build longer runs of words from a start that no phrase has.</summary>
+    public bool IsPhrasePrefix(string stems) => phrasePrefixes.Contains(stems);
+
+    /// <summary>The topic and its ancestors, nearest first (computed once per topic).</summary>
+    public IEnumerable<string> WithAncestors(string topic) =>
+        ancestors.TryGetValue(topic, out var chain) ? chain : Chain(topic);
+
+    private IEnumerable<string> Chain(string topic)
     {
         for (var t = Find(topic); t is not null; t = t.Parent is null ? null : Find(t.Parent))
         {
