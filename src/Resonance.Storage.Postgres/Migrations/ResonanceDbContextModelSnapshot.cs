@@ -677,9 +677,6 @@ namespace Resonance.Storage.Postgres.Migrations
                     b.HasKey("RunId", "Topic", "AccountId", "EngagerId")
                         .HasName("pk_topic_contributions");
 
-                    b.HasIndex("RunId", "Topic", "EngagerId")
-                        .HasDatabaseName("ix_topic_contributions_engager");
-
                     b.ToTable("topic_contributions", (string)null);
                 });
 
