@@ -25,6 +25,8 @@ if [[ -z "${DB:-}" ]]; then
   "${CLI[@]}" generate --people "$PEOPLE" --seed 1 --out "$WORK/g.jsonl" >/dev/null
   "${CLI[@]}" import "$WORK/g.jsonl" --format jsonl --db "$DB" --json >/dev/null 2>&1
   rm -f "$WORK/g.jsonl"
+else
+  "${CLI[@]}" db migrate --db "$DB" >/dev/null   # a database imported by an older build may lack the latest schema
 fi
 cat > "$WORK/phases.py" <<'PY'
 import json, sys
