@@ -19,6 +19,9 @@ public enum InteractionKind : short
     Mention = 5,
     /// <summary>The actor liked (favourited) the target's post.</summary>
     Like = 6,
+    /// <summary>The actor stopped following the target. Never engagement: it undoes an earlier follow of the same target
+    /// and is otherwise seen only by the integrity signals (follow churn, action rate).</summary>
+    Unfollow = 7,
 }
 
 /// <summary>Text names of <see cref="InteractionKind"/> as used in every file format and on the command line.</summary>
@@ -26,6 +29,11 @@ public static class InteractionKinds
 {
     /// <summary>All kinds, in the order of their numeric values.</summary>
     public static IReadOnlyList<InteractionKind> All { get; } =
+        [InteractionKind.Follow, InteractionKind.Repost, InteractionKind.Quote, InteractionKind.Reply, InteractionKind.Mention, InteractionKind.Like, InteractionKind.Unfollow];
+
+    /// <summary>The kinds that carry a weight in scoring (every kind but <see cref="InteractionKind.Unfollow"/>, which only
+    /// undoes a follow).</summary>
+    public static IReadOnlyList<InteractionKind> Weighted { get; } =
         [InteractionKind.Follow, InteractionKind.Repost, InteractionKind.Quote, InteractionKind.Reply, InteractionKind.Mention, InteractionKind.Like];
 
     /// <summary>The lower-case name of a kind, for example <c>repost</c>.</summary>
@@ -37,6 +45,7 @@ public static class InteractionKinds
         InteractionKind.Reply => "reply",
         InteractionKind.Mention => "mention",
         InteractionKind.Like => "like",
+        InteractionKind.Unfollow => "unfollow",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown interaction kind."),
     };
 
@@ -51,11 +60,12 @@ public static class InteractionKinds
             "reply" => InteractionKind.Reply,
             "mention" => InteractionKind.Mention,
             "like" => InteractionKind.Like,
+            "unfollow" => InteractionKind.Unfollow,
             _ => 0,
         };
         return kind != 0;
     }
 
     /// <summary>The accepted names, for error messages and help text.</summary>
-    public static string Names => "follow, repost, quote, reply, mention, like";
+    public static string Names => "follow, repost, quote, reply, mention, like, unfollow";
 }

@@ -37,7 +37,7 @@ internal static class StatsQueries
         var topAccounts = top == 0 ? [] : await AdoCommands.ListAsync(connection, $"""
             SELECT n.name, a.external_id, a.handle, t.c, t.d
             FROM (SELECT target_id, count(*) AS c, count(DISTINCT actor_id) AS d
-                  FROM interactions GROUP BY target_id ORDER BY count(*) DESC, target_id LIMIT {top}) t
+                  FROM interactions WHERE kind <> {(short)InteractionKind.Unfollow} GROUP BY target_id ORDER BY count(*) DESC, target_id LIMIT {top}) t
             JOIN accounts a ON a.id = t.target_id
             JOIN networks n ON n.id = a.network_id
             ORDER BY t.c DESC, t.target_id

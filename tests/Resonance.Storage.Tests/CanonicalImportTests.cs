@@ -39,6 +39,32 @@ public sealed class CanonicalImportTests
         Assert.Equal(2, stats.TopAccounts[0].DistinctActors);
     }
 
+    /// <summary>An unfollow (kind 7) is stored and counted under its own name, with no migration, and is not an
+    /// interaction its target received.</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_Unfollows_StoresThemUnderTheirKindButNotAsInteractionsReceived(string provider)
+    {
+        var (db, store) = await TestDatabase.CreateMigratedAsync(provider);
+        await using var _ = db;
+        await using var __ = store;
+        var ct = TestContext.Current.CancellationToken;
+        var unfollows = Jsonl + "\n" + """
+            {"type":"interaction","network":"mastodon","time":"2024-05-02T08:00:00Z","actor":"3","target":"1","kind":"unfollow"}
+            {"type":"interaction","network":"mastodon","time":"2024-05-02T09:00:00Z","actor":"4","target":"1","kind":"unfollow"}
+            """;
+
+        var result = await new ImportService(store).RunAsync([Sources.Text("a.jsonl", unfollows, "jsonl")], new ImportOptions("jsonl"), ct: ct);
+
+        Assert.Equal(5, result.Counts.InteractionsAdded);
+        var stats = await store.GetStatsAsync(1, ct);
+        var network = Assert.Single(stats.ByNetwork);
+        Assert.Equal(2, network.InteractionsByKind["unfollow"]);
+        Assert.Equal(5, network.Interactions);
+        Assert.Equal(3, stats.TopAccounts[0].InteractionsReceived);
+        Assert.Equal(2, stats.TopAccounts[0].DistinctActors);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Import_AccountRecordWithNewHandle_UpdatesAndCountsIt(string provider)

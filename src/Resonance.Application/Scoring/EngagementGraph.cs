@@ -91,12 +91,12 @@ public sealed class EngagementGraph
         ArgumentNullException.ThrowIfNull(p);
         var start = p.WindowStartMs;
         var kindWeight = new double[8];
-        foreach (var kind in Domain.InteractionKinds.All)
+        foreach (var kind in Domain.InteractionKinds.Weighted)
         {
             kindWeight[(int)kind] = p.KindWeight(kind);
         }
 
-        var kept = Kept(input, p);
+        var (kept, undone) = UndoneFollows.Split(input, Kept(input, p));
         if (p.IntegrityDefences)
         {
             kept = IntegrityWeights.WithoutFollowBacks(input, kept);
@@ -203,7 +203,7 @@ public sealed class EngagementGraph
         }
 
         // Pairs of an engager with weight 0 are dropped, so no zero-weight edge reaches PageRank.
-        var (model, engager, pod, audienceless, cohort) = IntegrityWeights.Compute(input, kept, accountIds, p);
+        var (model, engager, pod, audienceless, cohort) = IntegrityWeights.Compute(input, undone.Count == 0 ? kept : [.. kept, .. undone], accountIds, p);
         var pairKeys = Enumerable.Range(0, sources.Count).Select(e => (sources[e] * n) + targets[e]).ToArray();
         var reciprocal = Enumerable.Range(0, sources.Count).Select(e => Array.BinarySearch(pairKeys, (targets[e] * n) + sources[e]) >= 0).ToArray();
         var pairWeight = Enumerable.Range(0, sources.Count).Select(e => IntegrityWeights.PairWeight(engager[sources[e]], reciprocal[e] ? pod[sources[e]] : 0,
@@ -247,7 +247,8 @@ public sealed class EngagementGraph
     }
 
     /// <summary>The indices of the interactions a run uses before any defence: inside the window (or untimed), not
-    /// self-interactions, with a positive weight; ascending.</summary>
+    /// self-interactions, with a positive weight; ascending. Unfollows are among them: <see cref="Build"/> then drops them
+    /// with the follows they undo (<see cref="UndoneFollows"/>) and hands both to the integrity log only.</summary>
     public static List<int> Kept(ScoringInput input, ScoringParameters p)
     {
         ArgumentNullException.ThrowIfNull(input);

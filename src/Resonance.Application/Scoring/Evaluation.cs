@@ -54,7 +54,9 @@ public static class Evaluation
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(splits);
-        var timed = Enumerable.Range(0, input.InteractionCount).Where(i => input.TimesMs[i] != ScoringInput.Untimed).ToArray();
+        // Unfollows are never engagement; the follows they undo still count here (before the cut they were follows).
+        var timed = Enumerable.Range(0, input.InteractionCount)
+            .Where(i => input.TimesMs[i] != ScoringInput.Untimed && input.Kinds[i] != InteractionKind.Unfollow).ToArray();
         if (timed.Length == 0)
         {
             throw new ArgumentException("evaluation needs timed interactions, and there are none in the selection.");

@@ -9,7 +9,7 @@ namespace Resonance.Application.Scoring;
 /// likelihood (<see cref="InauthenticityModel"/>) computed on the run's own window.</summary>
 /// <remarks>
 /// <para>The likelihood is computed from the interactions the engagement graph keeps (window, no self-interactions,
-/// positive weight) and the window's posts, with their originality and text when the input carries them
+/// positive weight), plus the window's unfollows and the follows they undo (behaviour, though not engagement), and the window's posts, with their originality and text when the input carries them
 /// (<see cref="ScoringInput.Texts"/>, loaded for resonance@2 runs and audits; without them near-duplicate text reads 0).
 /// A flagged bot or farm account (L near 1) adds almost nothing, follows included; a pod member's engagement is cut by
 /// its pod score and then by the reciprocal discount; an account no trust reaches keeps at most 0.7; an audience-less

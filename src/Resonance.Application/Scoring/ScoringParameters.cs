@@ -67,7 +67,8 @@ public sealed record ScoringParameters
     /// <see cref="LeaveOneOutScores"/>).</summary>
     public string? Calibration { get; init; }
 
-    /// <summary>Weight of each interaction kind on the engagement graph, by lower-case kind name.</summary>
+    /// <summary>Weight of each interaction kind on the engagement graph, by lower-case kind name (every kind of
+    /// <see cref="InteractionKinds.Weighted"/>; an unfollow has none: it only undoes a follow).</summary>
     public IReadOnlyDictionary<string, double> KindWeights { get; init; } = DefaultKindWeights;
 
     /// <summary>PageRank damping factor on the engagement graph.</summary>
@@ -158,7 +159,7 @@ public sealed record ScoringParameters
         Check(BootstrapReplicates >= 2, "at least 2 bootstrap replicates are needed");
         Check(IntervalLevel is > 0 and < 1, "interval level must be in (0, 1)");
         Check(CalibrationQuantiles >= 2, "at least 2 calibration quantiles are needed");
-        foreach (var kind in InteractionKinds.All)
+        foreach (var kind in InteractionKinds.Weighted)
         {
             var w = KindWeight(kind);
             Check(w >= 0 && double.IsFinite(w), $"weight of {InteractionKinds.Name(kind)} must be a non-negative number");

@@ -45,7 +45,7 @@ public sealed class ResonanceV2Tests
             from target in Gen.Int[0, humans.Length - 1]
             from fan in Gen.Int[0, humans.Length - 1]
             from bot in Gen.Int[0, bots.Length - 1]
-            from kind in Gen.OneOfConst([.. InteractionKinds.All])
+            from kind in Gen.OneOfConst([.. InteractionKinds.Weighted])
             from minutesAgo in Gen.Long[1, 30 * 1440]
             where target != fan
             select (Target: humans[target], Fan: humans[fan], Bot: bots[bot], Kind: kind, Time: end - (minutesAgo * 60_000));

@@ -44,7 +44,7 @@ public sealed class DefenceStages
         var plainParameters = p with { IntegrityDefences = false };
         Plain = EngagementGraph.Build(input, plainParameters);
 
-        var kept = EngagementGraph.Kept(input, p);
+        var kept = UndoneFollows.Split(input, EngagementGraph.Kept(input, p)).Standing;
         var remaining = new bool[input.InteractionCount];
         Array.Fill(remaining, true);
         var survivors = new HashSet<int>(IntegrityWeights.WithoutFollowBacks(input, kept));

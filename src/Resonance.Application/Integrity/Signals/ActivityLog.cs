@@ -81,10 +81,10 @@ public sealed class ActivityLog
     /// <summary>Number of interactions.</summary>
     public int InteractionCount => Actors.Length;
 
-    /// <summary>Whether an interaction kind is engagement with content or person (anything but a follow).</summary>
-    public static bool IsEngagement(InteractionKind kind) => kind != InteractionKind.Follow;
+    /// <summary>Whether an interaction kind is engagement with content or person (anything but a follow or an unfollow).</summary>
+    public static bool IsEngagement(InteractionKind kind) => kind is not (InteractionKind.Follow or InteractionKind.Unfollow);
 
-    /// <summary>Every distinct (engager, engaged) pair of engagement (any kind but follow), in log order of its first
+    /// <summary>Every distinct (engager, engaged) pair of engagement (any kind but follow and unfollow), in log order of its first
     /// interaction. O(m + n) time without hashing: the log is grouped by actor, so a target seen before in the same
     /// actor's run is marked with that actor.</summary>
     public IEnumerable<(int Engager, int Target)> DistinctEngagements()

@@ -1,3 +1,4 @@
+using Resonance.Domain;
 using Resonance.Engine.Statistics;
 
 namespace Resonance.Application.Integrity.Signals;
@@ -10,8 +11,8 @@ namespace Resonance.Application.Integrity.Signals;
 /// records before that: "first seen" means "new" only where the account would have been seen had it been active. A log
 /// that covers less (Higgs' week, the cascades' 12 days) has no newcomers and the signal is silent. An account with an
 /// untimed interaction is never a newcomer. <b>Audience-less newcomer</b>: a newcomer that no established account (one that is not a newcomer) has
-/// engaged or followed, so nobody who was there before vouches for it; newcomers engaging each other do not escape.
-/// <b>Engagers</b> of v: the distinct accounts that engaged v (any kind but follow); <b>cohort</b> k: those of them that are
+/// engaged or followed (an unfollow vouches for nothing), so nobody who was there before vouches for it; newcomers engaging each other do not escape.
+/// <b>Engagers</b> of v: the distinct accounts that engaged v (any kind but follow and unfollow); <b>cohort</b> k: those of them that are
 /// audience-less newcomers. <b>Base rate</b> p₀: Σk ÷ Σn over every engaged account, the share of engager pairs that
 /// come from audience-less newcomers anywhere in the network.</para>
 /// <para>Value: the <b>lift</b>, the lower end of the 95% Wilson interval of k/n divided by p₀: how many times the base rate
@@ -99,7 +100,7 @@ public static class NewcomerCohortSignal
         var vouched = new bool[n];
         for (var i = 0; i < log.InteractionCount; i++)
         {
-            if (!newcomer[log.Actors[i]])
+            if (!newcomer[log.Actors[i]] && log.Kinds[i] != InteractionKind.Unfollow)
             {
                 vouched[log.Targets[i]] = true;
             }
