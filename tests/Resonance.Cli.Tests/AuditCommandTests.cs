@@ -86,6 +86,36 @@ public sealed class AuditCommandTests
         Assert.True(bot.GetProperty("cohort").GetProperty("audienceless").GetBoolean());
     }
 
+    /// <summary>A churner added to a generated community follows 50 members at 5 a day and unfollows 45 of them 30 hours
+    /// later: imported from JSONL into SQLite, its audit shows the true churn part of follow churn, and an unfollow is not
+    /// an engagement its target received.</summary>
+    [Fact]
+    public async Task Audit_shows_true_follow_churn_from_unfollows_imported_as_jsonl()
+    {
+        using var temp = new TempFolder();
+        var data = temp.File("c.jsonl");
+        var ct = TestContext.Current.CancellationToken;
+        Assert.Equal(0, (await CliRun.RunAsync("generate", "--people", "300", "--out", data, "--truth", temp.File("t.json"))).ExitCode);
+        var march = new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
+        string Line(int k, string kind, double hours) =>
+            $$"""{"type":"interaction","network":"synthetic","time":"{{march.AddHours(hours).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture)}}","actor":"zz-churner","target":"u{{k}}","kind":"{{kind}}"}""";
+        var lines = Enumerable.Range(0, 50).Select(k => Line(k, "follow", k * 4.8))
+            .Concat(Enumerable.Range(0, 45).Select(k => Line(k, "unfollow", (k * 4.8) + 30)));
+        await File.AppendAllLinesAsync(data, lines, ct);
+        var db = temp.File("r.db");
+        Assert.Equal(0, (await CliRun.RunAsync("import", data, "--format", "jsonl", "--db", db)).ExitCode);
+
+        var audit = Json(await CliRun.RunAsync("audit", "synthetic:zz-churner", "--db", db, "--json"));
+        var text = await CliRun.RunAsync("audit", "synthetic:zz-churner", "--db", db);
+
+        var churn = audit.GetProperty("signals").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "follow-churn");
+        Assert.Equal(1, churn.GetProperty("score").GetDouble());
+        Assert.Equal(0.9, churn.GetProperty("value").GetDouble(), 12);
+        Assert.Contains("true churn", churn.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.True(audit.GetProperty("flagged").GetBoolean(), audit.ToString());
+        Assert.Contains("share of its 50 follows undone by an unfollow within 7 days", text.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Audit_attacks_reports_every_trick_and_audit_needs_an_account_or_attacks()
     {

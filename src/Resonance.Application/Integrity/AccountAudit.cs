@@ -48,7 +48,7 @@ public sealed record AccountAudit(long StoreId, double Likelihood, bool Flagged,
         {
             return null;
         }
-        var signals = model.Signals.Select((s, k) => new AuditSignal(s.Name, BehaviourSignals.All[k].Description, s.Values[a], s.Scores[a])).ToArray();
+        var signals = model.Signals.Select((s, k) => new AuditSignal(s.Name, s.Describe(a, BehaviourSignals.All[k].Description), s.Values[a], s.Scores[a])).ToArray();
         var audience = AudienceQuality.Compute(model).FirstOrDefault(q => q.AccountId == id);
         var c = model.Cohort;
         var cohort = new AuditCohort(c.Engagers[a], c.Cohort[a], c.Low[a], c.High[a], c.BaseRate, c.Lift[a], c.Scores[a], c.NewcomerSinceMs,

@@ -93,7 +93,7 @@ public sealed class InauthenticityModel(ActivityLog log, IReadOnlyList<SignalRes
         {
             if (Signals[k].Scores[a] > 0)
             {
-                reasons.Add(new(Signals[k].Name, BehaviourSignals.All[k].Description, Signals[k].Values[a], Signals[k].Scores[a]));
+                reasons.Add(new(Signals[k].Name, Signals[k].Describe(a, BehaviourSignals.All[k].Description), Signals[k].Values[a], Signals[k].Scores[a]));
             }
         }
         if (LowTrust[a] > 0)

@@ -63,6 +63,26 @@ public sealed class UndoneFollowsTests
     }
 
     [Fact]
+    public void In_resonance_2_a_churner_who_undoes_45_of_50_follows_within_hours_counts_nothing()
+    {
+        var input = HiggsInput.Value;
+        var p = V(2, input);
+        var start = input.TimesMs.Where(t => t != ScoringInput.Untimed).Min();
+        var churner = input.ActorIds[0];
+        var targets = input.TargetIds.Where(t => t != churner).Distinct().Order().Take(50).ToArray();
+        // About 10 follows a day, under the volume part's human limit of 15: only the unfollows can give it away.
+        var follows = targets.Select((t, k) => (churner, t, InteractionKind.Follow, start + (k * 5 * Hour / 2))).ToList();
+        var unfollows = follows.Take(45).Select(f => (f.churner, f.t, InteractionKind.Unfollow, f.Item4 + Hour)).ToList();
+
+        double Weight(EngagementGraph g) => g.EngagerWeights![Array.BinarySearch(g.AccountIds, churner)];
+        var followed = EngagementGraph.Build(ScoringInputs.With(input, follows), p);
+        var churned = EngagementGraph.Build(ScoringInputs.With(input, [.. follows, .. unfollows]), p);
+
+        Assert.True(Weight(followed) > 0.5, $"weight {Weight(followed)} without unfollows");
+        Assert.Equal(0, Weight(churned));
+    }
+
+    [Fact]
     public void Rows_without_unfollows_come_back_as_they_are()
     {
         var input = HiggsInput.Value;

@@ -7,6 +7,13 @@ namespace Resonance.Application.Integrity.Signals;
 /// certainty, linear in between (see <see cref="Ramp"/>).</param>
 public sealed record SignalResult(string Name, double[] Values, double[] Scores)
 {
+    /// <summary>Per account, what its value measures when that differs from the signal's own description (a signal with
+    /// two parts says which part decided); null for all accounts, or for one, when the description applies.</summary>
+    public string?[]? Notes { get; init; }
+
+    /// <summary>The note of account <paramref name="account"/>, else <paramref name="description"/>.</summary>
+    public string Describe(int account, string description) => Notes?[account] ?? description;
+
     /// <summary>0 at or below <paramref name="low"/>, 1 at or above <paramref name="high"/>, linear in between.</summary>
     public static double Ramp(double x, double low, double high) =>
         x <= low ? 0 : x >= high ? 1 : (x - low) / (high - low);
