@@ -183,6 +183,11 @@ public static class ResonanceScorer
 
         var low = new double[n];
         var high = new double[n];
+        if (n == 0)
+        {
+            return (low, high); // a window whose interactions all weigh 0 has no nodes (Partitioner refuses an empty range)
+        }
+
         var tail = (1 - p.IntervalLevel) / 2;
         // Each node's interval reads only its own column of the replicates, so nodes split across threads freely.
         Parallel.ForEach(Partitioner.Create(0, n, 4096), new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism ?? Environment.ProcessorCount, CancellationToken = ct },

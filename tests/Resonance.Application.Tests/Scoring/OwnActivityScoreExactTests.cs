@@ -24,7 +24,7 @@ public sealed class OwnActivityScoreExactTests
     {
         // Mutation check: with the run's plain calibration (and pair-index bootstrap draws) the property is false.
         var failure = Assert.ThrowsAny<Exception>(() => Cases.Sample(c => SameScore("resonance@6", c.Rows, c.A, c.Extra), iter: 600));
-        Assert.Contains("Assert.Equal() Failure", failure.Message, StringComparison.Ordinal);
+        Assert.True(failure.Message.Contains("Assert.Equal() Failure", StringComparison.Ordinal), failure.Message);
     }
 
     [Fact]
