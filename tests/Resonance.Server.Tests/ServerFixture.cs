@@ -55,6 +55,20 @@ public class ServerFixture : IAsyncLifetime
         BaseAddress = new Uri(_app.Urls.First());
     }
 
+    /// <summary>Stops the server and starts a fresh one over the same database (nothing cached; new clients needed).</summary>
+    public async Task RestartAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        _app = ResonanceServer.Build(new ServerOptions(Store, "http://127.0.0.1:0") { SignInAttemptsPerMinute = SignInAttemptsPerMinute });
+        await ResonanceServer.PrepareAsync(_app);
+        await _app.StartAsync();
+        BaseAddress = new Uri(_app.Urls.First());
+    }
+
     /// <summary>A browser-less client with its own cookies, signed in as <paramref name="email"/> (or anonymous).</summary>
     public async Task<WebClient> ClientAsync(string? email = null)
     {

@@ -9,9 +9,18 @@ public sealed record CommunityView(CommunitySummary Community, CommunityLabel La
 
 /// <summary>Reads a run's communities and labels them for a viewer.</summary>
 /// <remarks>Sizes, ranks and centralities are saved with the run. Labels are composed when read: names from the
-/// members' consent as it is now (a member who withdraws consent leaves every label at once), topics from the run's
-/// window with the taxonomy in use (nothing topic-related is stored; docs/topics.md).</remarks>
-public sealed class CommunityService(ICommunityStore communities, IScoreStore scores, ITopicStore? topics, TopicTaxonomy? taxonomy)
+/// members' consent as it is now (a member who withdraws consent leaves every label at once), topics from the topics
+/// stored with the run (<paramref name="runTopics"/>), so they never change afterwards, or, for a run saved without them
+/// (or read with another taxonomy than the one it stored, when <paramref name="taxonomyGiven"/>), recomputed from the
+/// run's window with <paramref name="taxonomy"/> (docs/topics.md, docs/communities.md).</remarks>
+/// <param name="communities">The run's communities.</param>
+/// <param name="scores">The runs.</param>
+/// <param name="topics">The posts and interactions, for recomputing topics; null to leave topics out of labels.</param>
+/// <param name="taxonomy">The taxonomy for recomputing; null to leave topics out of labels.</param>
+/// <param name="runTopics">The topics stored with runs; null to always recompute.</param>
+/// <param name="taxonomyGiven">True when the operator gave taxonomy files (as for <see cref="TopicService"/>).</param>
+public sealed class CommunityService(ICommunityStore communities, IScoreStore scores, ITopicStore? topics, TopicTaxonomy? taxonomy,
+    IRunTopicStore? runTopics = null, bool taxonomyGiven = false)
 {
     /// <summary>The run's first <paramref name="count"/> communities (largest first) with labels and up to
     /// <paramref name="membersEach"/> top members each; empty when the run has no communities.</summary>
@@ -69,8 +78,8 @@ public sealed class CommunityService(ICommunityStore communities, IScoreStore sc
         return names.Labels(shown, await TopTopicsAsync(run, ct).ConfigureAwait(false), viewer);
     }
 
-    /// <summary>Each community's top topics in <paramref name="run"/> (docs/communities.md, Labels); empty when the
-    /// run's posts carry no text or hashtags, or no taxonomy was given.</summary>
+    /// <summary>Each community's top topics in <paramref name="run"/> (docs/communities.md, Labels), from the run's stored
+    /// topics when it has them; empty when the run's posts carry no text or hashtags, or no taxonomy was given.</summary>
     public async Task<IReadOnlyDictionary<int, IReadOnlyList<string>>> TopTopicsAsync(ScoreRunInfo run, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -80,6 +89,12 @@ public sealed class CommunityService(ICommunityStore communities, IScoreStore sc
         }
 
         var p = run.Parameters;
+        if (runTopics is not null && TopicService.ReadsStored(run, taxonomy, taxonomyGiven))
+        {
+            var standings = (await communities.AllCommunityStandingsAsync(run.Id, ct).ConfigureAwait(false)).ToDictionary(s => s.AccountId, s => s.Community);
+            return CommunityTopics.Top(await runTopics.TopicEngagementsAsync(run.Id, ct).ConfigureAwait(false), taxonomy, standings);
+        }
+
         if (!await communities.HasTopicTextAsync(p.Network, p.AsOfMs, ct).ConfigureAwait(false))
         {
             return new Dictionary<int, IReadOnlyList<string>>();

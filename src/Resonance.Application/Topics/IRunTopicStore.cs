@@ -8,6 +8,12 @@ namespace Resonance.Application.Topics;
 /// <param name="Ranked">Accounts scored on the topic in the run.</param>
 public sealed record StoredTopicScore(string Topic, AccountScore Score, int Ranked);
 
+/// <summary>The engagement by others on one account's posts about one topic, as stored with a run (<see cref="AccountTopic.Engagements"/>).</summary>
+/// <param name="AccountId">The account.</param>
+/// <param name="Topic">The topic.</param>
+/// <param name="Engagements">Weighted interactions by others on its posts about the topic in the run's window.</param>
+public sealed record StoredTopicEngagement(long AccountId, string Topic, double Engagements);
+
 /// <summary>Reads the topics saved with a run (written with the run itself by <see cref="IScoreStore.SaveRunAsync"/>).</summary>
 /// <remarks>A run whose <see cref="ScoringParameters.Topics"/> is null stores none: every read returns empty.</remarks>
 public interface IRunTopicStore
@@ -20,6 +26,9 @@ public interface IRunTopicStore
 
     /// <summary>The topics of <paramref name="accountId"/> with their evidence, in the order the run stored them (most engaged first).</summary>
     Task<IReadOnlyList<AccountTopic>> AccountTopicsAsync(long runId, long accountId, CancellationToken ct = default);
+
+    /// <summary>Every account's topics in the run with their engagement (for community labels), by account then in stored order.</summary>
+    Task<IReadOnlyList<StoredTopicEngagement>> TopicEngagementsAsync(long runId, CancellationToken ct = default);
 
     /// <summary>The contributions on <paramref name="topic"/> to <paramref name="accountId"/> and from it (as engager).</summary>
     Task<IReadOnlyList<ScoreContribution>> TopicContributionsAsync(long runId, string topic, long accountId, CancellationToken ct = default);

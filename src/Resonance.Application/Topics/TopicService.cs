@@ -28,14 +28,28 @@ public sealed class TopicService(ITopicStore store, TopicTaxonomy taxonomy, IRun
     public bool IsStored(ScoreRunInfo run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return runs is not null && run.Parameters.Topics is { } t && (!taxonomyGiven || t.TaxonomyHash == Taxonomy.Hash);
+        return runs is not null && ReadsStored(run, Taxonomy, taxonomyGiven);
+    }
+
+    /// <summary>Whether <paramref name="run"/>'s stored topics are read (true) or recomputed with <paramref name="taxonomy"/>
+    /// (false): a run that stores topics is read as stored, unless the operator gave taxonomy files
+    /// (<paramref name="taxonomyGiven"/>) that hash differently from the run's.</summary>
+    public static bool ReadsStored(ScoreRunInfo run, TopicTaxonomy taxonomy, bool taxonomyGiven)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        return run.Parameters.Topics is { } t && (!taxonomyGiven || t.TaxonomyHash == taxonomy.Hash);
     }
 
     /// <summary>Null when <paramref name="run"/>'s topics are read from the run; otherwise why and how they are recomputed.</summary>
-    public string? Note(ScoreRunInfo run)
+    public string? Note(ScoreRunInfo run) => RecomputedNote(run, IsStored(run));
+
+    /// <summary>Null when <paramref name="stored"/>; otherwise why <paramref name="run"/>'s topics are recomputed, and what that
+    /// means (the note <c>resonance topics</c> prints, and the web shows).</summary>
+    public static string? RecomputedNote(ScoreRunInfo run, bool stored)
     {
         ArgumentNullException.ThrowIfNull(run);
-        if (IsStored(run))
+        if (stored)
         {
             return null;
         }

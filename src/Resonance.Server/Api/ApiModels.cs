@@ -45,10 +45,13 @@ public sealed record PeopleResponse(IReadOnlyList<PersonShareResponse> Named, IR
 
 /// <summary>A profile: an account's influence as the viewer may see it, with its audience quality (null when nobody
 /// engaged in the latest run's window), its top topics with their evidence (topics its holder hid are left out) and its
-/// community standing (null when unscored or the run has no communities).</summary>
+/// community standing (null when unscored or the run has no communities). Topics are the run's stored ones
+/// (<c>TopicsStored</c>); a run saved without them recomputes them from the data now in the store, and <c>TopicsNote</c>
+/// says so (null otherwise), as <c>resonance topics</c> does.</summary>
 public sealed record ProfileResponse(string Account, string Name, string Visibility, RunResponse? Run, ScoreResponse? Score,
     PeopleResponse Engagers, PeopleResponse Influencers, IReadOnlyList<HistoryResponse> History,
-    AudienceResponse? Audience, IReadOnlyList<TopicResponse> Topics, CommunityStandingResponse? Community);
+    AudienceResponse? Audience, IReadOnlyList<TopicResponse> Topics, CommunityStandingResponse? Community,
+    bool TopicsStored = false, string? TopicsNote = null);
 
 /// <summary>An account's standing in its community of the profile's run (docs/communities.md): the community's id, its
 /// label as the viewer may see it (naming only members the viewer may see), its size (accounts) and scored members, the
@@ -118,7 +121,8 @@ internal static class ApiMapping
         [.. p.History.Select(h => new HistoryResponse(h.RunId, h.Algorithm.ToString(), h.AsOf, h.Score, h.Low, h.High))],
         insight?.Audience is { } a ? AudienceResponse.From(insight.RunId, a) : null,
         [.. (insight?.Topics ?? []).Take(InsightService.ShownTopics).Select(TopicResponse.From)],
-        placement is null ? null : CommunityStandingResponse.From(placement));
+        placement is null ? null : CommunityStandingResponse.From(placement),
+        insight is not null && insight.TopicsNote is null, insight?.TopicsNote);
 
     public static ChangeResponse Change(ProfileChange c) => new(c.Diff.Account.Label, Run(c.Diff.From), Run(c.Diff.To),
         c.Diff.ScoreBefore, c.Diff.ScoreAfter, c.Diff.Total, c.Diff.EngagementChange, c.Diff.PriorChange,

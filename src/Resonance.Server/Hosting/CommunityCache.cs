@@ -23,7 +23,7 @@ public sealed class CommunityCache : IRunCommunitiesSource, IHostedService
         _store = store;
         _cache = cache;
         _log = log;
-        var service = new CommunityService(store, store, store, InsightsCache.Taxonomy);
+        var service = new CommunityService(store, store, store, InsightsCache.Taxonomy, store);
         _byRun = new RunMemo<RunCommunities>(run => RunCommunities.LoadAsync(store, service, run));
     }
 

@@ -73,6 +73,7 @@ public static class ResonanceServer
         services.AddScoped<DiscoveryService>();
         services.AddSingleton<Application.Topics.ITopicStore>(store);
         services.AddSingleton<Application.Topics.ITopicPreferences>(store);
+        services.AddSingleton<Application.Topics.IRunTopicStore>(store);
         services.AddSingleton<InsightsCache>();
         services.AddSingleton<Application.Insights.IRunInsightsSource>(sp => sp.GetRequiredService<InsightsCache>());
         services.AddHostedService(sp => sp.GetRequiredService<InsightsCache>());

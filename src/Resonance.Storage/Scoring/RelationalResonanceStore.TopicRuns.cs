@@ -23,6 +23,10 @@ public abstract partial class RelationalResonanceStore : IRunTopicStore
         QueryAsync((c, t) => TopicRunQueries.AccountTopicsAsync(c, runId, accountId, t), ct);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<StoredTopicEngagement>> TopicEngagementsAsync(long runId, CancellationToken ct = default) =>
+        QueryAsync((c, t) => TopicRunQueries.EngagementsAsync(c, runId, t), ct);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<ScoreContribution>> TopicContributionsAsync(long runId, string topic, long accountId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(topic);

@@ -28,6 +28,10 @@ internal static class TopicRunQueries
             r => new AccountTopic(r.GetString(0), r.GetInt32(1), r.GetDouble(2), r.GetInt32(3), TopicRunRows.Terms(r.GetString(4)), TopicRunRows.TopPosts(r.GetString(5))),
             ct, ("@run", runId), ("@account", accountId)).ConfigureAwait(false);
 
+    public static async Task<IReadOnlyList<StoredTopicEngagement>> EngagementsAsync(DbConnection connection, long runId, CancellationToken ct) =>
+        await AdoCommands.ListAsync(connection, "SELECT account_id, topic, engagements FROM account_topics WHERE run_id = @run ORDER BY account_id, position",
+            r => new StoredTopicEngagement(r.GetInt64(0), r.GetString(1), r.GetDouble(2)), ct, ("@run", runId)).ConfigureAwait(false);
+
     public static async Task<IReadOnlyList<ScoreContribution>> ContributionsAsync(DbConnection connection, long runId, string topic, long accountId,
         CancellationToken ct) =>
         await AdoCommands.ListAsync(connection, """

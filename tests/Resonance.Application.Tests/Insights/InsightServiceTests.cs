@@ -37,8 +37,8 @@ public sealed class InsightServiceTests
         var (corpus, accounts, run, texts) = Community.Value;
         // The server passes its score store, from which the model reads the window's post texts as the audit does.
         var store = new MemoryScoreStore(corpus.Input.WithTexts(texts));
-        var first = await RunInsights.ComputeAsync(new Corpus(corpus), TopicTaxonomy.BuiltIn, run, store, TestContext.Current.CancellationToken);
-        var second = await RunInsights.ComputeAsync(new Corpus(corpus), TopicTaxonomy.BuiltIn, run, store, TestContext.Current.CancellationToken);
+        var first = await RunInsights.ComputeAsync(new Corpus(corpus), TopicTaxonomy.BuiltIn, run, store, ct: TestContext.Current.CancellationToken);
+        var second = await RunInsights.ComputeAsync(new Corpus(corpus), TopicTaxonomy.BuiltIn, run, store, ct: TestContext.Current.CancellationToken);
         var audited = accounts.Values.Order().Where(id => first.AudienceOf(id) is not null).Take(30).ToList();
         var p = ScoringAlgorithms.Defaults(new AlgorithmId("resonance", 2), run.Parameters.AsOfMs) with { WindowDays = run.Parameters.WindowDays };
 
@@ -48,11 +48,17 @@ public sealed class InsightServiceTests
             var audit = AccountAudit.Run(await store.LoadWindowAsync(p, TestContext.Current.CancellationToken), p, id)!;
             Assert.Equal(audit.Audience, first.AudienceOf(id));
             Assert.Equal(first.AudienceOf(id), second.AudienceOf(id));
-            Assert.Equal(first.TopicsOf(id).Select(t => (t.Topic, t.Posts, t.Engagements, t.Engagers)), second.TopicsOf(id).Select(t => (t.Topic, t.Posts, t.Engagements, t.Engagers)));
+            Assert.Equal((await first.TopicsOfAsync(id, TestContext.Current.CancellationToken)).Select(t => (t.Topic, t.Posts, t.Engagements, t.Engagers)),
+                (await second.TopicsOfAsync(id, TestContext.Current.CancellationToken)).Select(t => (t.Topic, t.Posts, t.Engagements, t.Engagers)));
         }
-        var withTopics = audited.Where(id => first.TopicsOf(id).Count > 0).ToList();
+        var topicsOf = new Dictionary<long, IReadOnlyList<AccountTopic>>();
+        foreach (var id in audited)
+        {
+            topicsOf[id] = await first.TopicsOfAsync(id, TestContext.Current.CancellationToken);
+        }
+        var withTopics = audited.Where(id => topicsOf[id].Count > 0).ToList();
         Assert.NotEmpty(withTopics);
-        Assert.All(withTopics.SelectMany(first.TopicsOf), t =>
+        Assert.All(withTopics.SelectMany(id => topicsOf[id]), t =>
         {
             Assert.True(t.Posts > 0);
             Assert.NotEmpty(t.Terms);
@@ -68,19 +74,27 @@ public sealed class InsightServiceTests
         var source = new Source(insights);
         var preferences = new Preferences();
         var service = new InsightService(source, preferences);
-        var ids = accounts.Values.Order().Where(id => insights.TopicsOf(id).Count >= 2).Take(2).ToList();
+        var ids = new List<long>();
+        foreach (var id in accounts.Values.Order())
+        {
+            if (ids.Count < 2 && (await insights.TopicsOfAsync(id, TestContext.Current.CancellationToken)).Count >= 2)
+            {
+                ids.Add(id);
+            }
+        }
         var (a, b) = (Ref(ids[0]), Ref(ids[1]));
-        var topic = insights.TopicsOf(a.Id)[0].Topic;
-        var sharedByB = insights.TopicsOf(b.Id).Any(t => t.Topic == topic);
+        var topicsOfA = await insights.TopicsOfAsync(a.Id, TestContext.Current.CancellationToken);
+        var topic = topicsOfA[0].Topic;
+        var sharedByB = (await insights.TopicsOfAsync(b.Id, TestContext.Current.CancellationToken)).Any(t => t.Topic == topic);
 
         await service.HideAsync("holder", a, topic, TestContext.Current.CancellationToken);
         var shownA = await service.ForAsync(a, TestContext.Current.CancellationToken);
         var shownB = await service.ForAsync(b, TestContext.Current.CancellationToken);
 
         Assert.DoesNotContain(shownA!.Topics, t => t.Topic == topic);
-        Assert.Equal(insights.TopicsOf(a.Id).Count - 1, shownA.Topics.Count);
+        Assert.Equal(topicsOfA.Count - 1, shownA.Topics.Count);
         Assert.Equal(sharedByB, shownB!.Topics.Any(t => t.Topic == topic));
-        Assert.Equal(insights.TopicsOf(a.Id)[0].Terms, preferences.Terms[(a.Id, topic)]); // the terms behind it are kept
+        Assert.Equal(topicsOfA[0].Terms, preferences.Terms[(a.Id, topic)]); // the terms behind it are kept
         await Assert.ThrowsAsync<ArgumentException>(() => service.HideAsync("holder", a, "no-such-topic", TestContext.Current.CancellationToken));
     }
 

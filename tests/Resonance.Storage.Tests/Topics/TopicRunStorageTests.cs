@@ -10,7 +10,8 @@ namespace Resonance.Storage.Tests.Topics;
 /// the store gives another answer.</summary>
 public sealed class TopicRunStorageTests
 {
-    private static Task ImportAsync(RelationalResonanceStore store, ulong seed)
+    /// <summary>Imports the generated community of 400 people with <paramref name="seed"/> (network "synthetic").</summary>
+    internal static Task ImportAsync(RelationalResonanceStore store, ulong seed)
     {
         var data = SyntheticNetworkGenerator.Generate(new SyntheticOptions { People = 400, Seed = seed });
         return new ImportService(store).RunAsync([new ImportSource($"synthetic-{seed}", data.Records, () => 0, 0)], new ImportOptions("synthetic"),

@@ -11,11 +11,13 @@ namespace Resonance.Cli.Commands.Communities;
 /// only members visible to any signed-in user (<see cref="CommunityLabels.SignedInReader"/>, <see cref="Viewer.MaySee"/>).</remarks>
 internal static class CommunityAccess
 {
-    /// <summary>The community service over <paramref name="store"/>, with topic labels from the built-in taxonomy extended by <paramref name="taxonomyFiles"/>.</summary>
+    /// <summary>The community service over <paramref name="store"/>, with topic labels from the run's stored topics, or (runs
+    /// without them, or another taxonomy given) from the built-in taxonomy extended by <paramref name="taxonomyFiles"/>.</summary>
     public static CommunityService Service(IScoreStore store, string[]? taxonomyFiles)
     {
         var topics = Topics.TopicOptions.Service(store, taxonomyFiles);
-        return new CommunityService((ICommunityStore)store, store, (ITopicStore)store, topics.Taxonomy);
+        // Labels read the run's stored topics, as `topics` does, unless the operator gives a taxonomy of their own.
+        return new CommunityService((ICommunityStore)store, store, (ITopicStore)store, topics.Taxonomy, store as IRunTopicStore, taxonomyFiles is { Length: > 0 });
     }
 
     /// <summary>The message for a run without communities.</summary>
