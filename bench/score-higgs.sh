@@ -6,6 +6,7 @@
 #
 #   bench/score-higgs.sh
 #   RESONANCE_BENCH_POSTGRES=postgres://postgres:postgres@127.0.0.1:5432 bench/score-higgs.sh
+#   SCORE_ARGS="--algorithm resonance@6" bench/score-higgs.sh   # extra options for every `resonance score`
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
@@ -21,7 +22,7 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 bench() { # $1 = label, $2 = database
   "${CLI[@]}" import "$HIGGS" --format higgs-activity --db "$2" --json >/dev/null 2>&1
   for _ in $(seq "$RUNS"); do
-    /usr/bin/time -f '%e %M %U %S' -o "$WORK/time" "${CLI[@]}" score --db "$2" --json 2>/dev/null > "$WORK/run.json"
+    /usr/bin/time -f '%e %M %U %S' -o "$WORK/time" "${CLI[@]}" score --db "$2" --json ${SCORE_ARGS:-} 2>/dev/null > "$WORK/run.json"
     python3 - "$WORK/run.json" "$WORK/time" >> "$WORK/$1.tsv" <<'PY'
 import json, sys
 run = json.load(open(sys.argv[1])); wall, rss, user, system = open(sys.argv[2]).read().split()
