@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Resonance.Engine.Randomness;
 using Resonance.Engine.Statistics;
 
@@ -181,39 +180,7 @@ public static class ResonanceScorer
             return buffers;
         }, _ => { });
 
-        var low = new double[n];
-        var high = new double[n];
-        if (n == 0)
-        {
-            return (low, high); // a window whose interactions all weigh 0 has no nodes (Partitioner refuses an empty range)
-        }
-
-        var tail = (1 - p.IntervalLevel) / 2;
-        // Each node's interval reads only its own column of the replicates, so nodes split across threads freely.
-        Parallel.ForEach(Partitioner.Create(0, n, 4096), new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism ?? Environment.ProcessorCount, CancellationToken = ct },
-            () => new double[replicates], (range, _, column) =>
-            {
-                for (var v = range.Item1; v < range.Item2; v++)
-                {
-                    if (!engaged[v])
-                    {
-                        // Every replicate scored v as exactly 1, and any quantile of a sample of 1s is 1.
-                        low[v] = Math.Min(score[v], 1.0);
-                        high[v] = Math.Max(score[v], 1.0);
-                        continue;
-                    }
-                    for (var b = 0; b < replicates; b++)
-                    {
-                        column[b] = samples[b][v];
-                    }
-
-                    Array.Sort(column);
-                    low[v] = Math.Min(score[v], SortedQuantile.At(column, tail));
-                    high[v] = Math.Max(score[v], SortedQuantile.At(column, 1 - tail));
-                }
-                return column;
-            }, _ => { });
-
-        return (low, high);
+        return ReplicateIntervals.Of(samples, score, p.IntervalLevel, engaged,
+            new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism ?? Environment.ProcessorCount, CancellationToken = ct });
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Resonance.Application.Scoring;
 using Resonance.Engine.Randomness;
 using Resonance.Engine.Statistics;
@@ -301,25 +300,6 @@ public static class TopicShareScoring
             return multiplier;
         }, _ => { });
 
-        var low = new double[count];
-        var high = new double[count];
-        var tail = (1 - p.IntervalLevel) / 2;
-        Parallel.ForEach(Partitioner.Create(0, count, 4096), options, () => new double[replicates], (range, _, column) =>
-        {
-            for (var s = range.Item1; s < range.Item2; s++)
-            {
-                for (var b = 0; b < replicates; b++)
-                {
-                    column[b] = samples[b][s];
-                }
-
-                Array.Sort(column);
-                low[s] = Math.Min(score[s], SortedQuantile.At(column, tail));
-                high[s] = Math.Max(score[s], SortedQuantile.At(column, 1 - tail));
-            }
-
-            return column;
-        }, _ => { });
-        return (low, high);
+        return ReplicateIntervals.Of(samples, score, p.IntervalLevel, varies: null, options);
     }
 }
