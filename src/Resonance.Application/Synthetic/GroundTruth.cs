@@ -13,7 +13,9 @@ public sealed record CommunityTruth(int Id, IReadOnlyList<string> Topics, IReadO
 /// <param name="AccountId">External id of the expert.</param>
 /// <param name="Topic">The topic the expert posts about most of the time.</param>
 /// <param name="CommunityId">The community the expert and most of their followers belong to.</param>
-public sealed record TopicExpertTruth(string AccountId, string Topic, int CommunityId);
+/// <param name="Niche">The niche under <paramref name="Topic"/> that the expert's posts on it are about: a leaf topic of the
+/// bundled taxonomy (<see cref="SyntheticNiches"/>), on which the expert is among the leading voices.</param>
+public sealed record TopicExpertTruth(string AccountId, string Topic, int CommunityId, string Niche);
 
 /// <summary>What the synthetic generator planted, known before any record is produced; the answer key for integrity tests.</summary>
 /// <remarks>
@@ -23,7 +25,7 @@ public sealed record TopicExpertTruth(string AccountId, string Topic, int Commun
 public sealed record GroundTruth
 {
     /// <summary>Identifies the generator model; bumped whenever the same options would produce different records.</summary>
-    public const string GeneratorVersion = "resonance-synthetic/1";
+    public const string GeneratorVersion = "resonance-synthetic/2";
 
     /// <summary>The options used (with derived values resolved in the JSON form).</summary>
     public required SyntheticOptions Options { get; init; }
@@ -99,6 +101,7 @@ public sealed record GroundTruth
             w.WriteString("accountId", e.AccountId);
             w.WriteString("topic", e.Topic);
             w.WriteNumber("communityId", e.CommunityId);
+            w.WriteString("niche", e.Niche);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -164,7 +167,8 @@ public sealed record GroundTruth
                 FarmHub = hub.ValueKind == JsonValueKind.Null ? null : hub.GetString(),
                 FarmAccounts = ReadIds(root, "farmAccounts"),
                 TopicExperts = [.. root.GetProperty("topicExperts").EnumerateArray().Select(e => new TopicExpertTruth(
-                    e.GetProperty("accountId").GetString()!, e.GetProperty("topic").GetString()!, e.GetProperty("communityId").GetInt32()))],
+                    e.GetProperty("accountId").GetString()!, e.GetProperty("topic").GetString()!, e.GetProperty("communityId").GetInt32(),
+                    e.GetProperty("niche").GetString()!))],
                 Communities = [.. root.GetProperty("communities").EnumerateArray().Select(c => new CommunityTruth(
                     c.GetProperty("id").GetInt32(), ReadIds(c, "topics"), ReadIds(c, "memberIds")))],
             };

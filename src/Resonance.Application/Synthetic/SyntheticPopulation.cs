@@ -74,6 +74,8 @@ internal sealed class SyntheticPopulation
     public int[] Experts { get; private set; } = [];
     /// <summary>For each expert (same order as <see cref="Experts"/>), the community members planted as their tight following.</summary>
     public int[][] ExpertCircles { get; private set; } = [];
+    /// <summary>The experts' niches and who else writes about them.</summary>
+    public SyntheticNicheVoices Niches { get; private set; } = null!;
 
     public static SyntheticPopulation Build(SyntheticOptions o)
     {
@@ -81,6 +83,7 @@ internal sealed class SyntheticPopulation
         p.AssignRoles(o);
         p.BuildCommunities(o);
         p.PlantExpertsAndPod(o);
+        p.Niches = SyntheticNicheVoices.Build(o, p);
         p.AssignAttributes(o);
         p.AssignNames(o);
         return p;
@@ -421,7 +424,8 @@ internal sealed class SyntheticPopulation
         PodMembers = [.. Pod.Select(i => Ids[i])],
         FarmHub = Hub >= 0 ? Ids[Hub] : null,
         FarmAccounts = [.. Farm.Select(i => Ids[i])],
-        TopicExperts = [.. Experts.Select(e => new TopicExpertTruth(Ids[e], SyntheticVocabulary.Topics[FocusTopic[e]].Name, CommunityOf[e]))],
+        TopicExperts = [.. Experts.Select((e, k) => new TopicExpertTruth(Ids[e], SyntheticVocabulary.Topics[FocusTopic[e]].Name, CommunityOf[e],
+            SyntheticNiches.All[Niches.ExpertNiche[k]].Name))],
         Communities = [.. CommunityMembers.Select((members, k) => new CommunityTruth(
             k, [.. CommunityTopics[k].Select(t => SyntheticVocabulary.Topics[t].Name)], [.. members.Select(m => Ids[m])]))],
     };

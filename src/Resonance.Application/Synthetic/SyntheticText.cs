@@ -33,22 +33,24 @@ internal sealed class SyntheticText(SyntheticPopulation pop, ulong seed)
                 break;
             default:
                 var t = SyntheticVocabulary.Topics[topic];
+                var niche = pop.Niches.NicheOf(serial, author, topic);
+                var (keywords, hashtags) = niche >= 0 ? (SyntheticNiches.All[niche].Keywords, SyntheticNiches.All[niche].Hashtags) : (t.Keywords, t.Hashtags);
                 var prefixMention = mention >= 0 && rng.NextInt(2) == 0;
                 if (prefixMention)
                 {
                     _sb.Append(pop.Handles[mention]).Append(' ');
                 }
-                _sb.Append(Pick(ref rng, SyntheticVocabulary.Openers)).Append(' ').Append(Pick(ref rng, t.Keywords))
+                _sb.Append(Pick(ref rng, SyntheticVocabulary.Openers)).Append(' ').Append(Pick(ref rng, keywords))
                     .Append(Pick(ref rng, SyntheticVocabulary.Closers));
                 if (rng.NextInt(5) < 2)
                 {
-                    _sb.Append(" Also: ").Append(Pick(ref rng, t.Keywords)).Append(Pick(ref rng, SyntheticVocabulary.Closers));
+                    _sb.Append(" Also: ").Append(Pick(ref rng, keywords)).Append(Pick(ref rng, SyntheticVocabulary.Closers));
                 }
                 if (mention >= 0 && !prefixMention)
                 {
                     _sb.Append(" cc ").Append(pop.Handles[mention]);
                 }
-                AppendHashtags(ref rng, t, rng.NextInt(20) switch { < 7 => 0, < 14 => 1, < 18 => 2, _ => 3 });
+                AppendHashtags(ref rng, hashtags, rng.NextInt(20) switch { < 7 => 0, < 14 => 1, < 18 => 2, _ => 3 });
                 break;
         }
         return _sb.ToString();
@@ -68,7 +70,7 @@ internal sealed class SyntheticText(SyntheticPopulation pop, ulong seed)
             .Append(topic >= 0 ? Pick(ref rng, SyntheticVocabulary.Topics[topic].Keywords) : "this").Append('.');
         if (topic >= 0 && rng.NextInt(10) == 0)
         {
-            AppendHashtags(ref rng, SyntheticVocabulary.Topics[topic], 1);
+            AppendHashtags(ref rng, SyntheticVocabulary.Topics[topic].Hashtags, 1);
         }
         return _sb.ToString();
     }
@@ -81,7 +83,7 @@ internal sealed class SyntheticText(SyntheticPopulation pop, ulong seed)
             .Append(topic >= 0 ? Pick(ref rng, SyntheticVocabulary.Topics[topic].Keywords) : "this");
         if (topic >= 0 && rng.NextInt(2) == 0)
         {
-            AppendHashtags(ref rng, SyntheticVocabulary.Topics[topic], 1);
+            AppendHashtags(ref rng, SyntheticVocabulary.Topics[topic].Hashtags, 1);
         }
         return _sb.ToString();
     }
@@ -125,9 +127,8 @@ internal sealed class SyntheticText(SyntheticPopulation pop, ulong seed)
         }
     }
 
-    private void AppendHashtags(ref Xoshiro256StarStar rng, SyntheticTopic topic, int count)
+    private void AppendHashtags(ref Xoshiro256StarStar rng, IReadOnlyList<string> tags, int count)
     {
-        var tags = topic.Hashtags;
         var first = rng.NextInt(tags.Count);
         for (var k = 0; k < count && k < tags.Count; k++)
         {

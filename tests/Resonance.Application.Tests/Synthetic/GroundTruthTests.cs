@@ -36,6 +36,7 @@ public sealed class GroundTruthTests
         Assert.Equal(truth.FarmHub, root.GetProperty("farmHub").GetString());
         Assert.Equal(truth.HiddenGems, root.GetProperty("hiddenGems").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(truth.TopicExperts[0].Topic, root.GetProperty("topicExperts")[0].GetProperty("topic").GetString());
+        Assert.Equal(truth.TopicExperts[0].Niche, root.GetProperty("topicExperts")[0].GetProperty("niche").GetString());
         Assert.Equal(truth.Communities.Count, root.GetProperty("communities").GetArrayLength());
         Assert.Equal(truth.Communities[3].MemberIds.Count, root.GetProperty("communities")[3].GetProperty("size").GetInt32());
     }
@@ -51,6 +52,7 @@ public sealed class GroundTruthTests
         Assert.Equal(truth.Options.Start, read.Options.Start);
         Assert.Equal(truth.Options.Start.Offset, read.Options.Start.Offset);
         Assert.Equal(truth.Bots, read.Bots);
+        Assert.Equal(truth.TopicExperts, read.TopicExperts);
         Assert.Equal(truth.Communities.Select(c => c.MemberIds.Count), read.Communities.Select(c => c.MemberIds.Count));
         // The resolved options regenerate the same dataset.
         Assert.Equal(

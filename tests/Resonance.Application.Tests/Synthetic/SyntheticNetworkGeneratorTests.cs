@@ -226,7 +226,7 @@ public sealed class SyntheticNetworkGeneratorTests
     }
 
     [Fact]
-    public void HiddenGems_DefaultOptions_HaveSmallAudiencesButHighEngagementOnTheirTopic()
+    public void HiddenGems_DefaultOptions_HaveSmallAudiencesButHighEngagementOnTheirNiche()
     {
         var gems = Sample.Truth.TopicExperts;
         Assert.Equal(5, gems.Count);
@@ -245,10 +245,11 @@ public sealed class SyntheticNetworkGeneratorTests
             Assert.Contains(gem.AccountId, community.MemberIds);
             Assert.Contains(gem.Topic, community.Topics);
 
-            var topic = SyntheticVocabulary.Topics.Single(t => t.Name == gem.Topic);
+            var niche = SyntheticNiches.All.Single(n => n.Name == gem.Niche);
+            Assert.Equal(gem.Topic, niche.Parent);
             var posts = Sample.Posts.Where(p => p.AuthorId == gem.AccountId && SyntheticSample.IsOriginal(p)).ToList();
-            var onTopic = posts.Count(p => topic.Keywords.Any(k => p.Text!.Contains(k, StringComparison.Ordinal)));
-            Assert.True(onTopic >= 0.75 * posts.Count, $"{gem.AccountId}: {onTopic} of {posts.Count} posts on {gem.Topic}");
+            var onNiche = posts.Count(p => niche.Keywords.Any(k => p.Text!.Contains(k, StringComparison.Ordinal)));
+            Assert.True(onNiche >= 0.75 * posts.Count, $"{gem.AccountId}: {onNiche} of {posts.Count} posts on {gem.Niche}");
         }
     }
 

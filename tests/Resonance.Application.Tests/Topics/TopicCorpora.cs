@@ -29,23 +29,20 @@ internal static class TopicCorpora
             [.. order.Select(i => corpus.InteractionPostIds[i])], [.. corpus.Posts.Reverse()]);
     }
 
-    /// <summary>The planted experts that miss the bar "top 5 of their topic, outside the overall top 10 and at least three
-    /// times further down overall": <paramref name="topicScores"/> gives a topic's ranking, <paramref name="overallRanks"/>
-    /// every account's overall rank; each expert's ranks are written to <paramref name="output"/>.</summary>
-    public static List<string> ExpertsOffTheBar(IEnumerable<TopicExpertTruth> experts, Dictionary<string, long> ids,
+    /// <summary>The planted experts that miss <see cref="PlantedExpertRank.MeetsTheBar"/> (top 5 of their niche, outside the
+    /// overall top 1% and at least ten times further down overall): <paramref name="topicScores"/> gives a topic's ranking,
+    /// <paramref name="overallRanks"/> every account's overall rank; each expert's ranks are written to <paramref name="output"/>.</summary>
+    public static List<PlantedExpertRank> ExpertsOffTheBar(IEnumerable<TopicExpertTruth> experts, Dictionary<string, long> ids,
         Func<string, IReadOnlyList<AccountScore>> topicScores, Dictionary<long, int> overallRanks, ITestOutputHelper output)
     {
-        var failures = new List<string>();
+        var failures = new List<PlantedExpertRank>();
         foreach (var expert in experts)
         {
-            var scores = topicScores(expert.Topic);
-            var id = ids[expert.AccountId];
-            var topicRank = scores.Single(s => s.AccountId == id).Rank;
-            var overallRank = overallRanks[id];
-            output.WriteLine($"{expert.AccountId} on {expert.Topic}: rank {topicRank} of {scores.Count}; overall {overallRank} of {overallRanks.Count}");
-            if (topicRank > 5 || overallRank <= 10 || overallRank < 3 * topicRank)
+            var rank = PlantedExpertRank.For(expert, ids[expert.AccountId], topicScores(expert.Niche), topicScores(expert.Topic), overallRanks);
+            output.WriteLine(rank.ToString());
+            if (!rank.MeetsTheBar)
             {
-                failures.Add($"{expert.AccountId} ranks {topicRank} on {expert.Topic} and {overallRank} overall");
+                failures.Add(rank);
             }
         }
 

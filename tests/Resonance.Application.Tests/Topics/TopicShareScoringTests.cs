@@ -25,7 +25,7 @@ public class TopicShareScoringTests(ITestOutputHelper output)
 
     /// <remarks>The same bar as topic-filtered@1's test (<see cref="TopicScoringTests"/>), on the default version.</remarks>
     [Fact]
-    public void PlantedExperts_RankInTheTopFiveOfTheirTopic_ButLowOverall()
+    public void PlantedExperts_RankInTheTopFiveOfTheirNiche_ButLowOverall()
     {
         var (corpus, ids, _, main) = Data.Value;
         var overallRanks = RunDrafts.Create(ScoringService.Header(main, corpus.Input, DateTimeOffset.UnixEpoch, []), main).Scores
