@@ -19,13 +19,20 @@ internal sealed record PlantedExpertRank(TopicExpertTruth Expert, int NicheRank,
     /// <summary>The overall percentile below which an expert would count as a leading account of the whole network (1%).</summary>
     public const double LeadingShare = 0.01;
 
+    /// <summary>Planted experts on the same niche ranked above it (the generator can put several on one niche: at 30,000
+    /// people four share goalkeeping); they are not the organic competition the bar is about.</summary>
+    public int OtherExpertsAbove { get; init; }
+
+    /// <summary>Its rank on its niche among the accounts that are not other planted experts on it.</summary>
+    public int OrganicNicheRank => NicheRank == int.MaxValue ? int.MaxValue : NicheRank - OtherExpertsAbove;
+
     /// <summary>Its overall rank as a share of the accounts scored overall (0.01 = the top 1%).</summary>
     public double OverallShare => (double)OverallRank / OverallAccounts;
 
-    /// <summary>The bar: in the top 5 of its niche, and low overall: outside the overall top 1% (<see cref="LeadingShare"/>:
+    /// <summary>The bar: in the top 5 of its niche (among the accounts that are not other planted experts on it), and low overall: outside the overall top 1% (<see cref="LeadingShare"/>:
     /// 20 of 2,000 accounts, 300 of 30,000), where a network's leading accounts are, and at least ten times further down
     /// the overall ranking than on its niche.</summary>
-    public bool MeetsTheBar => NicheRank <= 5 && OverallShare > LeadingShare && OverallRank >= 10 * NicheRank;
+    public bool MeetsTheBar => OrganicNicheRank <= 5 && OverallShare > LeadingShare && OverallRank >= 10 * NicheRank;
 
     /// <summary>Scores the records with the default algorithm and topic method (topic-share@1), without intervals, and
     /// ranks every planted expert.</summary>
@@ -38,8 +45,12 @@ internal sealed record PlantedExpertRank(TopicExpertTruth Expert, int NicheRank,
             .ToDictionary(s => s.AccountId, s => s.Rank);
         var index = new PostTopicIndex(corpus.Posts, new TopicExtractor(TopicTaxonomy.BuiltIn));
         var rankings = TopicShareScoring.Score(main, corpus, index, intervals: false, ct: ct).ToDictionary(r => r.Topic, r => r.Scores, StringComparer.Ordinal);
-        return [.. truth.TopicExperts.Select(e => For(e, ids[e.AccountId], rankings.GetValueOrDefault(e.Niche) ?? [], rankings.GetValueOrDefault(e.Topic) ?? [], overall))];
+        return CountExpertsAbove([.. truth.TopicExperts.Select(e => For(e, ids[e.AccountId], rankings.GetValueOrDefault(e.Niche) ?? [], rankings.GetValueOrDefault(e.Topic) ?? [], overall))]);
     }
+
+    /// <summary>The same ranks with <see cref="OtherExpertsAbove"/> counted.</summary>
+    public static List<PlantedExpertRank> CountExpertsAbove(List<PlantedExpertRank> ranks) =>
+        [.. ranks.Select(r => r with { OtherExpertsAbove = ranks.Count(o => o.Expert.Niche == r.Expert.Niche && o.NicheRank < r.NicheRank) })];
 
     /// <summary>The ranks of <paramref name="expert"/> (account <paramref name="id"/>) in the rankings of its niche and topic
     /// (<see cref="int.MaxValue"/> where it is not scored) and overall.</summary>
@@ -50,6 +61,6 @@ internal sealed record PlantedExpertRank(TopicExpertTruth Expert, int NicheRank,
     private static int RankIn(IReadOnlyList<AccountScore> scores, long id) => scores.FirstOrDefault(s => s.AccountId == id)?.Rank ?? int.MaxValue;
 
     public override string ToString() =>
-        $"{Expert.AccountId} on {Expert.Niche} ({Expert.Topic}): {NicheRank} of {NicheAccounts} on the niche; {TopicRank} of {TopicAccounts} on {Expert.Topic}; " +
+        $"{Expert.AccountId} on {Expert.Niche} ({Expert.Topic}): {NicheRank} of {NicheAccounts} on the niche{(OtherExpertsAbove > 0 ? $" ({OrganicNicheRank} without {OtherExpertsAbove} other experts)" : "")}; {TopicRank} of {TopicAccounts} on {Expert.Topic}; " +
         $"overall {OverallRank} of {OverallAccounts} (top {100 * OverallShare:F1}%){(MeetsTheBar ? "" : "  MISSES THE BAR")}";
 }

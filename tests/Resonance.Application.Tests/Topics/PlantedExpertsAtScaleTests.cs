@@ -34,8 +34,7 @@ public class PlantedExpertsAtScaleTests(ITestOutputHelper output)
         {
             output.WriteLine(r.ToString());
         }
-        var inTop5 = ranks.Count(r => r.NicheRank <= 5);
-        output.WriteLine($"{inTop5} of {ranks.Count} in their niche's top 5; {ranks.Count(r => r.MeetsTheBar)} meet the bar; overall ranks {ranks.Min(r => r.OverallRank)}–{ranks.Max(r => r.OverallRank)} of {ranks[0].OverallAccounts}");
+        output.WriteLine($"{ranks.Count(r => r.NicheRank <= 5)} of {ranks.Count} in their niche's top 5 ({ranks.Count(r => r.OrganicNicheRank <= 5)} without other experts); {ranks.Count(r => r.MeetsTheBar)} meet the bar; overall ranks {ranks.Min(r => r.OverallRank)}–{ranks.Max(r => r.OverallRank)} of {ranks[0].OverallAccounts}");
         return [.. ranks.Where(r => !r.MeetsTheBar)];
     }
 }

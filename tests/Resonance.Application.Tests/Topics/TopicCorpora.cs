@@ -29,23 +29,19 @@ internal static class TopicCorpora
             [.. order.Select(i => corpus.InteractionPostIds[i])], [.. corpus.Posts.Reverse()]);
     }
 
-    /// <summary>The planted experts that miss <see cref="PlantedExpertRank.MeetsTheBar"/> (top 5 of their niche, outside the
+    /// <summary>The planted experts that miss <see cref="PlantedExpertRank.MeetsTheBar"/> (top 5 of their niche without other experts, outside the
     /// overall top 1% and at least ten times further down overall): <paramref name="topicScores"/> gives a topic's ranking,
     /// <paramref name="overallRanks"/> every account's overall rank; each expert's ranks are written to <paramref name="output"/>.</summary>
     public static List<PlantedExpertRank> ExpertsOffTheBar(IEnumerable<TopicExpertTruth> experts, Dictionary<string, long> ids,
         Func<string, IReadOnlyList<AccountScore>> topicScores, Dictionary<long, int> overallRanks, ITestOutputHelper output)
     {
-        var failures = new List<PlantedExpertRank>();
-        foreach (var expert in experts)
+        var ranks = PlantedExpertRank.CountExpertsAbove([.. experts.Select(e =>
+            PlantedExpertRank.For(e, ids[e.AccountId], topicScores(e.Niche), topicScores(e.Topic), overallRanks))]);
+        foreach (var rank in ranks)
         {
-            var rank = PlantedExpertRank.For(expert, ids[expert.AccountId], topicScores(expert.Niche), topicScores(expert.Topic), overallRanks);
             output.WriteLine(rank.ToString());
-            if (!rank.MeetsTheBar)
-            {
-                failures.Add(rank);
-            }
         }
-
+        var failures = ranks.Where(r => !r.MeetsTheBar).ToList();
         return failures;
     }
 }
