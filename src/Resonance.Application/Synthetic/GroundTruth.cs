@@ -9,7 +9,8 @@ namespace Resonance.Application.Synthetic;
 /// <param name="MemberIds">External ids of the members, in account order.</param>
 public sealed record CommunityTruth(int Id, IReadOnlyList<string> Topics, IReadOnlyList<string> MemberIds);
 
-/// <summary>A planted topic expert (a hidden gem): few followers, a tight community, strong engagement on one topic.</summary>
+/// <summary>A planted topic expert (a hidden gem): few followers, a tight community, strong engagement on one topic, whose
+/// posts on it are about one niche.</summary>
 /// <param name="AccountId">External id of the expert.</param>
 /// <param name="Topic">The topic the expert posts about most of the time.</param>
 /// <param name="CommunityId">The community the expert and most of their followers belong to.</param>

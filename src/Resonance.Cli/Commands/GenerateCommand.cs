@@ -36,7 +36,8 @@ internal static class GenerateCommand
             Write a realistic, seeded synthetic community in the canonical JSONL format: communities with
             heavy-tailed sizes, heavy-tailed activity and popularity, posts with hashtags from topic vocabularies,
             follows, likes, reposts, replies, quotes and mentions over a time window; plus planted truth:
-            hidden-gem topic experts with small audiences, bots, a 20-member engagement pod and a follow-back farm.
+            hidden-gem topic experts with small audiences who each lead a niche (a leaf topic such as goalkeeping
+            under football), bots, a 20-member engagement pod and a follow-back farm.
 
             Examples:
               resonance generate --people 5000 --seed 7 --out community.jsonl --truth truth.json
