@@ -15,4 +15,8 @@ public sealed class PostEntity
     public string? ReplyTo { get; set; }
     public string? QuoteOf { get; set; }
     public string? RepostOf { get; set; }
+    /// <summary>The post's topic extraction (Resonance.Application.Topics.PostTopicCodec), or null when never extracted.</summary>
+    public string? Topics { get; set; }
+    /// <summary>Fingerprint of the taxonomy and extractor <see cref="Topics"/> came from; null when never extracted.</summary>
+    public long? TopicsTaxonomy { get; set; }
 }

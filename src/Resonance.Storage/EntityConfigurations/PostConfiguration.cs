@@ -19,6 +19,8 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<PostEntity>
         b.Property(p => p.ReplyTo).HasColumnName("reply_to");
         b.Property(p => p.QuoteOf).HasColumnName("quote_of");
         b.Property(p => p.RepostOf).HasColumnName("repost_of");
+        b.Property(p => p.Topics).HasColumnName("topics");
+        b.Property(p => p.TopicsTaxonomy).HasColumnName("topics_taxonomy");
         b.HasIndex(p => new { p.NetworkId, p.ExternalId }).IsUnique();
         b.HasIndex(p => p.AuthorId);
         // No foreign keys, as for accounts and interactions: posts are bulk data and the import sessions resolve every id.
