@@ -100,7 +100,7 @@ public sealed class CommunityService(ICommunityStore communities, IScoreStore sc
             return new Dictionary<int, IReadOnlyList<string>>();
         }
 
-        var corpus = await topics.LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct).ConfigureAwait(false);
+        var corpus = await topics.LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct, storedWith: taxonomy).ConfigureAwait(false);
 
         var communityOf = (await communities.AllCommunityStandingsAsync(run.Id, ct).ConfigureAwait(false)).ToDictionary(s => s.AccountId, s => s.Community);
         return CommunityTopics.Top(corpus, new PostTopicIndex(corpus.Posts, new TopicExtractor(taxonomy)), taxonomy, communityOf);

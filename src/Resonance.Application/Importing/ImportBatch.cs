@@ -1,3 +1,4 @@
+using Resonance.Application.Topics;
 using Resonance.Domain;
 
 namespace Resonance.Application.Importing;
@@ -9,6 +10,30 @@ public sealed class ImportBatch
     public List<Post> Posts { get; } = [];
     public List<Interaction> Interactions { get; } = [];
 
+    /// <summary>Per post of <see cref="Posts"/>, its extraction encoded for <c>posts.topics</c> (<see cref="PostTopicCodec"/>);
+    /// empty until <see cref="ExtractTopics"/> runs.</summary>
+    public List<string> PostTopics { get; } = [];
+
+    /// <summary>The fingerprint of the taxonomy <see cref="PostTopics"/> were extracted with (<see cref="PostTopicCodec.Fingerprint"/>).</summary>
+    public long TopicsFingerprint { get; private set; }
+
+    /// <summary>Extracts every post's topics with <paramref name="extractor"/> (posts in parallel, each into its own slot).</summary>
+    public void ExtractTopics(TopicExtractor extractor, long fingerprint)
+    {
+        ArgumentNullException.ThrowIfNull(extractor);
+        var encoded = new string[Posts.Count];
+        Parallel.For(0, Posts.Count, i => encoded[i] = PostTopicCodec.Extract(extractor, Posts[i].Text, Posts[i].Hashtags, Posts[i].RepostOfPostId));
+        PostTopics.Clear();
+        PostTopics.AddRange(encoded);
+        TopicsFingerprint = fingerprint;
+    }
+
+    /// <summary>The stored extraction of post <paramref name="i"/>, or null when the batch was not extracted.</summary>
+    public string? TopicsOf(int i) => i < PostTopics.Count ? PostTopics[i] : null;
+
+    /// <summary>The fingerprint to store with post <paramref name="i"/>, or null when the batch was not extracted.</summary>
+    public long? FingerprintOf(int i) => i < PostTopics.Count ? TopicsFingerprint : null;
+
     /// <summary>Number of records in the batch.</summary>
     public int Count => Accounts.Count + Posts.Count + Interactions.Count;
 
@@ -18,5 +43,6 @@ public sealed class ImportBatch
         Accounts.Clear();
         Posts.Clear();
         Interactions.Clear();
+        PostTopics.Clear();
     }
 }

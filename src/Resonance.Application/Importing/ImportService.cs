@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Resonance.Application.Members;
+using Resonance.Application.Topics;
 using Resonance.Domain;
 
 namespace Resonance.Application.Importing;
@@ -8,10 +9,16 @@ namespace Resonance.Application.Importing;
 /// <summary>Imports record streams into a store in one transaction: all of it, or (strict mode, on the first bad record) none of it.</summary>
 /// <remarks>
 /// Parsing and writing overlap: one task reads and batches records, another writes batches, joined by a bounded
-/// channel of two batches so memory stays flat whatever the file size.
+/// channel of two batches so memory stays flat whatever the file size. Every post's topics are extracted as its batch is
+/// made, with <paramref name="taxonomy"/> (the built-in one by default), and stored with the post (<see cref="PostTopicCodec"/>),
+/// so that runs read them instead of extracting every post's text again (docs/topics.md).
 /// </remarks>
-public sealed class ImportService(IResonanceStore store)
+/// <param name="store">Where records go.</param>
+/// <param name="taxonomy">The taxonomy posts' topics are extracted with; null for <see cref="TopicTaxonomy.BuiltIn"/>.</param>
+public sealed class ImportService(IResonanceStore store, TopicTaxonomy? taxonomy = null)
 {
+    private readonly TopicExtractor _extractor = new(taxonomy ?? TopicTaxonomy.BuiltIn);
+
     /// <summary>Runs the import. Throws <see cref="ImportFailedException"/> (after rolling back) on a malformed record unless lenient.</summary>
     public async Task<ImportResult> RunAsync(
         IReadOnlyList<ImportSource> sources,
@@ -29,7 +36,7 @@ public sealed class ImportService(IResonanceStore store)
         await using var session = await store.BeginImportAsync(ct).ConfigureAwait(false);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var channel = Channel.CreateBounded<ImportBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        var reader = new BatchProducer(sources, options, progress, erased);
+        var reader = new BatchProducer(sources, options, progress, erased, _extractor);
 
         var produce = Task.Run(() => reader.Produce(channel.Writer, linked.Token), linked.Token);
         var counts = ImportCounts.Zero;
@@ -66,8 +73,9 @@ public sealed class ImportService(IResonanceStore store)
     }
 
     private sealed class BatchProducer(IReadOnlyList<ImportSource> sources, ImportOptions options, Action<ImportProgress>? progress,
-        ErasedAccounts erased)
+        ErasedAccounts erased, TopicExtractor extractor)
     {
+        private readonly long _fingerprint = PostTopicCodec.Fingerprint(extractor.Taxonomy);
         private readonly RecordErrorLog _errors = new(options);
         private readonly SkippedTally _skipped = new();
 
@@ -94,6 +102,7 @@ public sealed class ImportService(IResonanceStore store)
                         }
                         if (batch.Count >= options.BatchSize)
                         {
+                            batch.ExtractTopics(extractor, _fingerprint);
                             await writer.WriteAsync(batch, ct).ConfigureAwait(false);
                             batch = new ImportBatch();
                             progress?.Invoke(new ImportProgress(source.File, i, sources.Count, source.BytesRead(), source.TotalBytes, RecordsRead, ErrorCount));
@@ -103,6 +112,7 @@ public sealed class ImportService(IResonanceStore store)
                 }
                 if (Failure is null && batch.Count > 0)
                 {
+                    batch.ExtractTopics(extractor, _fingerprint);
                     await writer.WriteAsync(batch, ct).ConfigureAwait(false);
                 }
                 writer.Complete();

@@ -54,7 +54,7 @@ public sealed class RunInsights
         ArgumentNullException.ThrowIfNull(taxonomy);
         ArgumentNullException.ThrowIfNull(run);
         var p = run.Parameters;
-        var corpus = await store.LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct).ConfigureAwait(false);
+        var corpus = await store.LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct, storedWith: taxonomy).ConfigureAwait(false);
         var integrity = ScoringAlgorithms.Defaults(new AlgorithmId("resonance", 2), p.AsOfMs) with
         {
             Network = p.Network, WindowDays = p.WindowDays,

@@ -9,7 +9,7 @@ namespace Resonance.Application.Scoring;
 public sealed class ScoringService(IScoreStore store)
 {
     /// <summary>The phases reported to progress, in order.</summary>
-    public static IReadOnlyList<string> Phases { get; } = ["load", "graph", "score", "communities", "topics", "save"];
+    public static IReadOnlyList<string> Phases { get; } = ["load", "graph", "score", "communities", "extract", "topics", "save"];
 
     /// <summary>Resolves the request into full parameters (defaults filled in).</summary>
     public async Task<ScoringParameters> ResolveAsync(ScoreRequest request, CancellationToken ct = default)
@@ -64,11 +64,12 @@ public sealed class ScoringService(IScoreStore store)
         RunTopicsDraft? topics = null;
         if (p.Topics is not null)
         {
+            var taxonomy = Taxonomy(request);
+            var corpus = await LoadTopicCorpusAsync(p, taxonomy, progress, Lap, ct).ConfigureAwait(false);
             progress?.Report(("topics", 0));
-            var corpus = await ((ITopicStore)store).LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct, onPostsOnly: true).ConfigureAwait(false);
             var topicProgress = progress is null ? null : new PhaseProgress(progress, "topics");
             var method = p.Topics.Method;
-            topics = await Task.Run(() => RunTopicScoring.Score(method, corpus, Taxonomy(request), result, request.DegreeOfParallelism, topicProgress, ct), ct)
+            topics = await Task.Run(() => RunTopicScoring.Score(method, corpus, taxonomy, result, request.DegreeOfParallelism, topicProgress, ct), ct)
                 .ConfigureAwait(false);
             Lap("topics");
         }
@@ -86,6 +87,27 @@ public sealed class ScoringService(IScoreStore store)
             timings.Add(new(phase, clock.Elapsed.TotalSeconds));
             clock.Restart();
         }
+    }
+
+    /// <summary>The topic step's corpus with every post's topics as stored at import with <paramref name="taxonomy"/>. Posts
+    /// whose stored topics came from another taxonomy (or none: a database from before topics were stored) are extracted
+    /// again and stored first, in their own transaction (phase <c>extract</c>), so that this run and the next read stored
+    /// topics only.</summary>
+    private async Task<TopicCorpus> LoadTopicCorpusAsync(ScoringParameters p, TopicTaxonomy taxonomy, IProgress<(string Phase, double Done)>? progress,
+        Action<string> lap, CancellationToken ct)
+    {
+        var topicStore = (ITopicStore)store;
+        var corpus = await topicStore.LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct, onPostsOnly: true, storedWith: taxonomy).ConfigureAwait(false);
+        if (store is not IPostTopicStore postTopics || corpus.Posts.All(post => post.Stored is not null))
+        {
+            return corpus;
+        }
+
+        progress?.Report(("extract", 0));
+        await postTopics.ExtractPostTopicsAsync(new TopicExtractor(taxonomy), progress is null ? null : new PhaseProgress(progress, "extract"), ct)
+            .ConfigureAwait(false);
+        lap("extract");
+        return await topicStore.LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct, onPostsOnly: true, storedWith: taxonomy).ConfigureAwait(false);
     }
 
     private static TopicTaxonomy Taxonomy(ScoreRequest request) =>

@@ -1,7 +1,6 @@
 namespace Resonance.Application.Topics;
 
-/// <summary>Where topic extraction and topic scoring read posts and interactions from (the same tables as scoring; no
-/// topic is stored).</summary>
+/// <summary>Where topic extraction and topic scoring read posts and interactions from (the same tables as scoring).</summary>
 public interface ITopicStore
 {
     /// <summary>Interactions with a time in [<paramref name="fromMs"/>, <paramref name="toMs"/>] or none, each with the
@@ -13,5 +12,9 @@ public interface ITopicStore
     /// <param name="ct">Cancellation.</param>
     /// <param name="onPostsOnly">True to leave out interactions on no post (follows, most mentions): topic scores and
     /// account topics never read them, so a run's topic step loads less.</param>
-    Task<TopicCorpus> LoadTopicCorpusAsync(string? network, long fromMs, long toMs, CancellationToken ct = default, bool onPostsOnly = false);
+    /// <param name="storedWith">A taxonomy: each post whose stored extraction came from it (<see cref="IPostTopicStore"/>) comes
+    /// with that extraction (<see cref="TopicPost.Stored"/>) and without its text; other posts come with their text. Null
+    /// to read every post's text.</param>
+    Task<TopicCorpus> LoadTopicCorpusAsync(string? network, long fromMs, long toMs, CancellationToken ct = default, bool onPostsOnly = false,
+        TopicTaxonomy? storedWith = null);
 }

@@ -1,8 +1,9 @@
 namespace Resonance.Application.Topics;
 
 /// <summary>The topics of every post of a corpus (with ancestors) and the evidence behind each, computed once.</summary>
-/// <remarks>A repost takes the topics of the post it reposts when that post is in the corpus. O(total text) to build,
-/// extracting posts in parallel; deterministic for any thread count (posts indexed in corpus order, topics in match order).</remarks>
+/// <remarks>A repost takes the topics of the post it reposts when that post is in the corpus. A post's matches are the
+/// extraction stored with it at import (<see cref="TopicPost.Stored"/>, O(matches)) or, for a post without one, extracted
+/// from its text now (O(text)), in parallel; deterministic for any thread count (posts indexed in corpus order, topics in match order).</remarks>
 public sealed class PostTopicIndex
 {
     private readonly Dictionary<string, string[]> topics = new(StringComparer.Ordinal);
@@ -21,7 +22,11 @@ public sealed class PostTopicIndex
         Parallel.For(0, all.Count, i =>
         {
             var post = all[i];
-            if (!IsBareRepost(post))
+            if (post.Stored is { } stored)
+            {
+                found[i] = stored.OfOriginal ? null : stored.Matches;
+            }
+            else if (!IsBareRepost(post.RepostOf, post.Text))
             {
                 found[i] = extractor.Matches(post.Text, post.Hashtags);
             }
@@ -47,7 +52,8 @@ public sealed class PostTopicIndex
         }
     }
 
-    private static bool IsBareRepost(TopicPost post) => post.RepostOf is not null && string.IsNullOrWhiteSpace(post.Text);
+    /// <summary>True for a repost with no text of its own: it is about what its original is about.</summary>
+    internal static bool IsBareRepost(string? repostOf, string? text) => repostOf is not null && string.IsNullOrWhiteSpace(text);
 
     /// <summary>The topics of a post (with ancestors), or none for an unknown post or null.</summary>
     public IReadOnlyList<string> TopicsOf(string? postId) => postId is not null && topics.TryGetValue(postId, out var t) ? t : [];

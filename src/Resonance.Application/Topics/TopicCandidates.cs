@@ -16,7 +16,8 @@ public sealed record TopicCandidate(string Tag, int Posts, int Authors, IReadOnl
 public sealed record CandidateOptions(int MinPosts = 5, int MinAuthors = 2);
 
 /// <summary>Finds candidate topics: hashtags and cashtags the taxonomy does not know, used by enough posts and authors.</summary>
-/// <remarks>Computed on the fly from the posts (nothing stored); accepting one appends a line to the operator's taxonomy
+/// <remarks>Computed on the fly from the posts' extractions stored at import (unknown tags are stored with each post's
+/// topics, <see cref="PostTopicCodec"/>), or from their text for a post without one; accepting one appends a line to the operator's taxonomy
 /// file. Reposts are skipped (their text is someone else's). Complexity: O(total terms). Deterministic: ordered by
 /// posts, then authors descending, then tag ordinal.</remarks>
 public static class TopicCandidates
@@ -39,10 +40,11 @@ public static class TopicCandidates
         var stats = new Dictionary<string, Tally>(StringComparer.Ordinal);
         foreach (var post in posts.Where(p => p.RepostOf is null))
         {
-            var terms = TopicTokenizer.Tokenize(post.Text);
-            var known = extractor.Matches(post.Text, post.Hashtags).Select(m => m.Topic).Distinct(StringComparer.Ordinal).ToList();
-            var tags = TopicExtractor.AllHashtags(terms, post.Hashtags).Where(t => extractor.Taxonomy.ForHashtag(t).Count == 0).Select(t => "#" + t)
-                .Concat(terms.Cashtags.Where(t => extractor.Taxonomy.ForCashtag(t).Count == 0).Select(t => "$" + t));
+            // A post extracted at import (with this taxonomy) is counted from what was stored; others are extracted now.
+            var terms = post.Stored is null ? TopicTokenizer.Tokenize(post.Text) : null;
+            var matches = post.Stored?.Matches ?? extractor.Matches(terms!, post.Hashtags);
+            var known = matches.Select(m => m.Topic).Distinct(StringComparer.Ordinal).ToList();
+            var tags = post.Stored?.UnknownTags ?? UnknownTags(terms!, post.Hashtags, extractor.Taxonomy);
             foreach (var tag in tags)
             {
                 if (!stats.TryGetValue(tag, out var tally))
@@ -57,6 +59,16 @@ public static class TopicCandidates
         return [.. stats.Where(kv => kv.Value.Posts >= options.MinPosts && kv.Value.Authors.Count >= options.MinAuthors)
             .Select(kv => kv.Value.ToCandidate(kv.Key))
             .OrderByDescending(c => c.Posts).ThenByDescending(c => c.Authors).ThenBy(c => c.Tag, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The hashtags and cashtags of a post that <paramref name="taxonomy"/> does not know, with their sigil: hashtags
+    /// first (stored ones, then the text's), then cashtags, each once.</summary>
+    public static IEnumerable<string> UnknownTags(TopicTerms terms, IReadOnlyList<string>? storedHashtags, TopicTaxonomy taxonomy)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        return TopicExtractor.AllHashtags(terms, storedHashtags).Where(t => taxonomy.ForHashtag(t).Count == 0).Select(t => "#" + t)
+            .Concat(terms.Cashtags.Where(t => taxonomy.ForCashtag(t).Count == 0).Select(t => "$" + t));
     }
 
     private sealed class Tally

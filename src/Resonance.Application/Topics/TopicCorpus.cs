@@ -9,7 +9,10 @@ namespace Resonance.Application.Topics;
 /// <param name="Text">The text, if any.</param>
 /// <param name="Hashtags">Stored hashtags, lower case, without '#'.</param>
 /// <param name="RepostOf">External id of the reposted post, for a repost (which takes the original's topics).</param>
-public sealed record TopicPost(long AuthorId, string ExternalId, long CreatedAtMs, string? Text, IReadOnlyList<string> Hashtags, string? RepostOf = null);
+/// <param name="Stored">The extraction stored with the post at import with the taxonomy in use (<see cref="PostTopicCodec"/>),
+/// or null to extract from <paramref name="Text"/> and <paramref name="Hashtags"/> (a stored post's text is not read).</param>
+public sealed record TopicPost(long AuthorId, string ExternalId, long CreatedAtMs, string? Text, IReadOnlyList<string> Hashtags, string? RepostOf = null,
+    StoredPostTopics? Stored = null);
 
 /// <summary>What topic scoring reads: a run's scoring input, the post each interaction was on, and the posts themselves.</summary>
 /// <param name="Input">The interactions and posts of the window, as the main score reads them.</param>

@@ -43,9 +43,13 @@ public sealed class TopicExtractor(TopicTaxonomy taxonomy)
     }
 
     /// <summary>Every match in a text with its stored hashtags.</summary>
-    public IReadOnlyList<TopicMatch> Matches(string? text, IReadOnlyList<string>? storedHashtags = null)
+    public IReadOnlyList<TopicMatch> Matches(string? text, IReadOnlyList<string>? storedHashtags = null) =>
+        Matches(TopicTokenizer.Tokenize(text), storedHashtags);
+
+    /// <summary>Every match in a text already tokenized (<see cref="TopicTokenizer.Tokenize"/>) with its stored hashtags.</summary>
+    public IReadOnlyList<TopicMatch> Matches(TopicTerms terms, IReadOnlyList<string>? storedHashtags = null)
     {
-        var terms = TopicTokenizer.Tokenize(text);
+        ArgumentNullException.ThrowIfNull(terms);
         var found = new List<TopicMatch>();
         var seen = new HashSet<TopicMatch>();
         foreach (var tag in AllHashtags(terms, storedHashtags))

@@ -167,7 +167,7 @@ public sealed class TopicService(ITopicStore store, TopicTaxonomy taxonomy, IRun
     public async Task<IReadOnlyList<TopicCandidate>> CandidatesAsync(ScoringParameters p, CandidateOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(p);
-        var corpus = await store.LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct).ConfigureAwait(false);
+        var corpus = await store.LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct, storedWith: Taxonomy).ConfigureAwait(false);
         return TopicCandidates.Find(corpus.Posts, extractor, options);
     }
 
@@ -192,7 +192,7 @@ public sealed class TopicService(ITopicStore store, TopicTaxonomy taxonomy, IRun
     /// computation under <paramref name="p"/> and every topic's ranking derived from it.</summary>
     private async Task<Shared> ShareAsync(ScoringParameters p, CancellationToken ct)
     {
-        var corpus = await store.LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct).ConfigureAwait(false);
+        var corpus = await store.LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct, storedWith: Taxonomy).ConfigureAwait(false);
         var index = new PostTopicIndex(corpus.Posts, extractor);
         var main = ScoringPipeline.Score(corpus.Input, p, ct: ct);
         var rankings = TopicShareScoring.Score(main, corpus, index, ct: ct).ToDictionary(r => r.Topic, StringComparer.Ordinal);
@@ -206,7 +206,7 @@ public sealed class TopicService(ITopicStore store, TopicTaxonomy taxonomy, IRun
 
     private async Task<(TopicCorpus Corpus, PostTopicIndex Index)> LoadAsync(ScoringParameters p, CancellationToken ct)
     {
-        var corpus = await store.LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct, onPostsOnly: true).ConfigureAwait(false);
+        var corpus = await store.LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct, onPostsOnly: true, storedWith: Taxonomy).ConfigureAwait(false);
         return (corpus, new PostTopicIndex(corpus.Posts, extractor));
     }
 }

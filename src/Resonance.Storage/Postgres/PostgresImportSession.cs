@@ -39,7 +39,7 @@ internal sealed class PostgresImportSession : IImportSession
         await session.ExecuteAsync($"""
             SELECT pg_advisory_xact_lock({ImportLockKey});
             CREATE TEMP TABLE tmp_posts (network_id int, external_id text, author_id bigint, created_at_ms bigint, text text,
-                hashtags text, reply_to text, quote_of text, repost_of text) ON COMMIT DROP;
+                hashtags text, reply_to text, quote_of text, repost_of text, topics text, topics_taxonomy bigint) ON COMMIT DROP;
             CREATE TEMP TABLE tmp_interactions (network_id int, actor_id bigint, target_id bigint, kind smallint,
                 occurred_at_ms bigint, post_key text, weight double precision) ON COMMIT DROP;
             CREATE TEMP TABLE tmp_account_updates (id bigint, handle text, display_name text) ON COMMIT DROP;
@@ -82,7 +82,7 @@ internal sealed class PostgresImportSession : IImportSession
         var updated = await UpdateAccountsAsync(updates.Values, ct).ConfigureAwait(false);
         duplicates += updates.Count - updated;
 
-        var postsAdded = await InsertPostsAsync(batch.Posts, ct).ConfigureAwait(false);
+        var postsAdded = await InsertPostsAsync(batch, ct).ConfigureAwait(false);
         var interactionsAdded = await InsertInteractionsAsync(rows, pending, ct).ConfigureAwait(false);
         return ImportCounts.ForBatch(batch, pending.Count, updated, duplicates, postsAdded, interactionsAdded);
     }
@@ -178,17 +178,19 @@ internal sealed class PostgresImportSession : IImportSession
         return updated;
     }
 
-    private async Task<long> InsertPostsAsync(List<Post> posts, CancellationToken ct)
+    private async Task<long> InsertPostsAsync(ImportBatch batch, CancellationToken ct)
     {
+        var posts = batch.Posts;
         if (posts.Count == 0)
         {
             return 0;
         }
         await using (var writer = await _connection.BeginBinaryImportAsync(
-            "COPY tmp_posts (network_id, external_id, author_id, created_at_ms, text, hashtags, reply_to, quote_of, repost_of) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
+            "COPY tmp_posts (network_id, external_id, author_id, created_at_ms, text, hashtags, reply_to, quote_of, repost_of, topics, topics_taxonomy) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
         {
-            foreach (var p in posts)
+            for (var i = 0; i < posts.Count; i++)
             {
+                var p = posts[i];
                 writer.StartRow();
                 writer.Write(_networks[p.Network], NpgsqlDbType.Integer);
                 writer.Write(p.ExternalId, NpgsqlDbType.Text);
@@ -199,12 +201,21 @@ internal sealed class PostgresImportSession : IImportSession
                 WriteNullable(writer, p.ReplyToPostId);
                 WriteNullable(writer, p.QuoteOfPostId);
                 WriteNullable(writer, p.RepostOfPostId);
+                WriteNullable(writer, batch.TopicsOf(i));
+                if (batch.FingerprintOf(i) is { } fingerprint)
+                {
+                    writer.Write(fingerprint, NpgsqlDbType.Bigint);
+                }
+                else
+                {
+                    writer.WriteNull();
+                }
             }
             await writer.CompleteAsync(ct).ConfigureAwait(false);
         }
         var added = await ExecuteAsync("""
-            INSERT INTO posts (network_id, external_id, author_id, created_at_ms, text, hashtags, reply_to, quote_of, repost_of)
-            SELECT network_id, external_id, author_id, created_at_ms, text, hashtags, reply_to, quote_of, repost_of FROM tmp_posts
+            INSERT INTO posts (network_id, external_id, author_id, created_at_ms, text, hashtags, reply_to, quote_of, repost_of, topics, topics_taxonomy)
+            SELECT network_id, external_id, author_id, created_at_ms, text, hashtags, reply_to, quote_of, repost_of, topics, topics_taxonomy FROM tmp_posts
             ON CONFLICT (network_id, external_id) DO NOTHING
             """, ct).ConfigureAwait(false);
         await ExecuteAsync("TRUNCATE tmp_posts", ct).ConfigureAwait(false);

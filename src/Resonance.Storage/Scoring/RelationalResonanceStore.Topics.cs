@@ -3,10 +3,11 @@ using Resonance.Storage.Scoring;
 
 namespace Resonance.Storage;
 
-// The topic side of the store: reads only, from the posts and interactions tables.
+// The topic side of the store: reads from the posts and interactions tables.
 public abstract partial class RelationalResonanceStore : ITopicStore
 {
     /// <inheritdoc />
-    public Task<TopicCorpus> LoadTopicCorpusAsync(string? network, long fromMs, long toMs, CancellationToken ct = default, bool onPostsOnly = false) =>
-        QueryAsync((c, t) => TopicQueries.LoadTopicCorpusAsync(c, network, fromMs, toMs, onPostsOnly, t), ct);
+    public Task<TopicCorpus> LoadTopicCorpusAsync(string? network, long fromMs, long toMs, CancellationToken ct = default, bool onPostsOnly = false,
+        TopicTaxonomy? storedWith = null) =>
+        QueryAsync((c, t) => TopicQueries.LoadTopicCorpusAsync(c, network, fromMs, toMs, onPostsOnly, storedWith, t), ct);
 }

@@ -9,7 +9,7 @@ namespace Resonance.Storage.Scoring;
 internal static class TopicQueries
 {
     public static async Task<TopicCorpus> LoadTopicCorpusAsync(DbConnection connection, string? network, long fromMs, long toMs, bool onPostsOnly,
-        CancellationToken ct)
+        TopicTaxonomy? storedWith, CancellationToken ct)
     {
         var networkId = await ScoreStoreQueries.NetworkIdAsync(connection, network, ct).ConfigureAwait(false);
         var input = new ScoringInputBuilder();
@@ -30,18 +30,25 @@ internal static class TopicQueries
         }
 
         var posts = new List<TopicPost>();
+        // With a taxonomy, a post extracted with it sends its stored topics and no text or hashtags (the database sends NULL).
+        var columns = storedWith is null
+            ? "text, hashtags, repost_of, NULL"
+            : "CASE WHEN topics_taxonomy = @fingerprint THEN NULL ELSE text END, CASE WHEN topics_taxonomy = @fingerprint THEN NULL ELSE hashtags END, "
+              + "repost_of, CASE WHEN topics_taxonomy = @fingerprint THEN topics END";
+        var decoder = storedWith is null ? null : new PostTopicCodec.Decoder(storedWith);
         await using (var cmd = AdoCommands.Command(connection,
-            "SELECT author_id, external_id, created_at_ms, text, hashtags, repost_of FROM posts WHERE created_at_ms <= @to"
+            $"SELECT author_id, external_id, created_at_ms, {columns} FROM posts WHERE created_at_ms <= @to"
             + ScoreStoreQueries.NetworkFilter(networkId) + " ORDER BY id",
-            ScoreStoreQueries.WithNetwork(networkId, ("@to", toMs))))
+            ScoreStoreQueries.WithNetwork(networkId, ("@to", toMs), ("@fingerprint", storedWith is null ? 0L : PostTopicCodec.Fingerprint(storedWith)))))
         await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
                 var created = reader.GetInt64(2);
                 var hashtags = reader.IsDBNull(4) ? [] : reader.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var stored = decoder is null || reader.IsDBNull(6) ? null : decoder.Decode(reader.GetString(6));
                 posts.Add(new TopicPost(reader.GetInt64(0), reader.GetString(1), created, reader.IsDBNull(3) ? null : reader.GetString(3), hashtags,
-                    reader.IsDBNull(5) ? null : reader.GetString(5)));
+                    reader.IsDBNull(5) ? null : reader.GetString(5), stored));
                 if (created >= fromMs)
                 {
                     input.AddPost(reader.GetInt64(0), created);

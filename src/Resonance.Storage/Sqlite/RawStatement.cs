@@ -31,6 +31,10 @@ internal sealed class RawStatement : IDisposable
     /// <summary>Binds a 1-based parameter.</summary>
     public void Bind(int index, long value) => CheckBind(SqliteNative.BindInt64(_stmtPtr, index, value), index);
 
+    /// <summary>Binds an integer, or NULL.</summary>
+    public void Bind(int index, long? value) =>
+        CheckBind(value is { } v ? SqliteNative.BindInt64(_stmtPtr, index, v) : SqliteNative.BindNull(_stmtPtr, index), index);
+
     public void Bind(int index, double value) => CheckBind(SqliteNative.BindDouble(_stmtPtr, index, value), index);
 
     /// <summary>Binds text, encoded as UTF-8 into a buffer reused for every bind (SQLite copies it), so a row's strings

@@ -27,8 +27,9 @@ internal sealed class SqliteImportSession : IImportSession
         _transaction = transaction;
         _insertAccount = new RawStatement(connection.Handle!, "INSERT INTO accounts (id, network_id, external_id, handle, display_name) VALUES (?1, ?2, ?3, ?4, ?5)");
         _insertPost = new RawStatement(connection.Handle!, """
-            INSERT OR IGNORE INTO posts (network_id, external_id, author_id, created_at_ms, text, hashtags, reply_to, quote_of, repost_of)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+            INSERT OR IGNORE INTO posts (network_id, external_id, author_id, created_at_ms, text, hashtags, reply_to, quote_of, repost_of,
+                topics, topics_taxonomy)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
             """);
         _insertInteractions = new SqliteMultiRowInsert<InteractionRow>(connection.Handle!,
             "INSERT OR IGNORE INTO interactions (network_id, actor_id, target_id, kind, occurred_at_ms, post_key, weight) VALUES ", 7, BindInteraction);
@@ -70,8 +71,9 @@ internal sealed class SqliteImportSession : IImportSession
         ct.ThrowIfCancellationRequested();
         long postsAdded = 0;
         var p = _insertPost;
-        foreach (var post in batch.Posts)
+        for (var i = 0; i < batch.Posts.Count; i++)
         {
+            var post = batch.Posts[i];
             p.Bind(1, Network(post.Network));
             p.Bind(2, post.ExternalId);
             p.Bind(3, Resolve(post.Network, post.AuthorId, ref accountsAdded));
@@ -81,6 +83,8 @@ internal sealed class SqliteImportSession : IImportSession
             p.Bind(7, post.ReplyToPostId);
             p.Bind(8, post.QuoteOfPostId);
             p.Bind(9, post.RepostOfPostId);
+            p.Bind(10, batch.TopicsOf(i));
+            p.Bind(11, batch.FingerprintOf(i));
             postsAdded += p.Execute();
         }
 

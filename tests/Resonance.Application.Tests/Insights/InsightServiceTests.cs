@@ -102,7 +102,8 @@ public sealed class InsightServiceTests
 
     private sealed class Corpus(TopicCorpus corpus) : ITopicStore
     {
-        public Task<TopicCorpus> LoadTopicCorpusAsync(string? network, long fromMs, long toMs, CancellationToken ct = default, bool onPostsOnly = false) =>
+        public Task<TopicCorpus> LoadTopicCorpusAsync(string? network, long fromMs, long toMs, CancellationToken ct = default, bool onPostsOnly = false,
+            TopicTaxonomy? storedWith = null) =>
             Task.FromResult(corpus);
     }
 
