@@ -39,6 +39,32 @@ public sealed class TopicsCommandTests
     }
 
     [Fact]
+    public async Task Topics_extract_stores_another_taxonomys_topics_once_and_score_then_reads_them()
+    {
+        using var temp = new TempFolder();
+        Assert.Equal(0, (await CliRun.RunAsync("demo", "--people", "300", "--seed", "11", "--dir", temp.Path, "--no-serve")).ExitCode);
+        var db = temp.File("resonance.db");
+        var taxonomy = temp.File("extra.tsv");
+        await File.WriteAllTextAsync(taxonomy, "cast-iron\tcooking\tcast iron\n", TestContext.Current.CancellationToken);
+
+        // Import stored the built-in taxonomy's topics: nothing to extract for it, every post for the operator's.
+        Assert.Equal(0, (await CliRun.RunAsync("topics", "extract", "--db", db, "--json")).Json().GetProperty("extracted").GetInt64());
+        var text = await CliRun.RunAsync("topics", "extract", "--db", db, "--taxonomy", taxonomy);
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("Extracted and stored the topics of", text.Out, StringComparison.Ordinal);
+        Assert.Equal(0, (await CliRun.RunAsync("topics", "extract", "--db", db, "--taxonomy", taxonomy, "--json")).Json().GetProperty("extracted").GetInt64());
+
+        // score with that taxonomy reads them (no extract phase) and ranks the operator's topic.
+        var run = (await CliRun.RunAsync("score", "--db", db, "--taxonomy", taxonomy, "--json")).Json();
+        Assert.DoesNotContain(run.GetProperty("timings").EnumerateArray(), t => t.GetProperty("key").GetString() == "extract");
+        Assert.NotEqual(0, (await CliRun.RunAsync("top", "--db", db, "--topic", "cast-iron", "--taxonomy", taxonomy, "--json")).Json()
+            .GetProperty("scores").GetArrayLength());
+        // Back to the built-in taxonomy: score extracts again first.
+        var builtIn = (await CliRun.RunAsync("score", "--db", db, "--json")).Json();
+        Assert.Contains(builtIn.GetProperty("timings").EnumerateArray(), t => t.GetProperty("key").GetString() == "extract");
+    }
+
+    [Fact]
     public async Task A_runs_stored_topics_read_the_same_after_more_data_is_imported_and_a_run_without_them_says_so()
     {
         using var temp = new TempFolder();

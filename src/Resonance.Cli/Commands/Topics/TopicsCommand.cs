@@ -25,7 +25,7 @@ internal static class TopicsCommand
               resonance topics candidates
               resonance topics rejections
             """)
-        { account, run, taxonomy, json, CandidatesCommand.Create(console), RejectionsCommand.Create(console) };
+        { account, run, taxonomy, json, CandidatesCommand.Create(console), RejectionsCommand.Create(console), ExtractCommand.Create(console) };
         command.SetAction((parse, ct) => ScoringCommandRunner.RunAsync(console, GlobalOptions.Database(parse), ct, async store =>
         {
             var who = await ScoringCommandRunner.AccountAsync(store, parse.GetValue(account)!, ct).ConfigureAwait(false);
