@@ -32,6 +32,8 @@ public sealed class PostTopicIndex
             }
         });
         var reposts = new List<TopicPost>();
+        // Stored extractions decoded from the same text are one object (PostTopicCodec.Decoder): their topics are computed once.
+        var shared = new Dictionary<IReadOnlyList<TopicMatch>, string[]>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < all.Count; i++)
         {
             var post = all[i];
@@ -42,7 +44,16 @@ public sealed class PostTopicIndex
             }
 
             evidence[post.ExternalId] = matches;
-            topics[post.ExternalId] = [.. matches.SelectMany(m => extractor.Taxonomy.WithAncestors(m.Topic)).Distinct(StringComparer.Ordinal)];
+            if (post.Stored is null || !shared.TryGetValue(matches, out var withAncestors))
+            {
+                withAncestors = [.. matches.SelectMany(m => extractor.Taxonomy.WithAncestors(m.Topic)).Distinct(StringComparer.Ordinal)];
+                if (post.Stored is not null)
+                {
+                    shared[matches] = withAncestors;
+                }
+            }
+
+            topics[post.ExternalId] = withAncestors;
         }
 
         foreach (var repost in reposts)
