@@ -12,7 +12,8 @@ namespace Resonance.Application.Topics;
 /// with the interactions on posts about it, scored by the same scorer and parameters as the run, with intervals. Every
 /// topic of the taxonomy that anyone engaged on is scored, and every account's topics get their evidence
 /// (<see cref="AccountTopics.ForAll"/>).</para>
-/// <para>Complexity: extraction O(total text × longest phrase); topic-share@1 then O(m_T log m_T + B·(m + E)) (see
+/// <para>Complexity: the posts' topics as stored at import, O(matches) (extraction, O(total text × longest phrase), only for
+/// posts without a stored extraction, <see cref="PostTopicIndex"/>); topic-share@1 then O(m_T log m_T + B·(m + E)) (see
 /// <see cref="TopicShareScoring"/>); topic-filtered@1 the partition O(m × topics per post), then the scorer
 /// on each topic's graph: Σ over topics of its cost, about (depth of the taxonomy) × the main score's on data where every
 /// post has a topic. Determinism: topics in name order (ordinal); each topic as <see cref="TopicScoring.Score(ScoringInput, ScoringParameters, bool, int?, CancellationToken)"/>,
