@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using Resonance.Engine.Randomness;
 using Resonance.Engine.Statistics;
 
@@ -23,8 +24,13 @@ namespace Resonance.Application.Scoring;
 /// multiplicity of a pair is drawn from a hash of (seed, replicate, engager id, engaged id), so A's replicates do not
 /// depend on its out-edges either (in resonance@6 a pair's draw depended on its index, which new pairs shift); F₋A is
 /// monotone, so only the four replicate order statistics the 5th–95th percentile reads are mapped.</para>
-/// <para>Complexity: O(Σ_A |C(A)| · log) for the changed sets plus O(log Q · log n · log |C(A)|) per lookup.
-/// Determinism: integer totals, each account writes its own slot, so bit-identical for any thread count.</para>
+/// <para>Scoring every account (<see cref="ScoreAll"/>) does not build all of C(A): F₋A is read at five values only, and
+/// <see cref="WindowedChanges"/> keeps the changes that can move what those lookups read, proves each lookup from what
+/// it read, and widens its windows or falls back to <see cref="Changes"/> when the proof fails; the result is the same
+/// bit for bit. <see cref="Changes"/> stays the definition, and what readers of a single account use.</para>
+/// <para>Complexity: <see cref="Changes"/> O(outdeg A + Σ_{u ∈ out A} outdeg u); <see cref="ScoreAll"/> per account
+/// O(outdeg A · log) plus the pairs in its windows (<see cref="WindowedChanges"/>); O(log Q · log n · log |C(A)|) per
+/// lookup. Determinism: integer totals, each account writes its own slot, so bit-identical for any thread count.</para>
 /// </remarks>
 internal sealed class LeaveOneOutScores
 {
@@ -35,6 +41,7 @@ internal sealed class LeaveOneOutScores
     private readonly int[] passOf;
     private readonly ReplacedSampleCalibration?[] calibrations;
     private readonly int[] outStart;
+    private readonly int quantileCount;
 
     /// <summary>The changed sets of every account of the passes (one per rung, same pairs), each account at the pass
     /// <paramref name="passOf"/> gives it.</summary>
@@ -42,6 +49,7 @@ internal sealed class LeaveOneOutScores
     {
         this.passes = passes;
         this.passOf = passOf;
+        quantileCount = p.CalibrationQuantiles;
         // A pass with no engaged account has no calibration; nobody is scored through it (all passes share their pairs).
         calibrations = [.. passes.Select(s => s.Raw.Where(r => r > 0).ToArray() is { Length: > 0 } engaged ? new ReplacedSampleCalibration(engaged, p.CalibrationQuantiles) : null)];
         var g = passes[0].Sums!.Graph;
@@ -132,12 +140,26 @@ internal sealed class LeaveOneOutScores
     /// <see cref="Changes"/>.</summary>
     public double Score(int a, double raw, double[] removed, double[] added) => calibrations[passOf[a]]!.Score(raw, removed, added);
 
+    /// <summary>How <see cref="ScoreAll"/> finds each account's changes: the windowed set (<see cref="WindowedChanges"/>)
+    /// with windows reaching <see cref="MarginScale"/> × (a quarter quantile bin + 4) reference ranks beyond the order
+    /// statistics the run's own calibration reads for each value, widened 8-fold up to
+    /// <see cref="Retries"/> times before the full set is used; or always the full set (<see cref="FullOnly"/>, tests).</summary>
+    internal sealed record Tuning(double MarginScale = 1, int Retries = 2, bool FullOnly = false);
+
+    /// <summary>What the last <see cref="ScoreAll"/> did: accounts scored from the windowed set at the first try, after
+    /// widening, and from the full set.</summary>
+    internal readonly record struct Counts(long FirstTry, long Widened, long Full);
+
+    /// <summary>The counts of the last <see cref="ScoreAll"/>.</summary>
+    internal Counts LastCounts { get; private set; }
+
     /// <summary>Every engaged account's score and interval: F₋A of its raw score, and of the order statistics of its
     /// bootstrap replicates (<paramref name="replicates"/>[b][slot], slot = <paramref name="slotOf"/>[a]) that the
-    /// interval reads.</summary>
-    public (double[] Score, double[] Low, double[] High) ScoreAll(RawScores main, bool[] engaged, double[][]? replicates, int[] slotOf,
-        double intervalLevel, int? degreeOfParallelism, CancellationToken ct)
+    /// interval reads. The result does not depend on <paramref name="tuned"/> (bit for bit), only the time taken.</summary>
+    public (double[] Score, double[] Low, double[] High) ScoreAll(double[] raw, bool[] engaged, double[][]? replicates, int[] slotOf,
+        double intervalLevel, int? degreeOfParallelism, CancellationToken ct, Tuning? tuned = null)
     {
+        var tuning = tuned ?? new Tuning();
         var n = engaged.Length;
         var score = new double[n];
         var low = new double[n];
@@ -148,8 +170,27 @@ internal sealed class LeaveOneOutScores
             return (score, low, high);
         }
 
-        Parallel.ForEach(Partitioner.Create(0, n, 1024), new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism ?? Environment.ProcessorCount, CancellationToken = ct },
-            () => (Scratch: new Dictionary<int, Delta>(), Column: new double[replicates?.Length ?? 0]), (range, _, local) =>
+        var options = new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism ?? Environment.ProcessorCount, CancellationToken = ct };
+        var windowed = new WindowedChanges?[passes.Count];
+        if (!tuning.FullOnly)
+        {
+            for (var i = 0; i < passes.Count; i++)
+            {
+                var used = false;
+                for (var a = 0; a < n && !used; a++)
+                {
+                    used = engaged[a] && passOf[a] == i;
+                }
+
+                windowed[i] = used && calibrations[i] is { } c ? new WindowedChanges(passes[i], c, outStart, degreeOfParallelism, ct) : null;
+            }
+        }
+
+        long firstTry = 0, widened = 0, full = 0;
+        var replicateCount = replicates?.Length ?? 0;
+        Parallel.ForEach(Partitioner.Create(0, n, 1024), options,
+            () => (Scratch: new Dictionary<int, Delta>(), Column: new double[replicateCount], Mapped: new double[replicateCount],
+                Reads: new List<double>(5), Work: new WindowedChanges.Workspace(n), Counts: new long[3]), (range, _, local) =>
             {
                 for (var a = range.Item1; a < range.Item2; a++)
                 {
@@ -159,40 +200,125 @@ internal sealed class LeaveOneOutScores
                         continue;
                     }
 
-                    var (removed, added) = Changes(a, local.Scratch);
-                    score[a] = Score(a, main.Raw[a], removed, added);
+                    var column = local.Column;
+                    for (var b = 0; b < column.Length; b++)
+                    {
+                        column[b] = replicates![b][slotOf[a]];
+                    }
+
+                    // F₋A is monotone, so the sorted scores are F₋A of the sorted raw scores; map only what the quantiles read.
+                    Array.Sort(column);
+                    var reads = local.Reads;
+                    reads.Clear();
+                    reads.Add(raw[a]);
+                    foreach (var i in ReadIndices(column.Length, tail))
+                    {
+                        if (column[i] > 0)
+                        {
+                            reads.Add(column[i]);
+                        }
+                    }
+
+                    var done = !tuning.FullOnly && windowed[passOf[a]] is { } w && outStart[a + 1] - outStart[a] < MaxWindowedDegree
+                        && TryWindowed(w, a, raw[a], column, local.Mapped, reads, tail, tuning, local.Work, local.Counts, out score[a]);
+                    if (!done)
+                    {
+                        local.Counts[2]++;
+                        var (removed, added) = Changes(a, local.Scratch);
+                        score[a] = Score(a, raw[a], removed, added);
+                        foreach (var i in ReadIndices(column.Length, tail))
+                        {
+                            local.Mapped[i] = (float)(column[i] > 0 ? Score(a, column[i], removed, added) : 1);
+                        }
+                    }
+
                     if (replicates is null)
                     {
                         (low[a], high[a]) = (score[a], score[a]);
                         continue;
                     }
 
-                    var column = local.Column;
-                    for (var b = 0; b < column.Length; b++)
-                    {
-                        column[b] = replicates[b][slotOf[a]];
-                    }
-
-                    // F₋A is monotone, so the sorted scores are F₋A of the sorted raw scores; map only what the quantiles read.
-                    Array.Sort(column);
-                    low[a] = Math.Min(score[a], Read(column, tail, a, removed, added));
-                    high[a] = Math.Max(score[a], Read(column, 1 - tail, a, removed, added));
+                    low[a] = Math.Min(score[a], Read(column, tail, local.Mapped));
+                    high[a] = Math.Max(score[a], Read(column, 1 - tail, local.Mapped));
                 }
 
                 return local;
-            }, _ => { });
+            }, local =>
+            {
+                Interlocked.Add(ref firstTry, local.Counts[0]);
+                Interlocked.Add(ref widened, local.Counts[1]);
+                Interlocked.Add(ref full, local.Counts[2]);
+            });
+        LastCounts = new Counts(firstTry, widened, full);
         return (score, low, high);
     }
 
+    /// <summary>Out-degrees from here on use the full set: the windowed set sums a v's two-step changes in 64 bits, and
+    /// each is at most 2⁴⁰ + 1 in magnitude (d·Δs(u)·p(u,v)·2⁴⁰ with Δs(u) ≤ d ≤ 1, plus rounding), so fewer than 2²¹
+    /// terms cannot overflow.</summary>
+    private const int MaxWindowedDegree = 1 << 21;
+
+    /// <summary>Scores <paramref name="a"/> and maps the replicate order statistics the interval reads (into
+    /// <paramref name="mapped"/>) from the windowed changed set, widening the windows when a lookup is not proved; false
+    /// when it is still not proved after the retries.</summary>
+    private bool TryWindowed(WindowedChanges w, int a, double x, double[] column, double[] mapped, List<double> reads, double tail,
+        Tuning tuning, WindowedChanges.Workspace work, long[] counts, out double score)
+    {
+        var calibration = calibrations[passOf[a]]!;
+        var bins = (calibration.Count + quantileCount - 2) / (quantileCount - 1);
+        var margin = (long)Math.Ceiling(tuning.MarginScale * ((bins / 4.0) + 4));
+        for (var attempt = 0; attempt <= tuning.Retries; attempt++, margin = Math.Max(1, margin) * 8)
+        {
+            w.Compute(a, CollectionsMarshal.AsSpan(reads), (int)Math.Min(margin, int.MaxValue), work);
+            var proved = w.TryScore(x, work, out score);
+            foreach (var i in ReadIndices(column.Length, tail))
+            {
+                if (!proved)
+                {
+                    break;
+                }
+
+                var y = 1.0;
+                proved = column[i] <= 0 || w.TryScore(column[i], work, out y);
+                mapped[i] = (float)y;
+            }
+
+            if (proved)
+            {
+                counts[attempt == 0 ? 0 : 1]++;
+                return true;
+            }
+        }
+
+        score = double.NaN;
+        return false;
+    }
+
+    /// <summary>The replicate ranks <see cref="Read"/> interpolates for the two tails (with repeats).</summary>
+    private static IEnumerable<int> ReadIndices(int replicates, double tail)
+    {
+        if (replicates == 0)
+        {
+            yield break;
+        }
+
+        for (var side = 0; side < 2; side++)
+        {
+            var lo = (int)Math.Floor((replicates - 1) * (side == 0 ? tail : 1 - tail));
+            yield return lo;
+            yield return Math.Min(lo + 1, replicates - 1);
+        }
+    }
+
     /// <summary><see cref="SortedQuantile.At"/> of the replicate scores, each read as resonance@6 reads one (a float of
-    /// F₋A, 1 for a replicate that lost every engager), mapping only the two order statistics it interpolates.</summary>
-    private double Read(double[] sortedRaw, double q, int a, double[] removed, double[] added)
+    /// F₋A, 1 for a replicate that lost every engager), from <paramref name="mapped"/>[i], the read of rank i (only the
+    /// two ranks it interpolates are read).</summary>
+    private static double Read(double[] sortedRaw, double q, double[] mapped)
     {
         var h = (sortedRaw.Length - 1) * q;
         var lo = (int)Math.Floor(h);
         var hi = Math.Min(lo + 1, sortedRaw.Length - 1);
-        double Mapped(double x) => (float)(x > 0 ? Score(a, x, removed, added) : 1);
-        var (below, above) = (Mapped(sortedRaw[lo]), hi == lo ? double.NaN : Mapped(sortedRaw[hi]));
+        var (below, above) = (mapped[lo], hi == lo ? double.NaN : mapped[hi]);
         return below + ((h - lo) * ((hi == lo ? below : above) - below));
     }
 

@@ -67,7 +67,12 @@ public static class PerAccountTempo
 
     /// <summary>Scores the graphs of <see cref="Build"/> (the "score" phase); the result's parameters record the fit and the rungs.</summary>
     public static ScoreComputation Score(TempoGraphs built, int? degreeOfParallelism = null, IProgress<double>? progress = null,
-        bool intervals = true, CancellationToken ct = default)
+        bool intervals = true, CancellationToken ct = default) => ScoreTuned(built, null, degreeOfParallelism, progress, intervals, ct);
+
+    /// <summary><see cref="Score(TempoGraphs, int?, IProgress{double}?, bool, CancellationToken)"/> with resonance@7's
+    /// changed sets found as <paramref name="tuning"/> says (the scores do not depend on it; tests compare them).</summary>
+    internal static ScoreComputation ScoreTuned(TempoGraphs built, LeaveOneOutScores.Tuning? tuning, int? degreeOfParallelism = null,
+        IProgress<double>? progress = null, bool intervals = true, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(built);
         var (p, graphs, rungs, passOf) = (built.Parameters, built.Graphs, built.Rungs, built.PassOf);
@@ -99,7 +104,7 @@ public static class PerAccountTempo
         var composed = rungs.Count == 1 ? passes[0] : RawScores.Compose(graph, passes, passOf, main);
         var leaveOneOut = p.Calibration == LeaveOneOutScores.Name ? new LeaveOneOutScores(passes, passOf, p) : null;
         return ResonanceScorer.Finish(graph, fitted, composed, quantiles[main], [.. passOf.Select(i => calibrations[i])],
-            degreeOfParallelism, progress, intervals, ct, leaveOneOut);
+            degreeOfParallelism, progress, intervals, ct, leaveOneOut, tuning);
     }
 
     /// <summary>Scores <paramref name="input"/> under <paramref name="p"/>: <see cref="Build"/>, then <see cref="Score(TempoGraphs, int?, IProgress{double}?, bool, CancellationToken)"/>.</summary>

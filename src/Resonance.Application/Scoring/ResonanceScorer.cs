@@ -56,7 +56,7 @@ public static class ResonanceScorer
     /// (<paramref name="calibrationOf"/>; one for everyone before resonance@5), and adds the intervals.</summary>
     internal static ScoreComputation Finish(EngagementGraph graph, ScoringParameters p, RawScores main, double[] mainQuantiles,
         QuantileCalibration[] calibrationOf, int? degreeOfParallelism, IProgress<double>? progress, bool intervals, CancellationToken ct,
-        LeaveOneOutScores? leaveOneOut = null)
+        LeaveOneOutScores? leaveOneOut = null, LeaveOneOutScores.Tuning? tuning = null)
     {
         var n = graph.NodeCount;
         var engaged = new bool[n];
@@ -73,7 +73,7 @@ public static class ResonanceScorer
             }
 
             var replicates = intervals ? ReplicateRaws(graph, p, main, slotOf, slots, degreeOfParallelism, progress, ct) : null;
-            (score, low, high) = leaveOneOut.ScoreAll(main, engaged, replicates, slotOf, p.IntervalLevel, degreeOfParallelism, ct);
+            (score, low, high) = leaveOneOut.ScoreAll(main.Raw, engaged, replicates, slotOf, p.IntervalLevel, degreeOfParallelism, ct, tuning);
         }
         else
         {

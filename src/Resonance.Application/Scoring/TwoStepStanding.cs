@@ -55,6 +55,15 @@ internal sealed class TwoStepStanding
     /// v does not engage u).</summary>
     public double Of(int u, int back) => 1 + (damping * ((double)(total[u] - (back >= 0 ? share[back] : 0)) / Scale));
 
+    /// <summary>The fixed-point share q(c,u) of pair <paramref name="pair"/> (c → u).</summary>
+    public long ShareOf(int pair) => share[pair];
+
+    /// <summary>T(u) = Σ_c q(c,u), u's fixed-point in-share total.</summary>
+    public Int128 TotalOf(int u) => total[u];
+
+    /// <summary>u's standing with no pair taken out, 1 + d·T(u)/2⁴⁰: at least s₋v(u) for every v.</summary>
+    public double Largest(int u) => 1 + (damping * ((double)total[u] / Scale));
+
     /// <summary>s₋v(u) as it would be without the pair <paramref name="removed"/> (an in-pair of u): T(u) less its share,
     /// the same integer a graph without that pair sums (resonance@7's leave-one-out, <see cref="LeaveOneOutScores"/>).</summary>
     public double Without(int u, int removed, int back) =>

@@ -10,7 +10,7 @@ namespace Resonance.Engine.Statistics;
 /// count_B(≤ y), a non-decreasing function of y, so its j-th order statistic is the smallest value of S or B whose count
 /// reaches j + 1 (two binary searches; a value of S whose copies were all taken out never is the smallest). The
 /// Hyndman–Fan definition 7 quantile q_i comes from two order statistics exactly as <see cref="QuantileCalibration.Fit"/>
-/// computes it (same integer split of h, same clamped interpolation), and <see cref="Percentile"/> finds the bracket of
+/// computes it (same integer split of h, same clamped interpolation), and <see cref="Percentile(double, ReadOnlySpan{double}, ReadOnlySpan{double})"/> finds the bracket of
 /// a value among the q_i by binary search over i and reads it the way <see cref="QuantileCalibration.Percentile"/> does
 /// (shared code), so the result is bit-identical to fitting a calibration on the changed sample and looking the value
 /// up. With R and B empty it is bit-identical to <see cref="Plain"/>.</para>
@@ -63,6 +63,58 @@ public sealed class ReplacedSampleCalibration
             throw new ArgumentException("The changed sample is empty.", nameof(removed));
         }
 
+        return Percentile(raw, n, removed, added, false, out _, out _);
+    }
+
+    /// <summary><see cref="Percentile(double, ReadOnlySpan{double}, ReadOnlySpan{double})"/> (bit for bit, also with
+    /// nothing replaced), and the smallest and largest order statistics of the changed sample that the quantiles of the
+    /// final bracket (q_{lo−1}, q_lo, and q_{hi−1}, q_hi when raw ties quantiles) interpolate.</summary>
+    /// <remarks>Why: the quantiles do not decrease, so the result depends on the changed sample only through those
+    /// quantiles (which decide the bracket) and the sample size, whatever the search visited on its way. Two samples of
+    /// the same size whose counts of values ≤ y agree for every y in a closed interval holding both reported values give
+    /// the same result, which lets resonance@7 leave out changes that cannot matter (<c>LeaveOneOutScores</c>).</remarks>
+    public double Percentile(double raw, ReadOnlySpan<double> removed, ReadOnlySpan<double> added, out double lowestRead, out double highestRead)
+    {
+        var n = sorted.Length - removed.Length + added.Length;
+        if (n <= 0)
+        {
+            throw new ArgumentException("The changed sample is empty.", nameof(removed));
+        }
+
+        return Percentile(raw, n, removed, added, true, out lowestRead, out highestRead);
+    }
+
+    /// <summary><c>1 + 99·</c> the percentile of
+    /// <see cref="Percentile(double, ReadOnlySpan{double}, ReadOnlySpan{double}, out double, out double)"/>.</summary>
+    public double Score(double raw, ReadOnlySpan<double> removed, ReadOnlySpan<double> added, out double lowestRead, out double highestRead) =>
+        1.0 + (99.0 * Percentile(raw, removed, added, out lowestRead, out highestRead));
+
+    /// <summary>The value of rank <paramref name="rank"/> (0-based) of the sorted reference sample.</summary>
+    public double ReferenceAt(int rank) => sorted[rank];
+
+    /// <summary>The ranks (0-based) of the lowest and highest order statistics of the reference sample itself that a
+    /// lookup of <paramref name="raw"/> reads (as reported by
+    /// <see cref="Percentile(double, ReadOnlySpan{double}, ReadOnlySpan{double}, out double, out double)"/> with nothing
+    /// replaced): where a replaced sample's reads are expected when few values change.</summary>
+    public (int Lowest, int Highest) ReferenceReadRanks(double raw)
+    {
+        var quantiles = Plain.Quantiles;
+        var lo = Plain.CountBelow(raw);
+        var hi = lo;
+        while (hi < quantiles.Count && quantiles[hi] <= raw)
+        {
+            hi++;
+        }
+
+        var (firstBelow, _) = Ranks(Math.Max(lo - 1, 0), sorted.Length);
+        var (lastBelow, lastRemainder) = Ranks(Math.Min(Math.Max(lo, hi), quantileCount - 1), sorted.Length);
+        return (firstBelow, lastRemainder == 0 ? lastBelow : lastBelow + 1);
+    }
+
+
+    private double Percentile(double raw, int n, ReadOnlySpan<double> removed, ReadOnlySpan<double> added, bool reads, out double lowestRead,
+        out double highestRead)
+    {
         var count = quantileCount;
         // lo = quantiles below raw, hi = quantiles at most raw: the first q_i ≥ raw and the first q_i > raw, searched
         // from where the reference's own quantiles put raw (the changed quantiles are a few ranks away at most).
@@ -70,6 +122,16 @@ public sealed class ReplacedSampleCalibration
         var lo = FirstQuantile(raw, false, guess, n, removed, added);
         var qlo = lo < count ? QuantileAt(lo, n, removed, added) : double.NaN;
         var hi = lo < count && qlo == raw ? FirstQuantile(raw, true, lo, n, removed, added) : lo;
+        // The bracket reads quantiles lo − 1 to max(lo, hi) (those that exist); their order statistics span these ranks.
+        (lowestRead, highestRead) = (double.NaN, double.NaN);
+        if (reads)
+        {
+            var (firstBelow, _) = Ranks(Math.Max(lo - 1, 0), n);
+            var (lastBelow, lastRemainder) = Ranks(Math.Min(Math.Max(lo, hi), count - 1), n);
+            lowestRead = OrderStatistic(firstBelow, removed, added);
+            highestRead = OrderStatistic(lastRemainder == 0 ? lastBelow : lastBelow + 1, removed, added);
+        }
+
         return hi == 0 || lo == count || hi > lo
             ? QuantileCalibration.FromBracket(lo, hi, count, 0, 0, raw)
             : QuantileCalibration.FromBracket(lo, hi, count, QuantileAt(lo - 1, n, removed, added), qlo, raw);
@@ -124,20 +186,27 @@ public sealed class ReplacedSampleCalibration
         return high;
     }
 
-    /// <summary><c>1 + 99·</c><see cref="Percentile"/>, as <see cref="QuantileCalibration.Score"/>.</summary>
+    /// <summary><c>1 + 99·</c><see cref="Percentile(double, ReadOnlySpan{double}, ReadOnlySpan{double})"/>, as <see cref="QuantileCalibration.Score"/>.</summary>
     public double Score(double raw, ReadOnlySpan<double> removed, ReadOnlySpan<double> added) => 1.0 + (99.0 * Percentile(raw, removed, added));
 
     /// <summary>Quantile <paramref name="i"/> of the changed sample of <paramref name="n"/> values, as
     /// <see cref="QuantileCalibration.Fit"/> computes it.</summary>
     private double QuantileAt(int i, int n, ReadOnlySpan<double> removed, ReadOnlySpan<double> added)
     {
+        var (below, remainder) = Ranks(i, n);
         var q = quantileCount - 1;
-        var scaled = (long)(n - 1) * i;
-        var below = (int)(scaled / q);
-        var remainder = scaled % q;
         return remainder == 0
             ? OrderStatistic(below, removed, added)
             : QuantileCalibration.Lerp(OrderStatistic(below, removed, added), OrderStatistic(below + 1, removed, added), (double)remainder / q);
+    }
+
+    /// <summary>Quantile <paramref name="i"/> of <paramref name="n"/> values sits at h = (n − 1)·i/(Q − 1): its integer
+    /// part and the remainder of the division, as <see cref="QuantileCalibration.Fit"/> splits it.</summary>
+    private (int Below, long Remainder) Ranks(int i, int n)
+    {
+        var q = quantileCount - 1;
+        var scaled = (long)(n - 1) * i;
+        return ((int)(scaled / q), scaled % q);
     }
 
     /// <summary>The <paramref name="j"/>-th smallest value (0-based) of (S \ removed) ∪ added.</summary>

@@ -21,9 +21,7 @@ public sealed class ReplacedSampleCalibrationTests
     {
         FixedSeed.ForAll(Cases, 600, 700_000, c =>
         {
-            var removed = c.Sample.Where((_, i) => c.Out[i]).Order().ToArray();
-            var added = c.In.Order().ToArray();
-            var changed = c.Sample.Where((_, i) => !c.Out[i]).Concat(added).ToArray();
+            var (removed, added, changed) = Replacement(c.Sample, c.Out, c.In);
             if (changed.Length == 0)
             {
                 return;
@@ -57,12 +55,44 @@ public sealed class ReplacedSampleCalibrationTests
     }
 
     [Fact]
+    public void A_lookup_depends_only_on_the_sample_size_and_the_order_statistics_it_reports_reading()
+    {
+        // The lemma resonance@7's windowed changed sets rest on: move every value below the lowest order statistic read
+        // anywhere below it, and every value above the highest anywhere above it, and the score keeps its bits.
+        FixedSeed.ForAll(Cases, 600, 720_000, c =>
+        {
+            var (removed, added, changed) = Replacement(c.Sample, c.Out, c.In);
+            if (changed.Length == 0)
+            {
+                return;
+            }
+
+            var replaced = new ReplacedSampleCalibration(c.Sample, c.Count);
+            foreach (var x in Probes(c.Sample, added, QuantileCalibration.Fit(changed, c.Count), c.Probes))
+            {
+                var score = replaced.Score(x, removed, added, out var lowest, out var highest);
+                Assert.Equal(Bits(replaced.Score(x, removed, added)), Bits(score));
+                Assert.True(lowest <= highest && changed.Contains(lowest) && changed.Contains(highest));
+                var moved = changed.Select((v, i) => v < lowest ? lowest - 1 - (i % 7) : v > highest ? highest + 1 + (i % 7) : v).ToArray();
+                Assert.Equal(Bits(score), Bits(QuantileCalibration.Fit(moved, c.Count).Score(x)));
+            }
+        });
+    }
+
+    [Fact]
     public void A_replacement_moves_the_score_as_the_changed_sample_does()
     {
         var replaced = new ReplacedSampleCalibration([1, 2, 3, 4], 5);
         Assert.Equal(QuantileCalibration.Fit([1, 2, 3, 4, 10], 5).Score(2), replaced.Score(2, [], [10]));
         Assert.NotEqual(QuantileCalibration.Fit([1, 2, 3, 4], 5).Score(2), replaced.Score(2, [], [10]));
         Assert.Equal(QuantileCalibration.Fit([1, 3, 4, 10], 5).Score(3), replaced.Score(3, [2], [10]));
+    }
+
+    /// <summary>The values taken out and put in (ascending) and the changed sample.</summary>
+    private static (double[] Removed, double[] Added, double[] Changed) Replacement(double[] sample, bool[] taken, double[] put)
+    {
+        var added = put.Order().ToArray();
+        return (sample.Where((_, i) => taken[i]).Order().ToArray(), added, sample.Where((_, i) => !taken[i]).Concat(added).ToArray());
     }
 
     /// <summary>Every value of the sample and of what is put in, every quantile of the fitted calibration (ties), points
