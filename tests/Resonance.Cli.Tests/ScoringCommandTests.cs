@@ -34,6 +34,7 @@ public sealed class ScoringCommandTests
         Assert.Equal(3, second.GetProperty("id").GetInt64());
         Assert.Equal(3, runs.GetArrayLength());
         Assert.Equal("resonance@6", runs[0].GetProperty("algorithm").GetString()); // the default
+        Assert.Equal("plain", first.GetProperty("calibration_mode").GetString());
         Assert.True(runs[0].GetProperty("watermark_interactions").GetInt64() > 1000);
         // Same data, version and seed: bit-identical scores (JSON writes doubles round-trippably), whatever the threads.
         Assert.Equal(top1.GetProperty("scores").GetRawText(), top2.GetProperty("scores").GetRawText());
@@ -100,8 +101,9 @@ public sealed class ScoringCommandTests
         var db = await DemoDatabaseAsync(temp);
         var late = Json(await CliRun.RunAsync("runs", "--db", db, "--json"))[0];
         var asOf = DateTimeOffset.FromUnixTimeMilliseconds(late.GetProperty("parameters").GetProperty("as_of_ms").GetInt64()).AddDays(-30);
-        Json(await CliRun.RunAsync("score", "--db", db, "--algorithm", "resonance@7", "--as-of", asOf.ToString("O"), "--json"));
+        var earlyRun = Json(await CliRun.RunAsync("score", "--db", db, "--algorithm", "resonance@7", "--as-of", asOf.ToString("O"), "--json"));
         Json(await CliRun.RunAsync("score", "--db", db, "--algorithm", "resonance@7", "--json"));
+        Assert.Equal("leave-one-out", earlyRun.GetProperty("calibration_mode").GetString());
         var early = Json(await CliRun.RunAsync("top", "--db", db, "--run", "2", "--n", "300", "--json")).GetProperty("scores").EnumerateArray()
             .ToDictionary(s => s.GetProperty("account").GetString()!, s => s.GetProperty("s").GetProperty("score").GetDouble());
         var now = Json(await CliRun.RunAsync("top", "--db", db, "--run", "3", "--n", "300", "--json")).GetProperty("scores").EnumerateArray().ToList();
@@ -124,6 +126,13 @@ public sealed class ScoringCommandTests
             Assert.Equal(0.0, version.GetProperty("population_shift").GetDouble());
             Assert.Equal(version.GetProperty("total").GetDouble(), version.GetProperty("algorithm_change").GetDouble());
         }
+
+        // The human output names the calibration the scores were read through.
+        var text = await CliRun.RunAsync("score", "--db", db, "--algorithm", "resonance@7", "--no-communities", "--no-topics");
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("leave-one-out calibration", text.Out, StringComparison.Ordinal);
+        var plain = await CliRun.RunAsync("score", "--db", db, "--no-communities", "--no-topics");
+        Assert.Contains("plain calibration", plain.Out, StringComparison.Ordinal);
     }
 
     [Theory]

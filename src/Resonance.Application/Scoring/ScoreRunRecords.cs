@@ -40,6 +40,14 @@ public sealed record ScoreRunInfo
     /// resonance@5 those of the account's tempo rung (<see cref="ScoringParameters.TempoRungs"/>).</summary>
     public double[] CalibrationFor(long accountId) => Parameters.TempoRungs?.Of(accountId).CalibrationQuantiles ?? CalibrationQuantiles;
 
+    /// <summary>How the run read raw scores as 1–100 scores: <see cref="PlainCalibration"/> (each account's percentile among
+    /// the engaged accounts of its rung, through the stored quantiles; every version before resonance@7) or
+    /// <see cref="LeaveOneOutScores.Name"/> (resonance@7: through each account's leave-one-out calibration F₋A).</summary>
+    public string CalibrationMode => Parameters.Calibration ?? PlainCalibration;
+
+    /// <summary>The <see cref="CalibrationMode"/> of a run read through its stored quantiles.</summary>
+    public const string PlainCalibration = "plain";
+
     /// <summary>Accounts that received engagement and so have a score.</summary>
     public required int AccountsScored { get; init; }
 

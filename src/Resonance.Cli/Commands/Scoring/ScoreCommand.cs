@@ -57,7 +57,7 @@ internal static class ScoreCommand
             console.Out.WriteLine(ScoreFormat.RunLine(run));
             var standing = run.Parameters.ImpactStanding is { } s ? $"{s} standing (no PageRank)" : string.Create(CultureInfo.InvariantCulture, $"PageRank {run.PageRankIterations} iterations");
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {run.WatermarkInteractions:N0} interactions (latest {ScoreFormat.Time(run.WatermarkLatestMs)}), {run.Pairs:N0} engager pairs, {standing}"));
+                $"  {run.WatermarkInteractions:N0} interactions (latest {ScoreFormat.Time(run.WatermarkLatestMs)}), {run.Pairs:N0} engager pairs, {standing}, {run.CalibrationMode} calibration"));
             console.Out.WriteLine("  " + string.Join(", ", run.Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Value:0.00} s"))) +
                 string.Create(CultureInfo.InvariantCulture, $" (total {run.Timings.Sum(t => t.Value):0.00} s)"));
             console.Out.WriteLine($"See `resonance top --run {run.Id}`, `resonance explain NETWORK:ACCOUNT --run {run.Id}`" +
