@@ -104,6 +104,10 @@ public sealed class ScoringCommandTests
         var earlyRun = Json(await CliRun.RunAsync("score", "--db", db, "--algorithm", "resonance@7", "--as-of", asOf.ToString("O"), "--json"));
         Json(await CliRun.RunAsync("score", "--db", db, "--algorithm", "resonance@7", "--json"));
         Assert.Equal("leave-one-out", earlyRun.GetProperty("calibration_mode").GetString());
+        // Its topics draw their bootstrap by account pair, as the run does (the demo's run 1, resonance@6, by pair index).
+        Assert.Equal("topic-share@2", earlyRun.GetProperty("parameters").GetProperty("topics").GetProperty("method").GetString());
+        var demoRun = Json(await CliRun.RunAsync("runs", "--db", db, "--json")).EnumerateArray().Single(r => r.GetProperty("id").GetInt64() == 1);
+        Assert.Equal("topic-share@1", demoRun.GetProperty("parameters").GetProperty("topics").GetProperty("method").GetString());
         var early = Json(await CliRun.RunAsync("top", "--db", db, "--run", "2", "--n", "300", "--json")).GetProperty("scores").EnumerateArray()
             .ToDictionary(s => s.GetProperty("account").GetString()!, s => s.GetProperty("s").GetProperty("score").GetDouble());
         var now = Json(await CliRun.RunAsync("top", "--db", db, "--run", "3", "--n", "300", "--json")).GetProperty("scores").EnumerateArray().ToList();

@@ -22,8 +22,9 @@ public sealed class ScoringService(IScoreStore store)
         p = request.Seed is { } s ? p with { Seed = s } : p;
         p = request.Communities ? p with { Communities = CommunityParameters.ForMethod(request.CommunityMethod ?? CommunityParameters.CurrentMethod, p.Seed) } : p;
         // A store that keeps no posts (an in-memory scoring input) has nothing to extract topics from.
-        // topic-share@1 derives topic scores from pair contributions that resonance@2's integrity weights make other than sums of decays.
-        var topicMethod = p.IntegrityDefences ? TopicParameters.FilteredMethod : TopicParameters.ShareMethod;
+        // topic-share derives topic scores from pair contributions that resonance@2's integrity weights make other than sums of
+        // decays; under resonance@7 it draws its bootstrap by account pair, as the main run does (topic-share@2).
+        var topicMethod = TopicParameters.MethodFor(p);
         p = request.Topics && store is ITopicStore ? p with { Topics = TopicParameters.For(Taxonomy(request), request.TaxonomyFiles, topicMethod) } : p;
         p.Validate();
         p.Communities?.Validate();

@@ -33,17 +33,18 @@ public static class RunTopicScoring
         {
             case TopicParameters.FilteredMethod:
                 return Score(corpus, taxonomy, main.Parameters, degreeOfParallelism, progress, ct);
-            case TopicParameters.ShareMethod:
+            case TopicParameters.ShareMethod or TopicParameters.PairKeyedShareMethod:
                 ArgumentNullException.ThrowIfNull(corpus);
                 ArgumentNullException.ThrowIfNull(taxonomy);
                 var index = new PostTopicIndex(corpus.Posts, new TopicExtractor(taxonomy));
-                var rankings = TopicShareScoring.Score(main, corpus, index, true, degreeOfParallelism, ct);
+                var rankings = TopicShareScoring.Score(main, corpus, index, method, true, degreeOfParallelism, ct);
                 progress?.Report(0.5);
                 var evidence = AccountTopics.ForAll(corpus, index);
                 progress?.Report(1);
                 return new RunTopicsDraft(rankings, evidence);
             default:
-                throw new ArgumentException($"unknown topic method '{method}'; known: {TopicParameters.ShareMethod}, {TopicParameters.FilteredMethod}.");
+                throw new ArgumentException(
+                    $"unknown topic method '{method}'; known: {TopicParameters.ShareMethod}, {TopicParameters.PairKeyedShareMethod}, {TopicParameters.FilteredMethod}.");
         }
     }
 

@@ -11,10 +11,29 @@ public sealed record TopicParameters
     /// the method of runs with integrity defences (resonance@2), and of every run before <see cref="ShareMethod"/>.</summary>
     public const string FilteredMethod = "topic-filtered@1";
 
-    /// <summary>Each engager's contribution in the main run split by its share on the topic (<see cref="TopicShareScoring"/>).</summary>
+    /// <summary>Each engager's contribution in the main run split by its share on the topic (<see cref="TopicShareScoring"/>),
+    /// with each pair's bootstrap multiplicity drawn by pair index from the replicate's stream, as resonance@1–@6 draw theirs.</summary>
     public const string ShareMethod = "topic-share@1";
 
-    /// <summary>The current method (docs/topics.md).</summary>
+    /// <summary><see cref="ShareMethod"/> with each pair's bootstrap multiplicity keyed by its account pair, as resonance@7
+    /// draws its own (<see cref="Scoring.LeaveOneOutScores.Multiplicity"/>): the method of resonance@7 runs, whose main
+    /// replicates it then reuses pair for pair.</summary>
+    public const string PairKeyedShareMethod = "topic-share@2";
+
+    /// <summary>Whether <paramref name="method"/> derives topic scores from the main run (<see cref="ShareMethod"/> or
+    /// <see cref="PairKeyedShareMethod"/>).</summary>
+    public static bool IsShare(string method) => method is ShareMethod or PairKeyedShareMethod;
+
+    /// <summary>The topic method a run under <paramref name="p"/> records now: <see cref="FilteredMethod"/> with integrity
+    /// defences (resonance@2), <see cref="PairKeyedShareMethod"/> under the leave-one-out calibration (resonance@7, whose
+    /// bootstrap draws are keyed by account pair), <see cref="ShareMethod"/> otherwise.</summary>
+    public static string MethodFor(Scoring.ScoringParameters p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return p.IntegrityDefences ? FilteredMethod : p.Calibration == Scoring.LeaveOneOutScores.Name ? PairKeyedShareMethod : ShareMethod;
+    }
+
+    /// <summary>The current method for runs of resonance@1–@6 (docs/topics.md); <see cref="MethodFor"/> picks by version.</summary>
     public const string CurrentMethod = ShareMethod;
 
     /// <summary>The method and its version (<see cref="FilteredMethod"/> for a run recorded before the field could differ).</summary>

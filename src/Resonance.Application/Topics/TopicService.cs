@@ -183,19 +183,21 @@ public sealed class TopicService(ITopicStore store, TopicTaxonomy taxonomy, IRun
     private string Known(string topic) => Taxonomy.Find(topic)?.Name
         ?? throw new ArgumentException($"unknown topic '{topic}'; known: {string.Join(", ", Taxonomy.Topics.Select(t => t.Name))}.");
 
-    /// <summary>Whether topics under <paramref name="p"/> are recomputed with <see cref="TopicParameters.ShareMethod"/>: the
-    /// run's recorded method, or for a run without one the method a run of its version would record now.</summary>
-    private static bool IsShare(ScoringParameters p) =>
-        (p.Topics?.Method ?? (p.IntegrityDefences ? TopicParameters.FilteredMethod : TopicParameters.ShareMethod)) == TopicParameters.ShareMethod;
+    /// <summary>The topic method of <paramref name="p"/>: the run's recorded method, or for a run without one the method a
+    /// run of its version would record now.</summary>
+    private static string MethodOf(ScoringParameters p) => p.Topics?.Method ?? TopicParameters.MethodFor(p);
 
-    /// <summary>topic-share@1 recomputed: the window with every interaction (the main score needs follows too), the main
+    /// <summary>Whether topics under <paramref name="p"/> are recomputed from the main run (topic-share@1 or @2).</summary>
+    private static bool IsShare(ScoringParameters p) => TopicParameters.IsShare(MethodOf(p));
+
+    /// <summary>topic-share recomputed: the window with every interaction (the main score needs follows too), the main
     /// computation under <paramref name="p"/> and every topic's ranking derived from it.</summary>
     private async Task<Shared> ShareAsync(ScoringParameters p, CancellationToken ct)
     {
         var corpus = await store.LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct, storedWith: Taxonomy).ConfigureAwait(false);
         var index = new PostTopicIndex(corpus.Posts, extractor);
         var main = ScoringPipeline.Score(corpus.Input, p, ct: ct);
-        var rankings = TopicShareScoring.Score(main, corpus, index, ct: ct).ToDictionary(r => r.Topic, StringComparer.Ordinal);
+        var rankings = TopicShareScoring.Score(main, corpus, index, MethodOf(p), ct: ct).ToDictionary(r => r.Topic, StringComparer.Ordinal);
         return new Shared(corpus, index, ScoringService.Header(main, corpus.Input, DateTimeOffset.UnixEpoch, []), rankings);
     }
 

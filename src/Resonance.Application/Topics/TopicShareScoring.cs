@@ -4,7 +4,7 @@ using Resonance.Engine.Statistics;
 
 namespace Resonance.Application.Topics;
 
-/// <summary>topic-share@1: every topic's scores derived from the main run's computation, without scoring a graph per topic.</summary>
+/// <summary>topic-share@1 and @2: every topic's scores derived from the main run's computation, without scoring a graph per topic.</summary>
 /// <remarks>
 /// <para>Method: each engager u's contribution to v in the main run (reach, amplification and network-impact parts) is
 /// split by f_T(u,v), the share of u's decayed engagement with v (the pair's engagement count: Σ decay over its
@@ -15,8 +15,12 @@ namespace Resonance.Application.Topics;
 /// topic runs on the global follower graph weighted by topical similarity; topic-sensitive PageRank (Haveliwala, WWW
 /// 2002) biases a global walk the same way. The 1–100 scale is calibrated among the accounts with a topic raw score
 /// above 0, and the interval comes from the main run's own Poisson bootstrap: replicate b gives every pair the
-/// multiplicity the main run gave it (the same stream <c>SplitMix64.Derive(seed, b)</c> in pair order), so the topic
-/// replicate is Σ k_b(u,v)·f_T(u,v)·contribution(u,v).</para>
+/// multiplicity k_b(u,v) the main run gave it, so the topic replicate is Σ k_b(u,v)·f_T(u,v)·contribution(u,v). How the
+/// main run drew k_b depends on its version, so the method does too: topic-share@1 draws from the stream
+/// <c>SplitMix64.Derive(seed, b)</c> in pair order, as resonance@1–@6 do; topic-share@2 from a hash of (that stream, the
+/// pair's account ids), as resonance@7 does (<see cref="LeaveOneOutScores.Multiplicity"/>). Each is the main run's draw only
+/// under the versions it belongs to (<see cref="TopicParameters.MethodFor"/>): topic-share@1 on a resonance@7 run (as
+/// such runs recorded before topic-share@2) is a bootstrap of its own, and its stored numbers stay as they are.</para>
 /// <para>Needs a run without integrity defences (resonance@2 multiplies each pair by a weight the graph does not keep,
 /// so its engagement counts are not sums of decays; such runs use topic-filtered@1).</para>
 /// <para>Complexity: O(m_T log m_T) for the m_T (interaction, topic) rows on posts, plus O(B·(m + E)) for B replicates over
@@ -30,15 +34,23 @@ public static class TopicShareScoring
     /// <param name="main">The main run's computation (its graph, contributions and fitted parameters).</param>
     /// <param name="corpus">The window's interactions on posts, with their post ids.</param>
     /// <param name="index">The posts' topics.</param>
+    /// <param name="method"><see cref="TopicParameters.ShareMethod"/> or <see cref="TopicParameters.PairKeyedShareMethod"/>; null
+    /// for the one a run of <paramref name="main"/>'s version records (<see cref="TopicParameters.MethodFor"/>).</param>
     /// <param name="intervals">False to skip the bootstrap (the interval is then the point score).</param>
     /// <param name="degreeOfParallelism">Threads; never changes the result.</param>
     /// <param name="ct">Cancellation.</param>
-    public static IReadOnlyList<TopicRanking> Score(ScoreComputation main, TopicCorpus corpus, PostTopicIndex index, bool intervals = true,
-        int? degreeOfParallelism = null, CancellationToken ct = default)
+    public static IReadOnlyList<TopicRanking> Score(ScoreComputation main, TopicCorpus corpus, PostTopicIndex index, string? method = null,
+        bool intervals = true, int? degreeOfParallelism = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(main);
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(index);
+        method ??= TopicParameters.MethodFor(main.Parameters);
+        if (!TopicParameters.IsShare(method))
+        {
+            throw new ArgumentException($"{method} is not a topic-share method ({TopicParameters.ShareMethod}, {TopicParameters.PairKeyedShareMethod}).", nameof(method));
+        }
+
         var g = main.Graph;
         if (g.EngagerWeights is not null)
         {
@@ -80,7 +92,7 @@ public static class TopicShareScoring
         }
 
         var (low, high) = intervals
-            ? Intervals(main, entries, slots, raw, score, calibration, degreeOfParallelism, ct)
+            ? Intervals(main, method == TopicParameters.PairKeyedShareMethod, entries, slots, raw, score, calibration, degreeOfParallelism, ct)
             : ((double[])score.Clone(), (double[])score.Clone());
         for (var t = 0; t < topics.Length; t++)
         {
@@ -113,6 +125,37 @@ public static class TopicShareScoring
         }
 
         return rankings;
+    }
+
+    /// <summary>Replicate <paramref name="b"/>'s multiplicity of every pair: by account pair (<paramref name="pairKeys"/>, from
+    /// <see cref="AccountPairKeys"/>; topic-share@2, as resonance@7 draws) or, when null, one Poisson(1) per pair in pair order from
+    /// the replicate's stream (topic-share@1, as resonance@1–@6 draw).</summary>
+    internal static void Draw(ulong seed, int b, ulong[]? pairKeys, int[] multiplier)
+    {
+        var stream = SplitMix64.Derive(seed, (ulong)b);
+        if (pairKeys is null)
+        {
+            var rng = new Xoshiro256StarStar(stream);
+            Sampling.FillPoisson(ref rng, 1.0, multiplier);
+            return;
+        }
+
+        for (var e = 0; e < pairKeys.Length; e++)
+        {
+            multiplier[e] = LeaveOneOutScores.Multiplicity(stream, pairKeys[e]);
+        }
+    }
+
+    /// <summary>Every pair's <see cref="LeaveOneOutScores.PairKey"/>, from its accounts' ids.</summary>
+    internal static ulong[] AccountPairKeys(EngagementGraph g)
+    {
+        var keys = new ulong[g.PairCount];
+        for (var e = 0; e < keys.Length; e++)
+        {
+            keys[e] = LeaveOneOutScores.PairKey(g.AccountIds[g.Sources[e]], g.AccountIds[g.Targets[e]]);
+        }
+
+        return keys;
     }
 
     /// <summary>A sub-score's sum of contributions back in its own units (0 when the version weights it 0).</summary>
@@ -265,9 +308,10 @@ public static class TopicShareScoring
         return new SlotMap(of, [.. node], start, entryStart);
     }
 
-    private static (double[] Low, double[] High) Intervals(ScoreComputation main, Entry[] entries, SlotMap slots, double[] raw, double[] score,
-        QuantileCalibration[] calibration, int? degreeOfParallelism, CancellationToken ct)
+    private static (double[] Low, double[] High) Intervals(ScoreComputation main, bool pairKeyed, Entry[] entries, SlotMap slots, double[] raw,
+        double[] score, QuantileCalibration[] calibration, int? degreeOfParallelism, CancellationToken ct)
     {
+        var keys = pairKeyed ? AccountPairKeys(main.Graph) : null;
         var p = main.Parameters;
         var replicates = p.BootstrapReplicates;
         var count = slots.Count;
@@ -279,11 +323,9 @@ public static class TopicShareScoring
 
         var samples = new float[replicates][];
         var options = new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism ?? Environment.ProcessorCount, CancellationToken = ct };
-        // The same multiplicities as the main run's replicate b (ResonanceScorer): one Poisson(1) per pair, in pair order.
         Parallel.For(0, replicates, options, () => new int[main.Graph.PairCount], (b, _, multiplier) =>
         {
-            var rng = new Xoshiro256StarStar(SplitMix64.Derive(p.Seed, (ulong)b));
-            Sampling.FillPoisson(ref rng, 1.0, multiplier);
+            Draw(p.Seed, b, keys, multiplier);
             var replicate = new double[count];
             foreach (var x in entries)
             {

@@ -119,6 +119,43 @@ public class TopicShareScoringTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void TopicShare2_DrawsEachPairAsResonance7sMainRunDoes_ByAccountPair_AndTopicShare1ByPairIndex()
+    {
+        var (corpus, _, index, _) = Data.Value;
+        var p7 = ScoringAlgorithms.Defaults(new AlgorithmId("resonance", 7), corpus.Input.LatestTimeMs!.Value) with { BootstrapReplicates = 4 };
+        var main = ScoringPipeline.Score(corpus.Input, p7, intervals: false, ct: TestContext.Current.CancellationToken);
+        var g = main.Graph;
+        Assert.Equal(TopicParameters.PairKeyedShareMethod, TopicParameters.MethodFor(p7));
+        Assert.Equal(TopicParameters.ShareMethod, TopicParameters.MethodFor(main.Parameters with { Calibration = null }));
+
+        var keyed = new int[g.PairCount];
+        var indexed = new int[g.PairCount];
+        var differ = 0;
+        for (var b = 0; b < 4; b++)
+        {
+            TopicShareScoring.Draw(p7.Seed, b, TopicShareScoring.AccountPairKeys(g), keyed);
+            TopicShareScoring.Draw(p7.Seed, b, null, indexed);
+            var stream = Engine.Randomness.SplitMix64.Derive(p7.Seed, (ulong)b);
+            for (var e = 0; e < g.PairCount; e++)
+            {
+                // resonance@7's replicate b counts the pair (u, v) this many times, whatever other pairs exist.
+                var mainDraw = LeaveOneOutScores.Multiplicity(stream, LeaveOneOutScores.PairKey(g.AccountIds[g.Sources[e]], g.AccountIds[g.Targets[e]]));
+                Assert.Equal(mainDraw, keyed[e]);
+                differ += indexed[e] != mainDraw ? 1 : 0;
+            }
+        }
+
+        // topic-share@1's draws by pair index are other draws: on a resonance@7 run they are not the main run's.
+        Assert.True(differ > g.PairCount, $"{differ} of {4 * g.PairCount} draws differ");
+
+        // The interval follows the draws: topic-share@2 and @1 give the same points, other intervals.
+        var two = TopicShareScoring.Score(main, corpus, index, ct: TestContext.Current.CancellationToken);
+        var one = TopicShareScoring.Score(main, corpus, index, TopicParameters.ShareMethod, ct: TestContext.Current.CancellationToken);
+        Assert.Equal(one.SelectMany(r => r.Scores.Select(s => s.Score)), two.SelectMany(r => r.Scores.Select(s => s.Score)));
+        Assert.NotEqual(one.SelectMany(r => r.Scores.Select(s => s.Low)), two.SelectMany(r => r.Scores.Select(s => s.Low)));
+    }
+
+    [Fact]
     public void NoInteractionOnAPostAboutATopic_GivesNoRankings_AndDrawsNoBootstrap()
     {
         var (corpus, _, _, main) = Data.Value;
