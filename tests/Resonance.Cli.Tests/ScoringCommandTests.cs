@@ -131,6 +131,14 @@ public sealed class ScoringCommandTests
             Assert.Equal(version.GetProperty("total").GetDouble(), version.GetProperty("algorithm_change").GetDouble());
         }
 
+        // compare-runs reads the movers' population shift through F₋A, the number that diff's population part gives.
+        var compare = Json(await CliRun.RunAsync("compare-runs", "2", "3", "--db", db, "--json", "--n", "300"));
+        Assert.Equal("leave-one-out", compare.GetProperty("calibration_b").GetString());
+        Assert.Equal(JsonValueKind.Null, compare.GetProperty("population_unavailable").ValueKind);
+        var mover = compare.GetProperty("movers").EnumerateArray().First(m => m.GetProperty("population_shift").ValueKind == JsonValueKind.Number);
+        var moverDiff = Json(await CliRun.RunAsync("diff", mover.GetProperty("account").GetString()!, "--from", "2", "--to", "3", "--db", db, "--json"));
+        Assert.Equal(moverDiff.GetProperty("population_shift").GetDouble(), mover.GetProperty("population_shift").GetDouble());
+
         // The human output names the calibration the scores were read through.
         var text = await CliRun.RunAsync("score", "--db", db, "--algorithm", "resonance@7", "--no-communities", "--no-topics");
         Assert.Equal(0, text.ExitCode);

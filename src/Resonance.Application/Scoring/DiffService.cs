@@ -1,5 +1,4 @@
 using Resonance.Application.Integrity.Discounts;
-using Resonance.Engine.Statistics;
 
 namespace Resonance.Application.Scoring;
 
@@ -100,44 +99,16 @@ public sealed class DiffService(IScoreStore store)
             // the same way. Its raw score there is the stored one, bit for bit.
             var (_, rerun) = await RescoreAsync(run, run.Parameters, $"its score ({run.Algorithm}: read through a leave-one-out calibration) cannot be re-read", ct)
                 .ConfigureAwait(false);
-            return new Side(Reader(rerun, accountId), score?.Raw ?? 0, score?.Base ?? 0, contributions);
+            return new Side(RunRescoring.Reader(rerun, accountId), score?.Raw ?? 0, score?.Base ?? 0, contributions);
         }
 
-        return new Side(Plain(run.CalibrationFor(accountId)), score?.Raw ?? 0, score?.Base ?? 0, contributions);
-    }
-
-    /// <summary>How <paramref name="result"/> reads a raw value as <paramref name="accountId"/>'s score; an account
-    /// outside its graph made no outgoing interaction there, so its calibration is the run's own.</summary>
-    private static Func<double, double> Reader(ScoreComputation result, long accountId)
-    {
-        var v = Array.BinarySearch(result.Graph.AccountIds, accountId);
-        return v >= 0 ? result.ScoreReader(v) : Plain(result.CalibrationQuantiles);
-    }
-
-    private static Func<double, double> Plain(double[] quantiles)
-    {
-        var calibration = new QuantileCalibration(quantiles);
-        return raw => raw > 0 ? calibration.Score(raw) : 1;
+        return new Side(RunRescoring.Plain(run.CalibrationFor(accountId)), score?.Raw ?? 0, score?.Base ?? 0, contributions);
     }
 
     /// <summary>Scores <paramref name="run"/>'s window again under <paramref name="parameters"/> (unsaved), after checking
     /// that the window still holds the interactions the run scored; <paramref name="why"/> says what cannot be done otherwise.</summary>
-    private async Task<(ScoringInput Input, ScoreComputation Result)> RescoreAsync(ScoreRunInfo run, ScoringParameters parameters, string why, CancellationToken ct)
-    {
-        var old = run.Parameters;
-        var input = await store.LoadWindowAsync(old.Network, old.WindowStartMs, old.AsOfMs, old.IntegrityDefences || parameters.IntegrityDefences, ct)
-            .ConfigureAwait(false);
-        var used = EngagementGraph.Build(input, old).InteractionsUsed;
-        if (used != run.WatermarkInteractions)
-        {
-            throw new InvalidOperationException(
-                $"run {run.Id}'s window now holds {used:N0} usable interactions, not the {run.WatermarkInteractions:N0} it scored, so {why}. " +
-                "Compare two runs of the same version, or re-run the older version first.");
-        }
-
-        var p = parameters with { AsOfMs = old.AsOfMs, WindowDays = old.WindowDays, Network = old.Network };
-        return (input, await Task.Run(() => ScoringPipeline.Score(input, p, intervals: false, ct: ct), ct).ConfigureAwait(false));
-    }
+    private Task<(ScoringInput Input, ScoreComputation Result)> RescoreAsync(ScoreRunInfo run, ScoringParameters parameters, string why, CancellationToken ct) =>
+        RunRescoring.RescoreAsync(store, run, parameters, why, ct: ct);
 
     private async Task<Side> RescoredSideAsync(ScoreRunInfo earlier, ScoreRunInfo later, long accountId, CancellationToken ct)
     {
@@ -147,7 +118,7 @@ public sealed class DiffService(IScoreStore store)
         var v = Array.BinarySearch(graph.AccountIds, accountId);
         if (v < 0 || !result.Engaged[v])
         {
-            return new Side(Reader(result, accountId), 0, 0, []) { Input = input, Computation = result };
+            return new Side(RunRescoring.Reader(result, accountId), 0, 0, []) { Input = input, Computation = result };
         }
 
         var contributions = new List<ScoreContribution>();
@@ -160,7 +131,7 @@ public sealed class DiffService(IScoreStore store)
             }
         }
 
-        return new Side(Reader(result, accountId), result.Raw[v], result.BaseTerms[v], contributions) { Input = input, Computation = result };
+        return new Side(RunRescoring.Reader(result, accountId), result.Raw[v], result.BaseTerms[v], contributions) { Input = input, Computation = result };
     }
 
     /// <summary>One run's side of a diff: how it reads a raw value as a score (its calibration for the account, F₋A in

@@ -3,7 +3,15 @@ using Resonance.Engine.Statistics;
 namespace Resonance.Application.Scoring;
 
 /// <summary>One account whose score moved between two runs, with the sub-scores that moved most.</summary>
-public sealed record ScoreMover(long AccountId, double Before, double After, string Reason)
+/// <param name="AccountId">The account.</param>
+/// <param name="Before">Its score in A (1 when unscored there).</param>
+/// <param name="After">Its score in B (1 when unscored there).</param>
+/// <param name="Reason">The sub-scores that moved most, the population shift when at least half a point, the version change.</param>
+/// <param name="PopulationShift">F_B(r_A) − F_A(r_A): A's raw score read as this account's score in B less in A, each run
+/// reading it as it read the account's own score (the stored quantiles of its rung, or in resonance@7 its leave-one-out
+/// calibration F₋A); the population part of <c>diff</c> between two runs of one version. Null when the account is scored
+/// in one run only, or when an @7 run could not be re-read (<see cref="RunComparison.PopulationUnavailable"/>).</param>
+public sealed record ScoreMover(long AccountId, double Before, double After, string Reason, double? PopulationShift = null)
 {
     /// <summary>After − before, in score points.</summary>
     public double Change => After - Before;
@@ -24,9 +32,18 @@ public sealed record ShiftSummary(double Mean, double Min, double P05, double P2
 /// <param name="Movers">Largest absolute changes first.</param>
 /// <param name="Names">Names of the movers.</param>
 public sealed record RunComparison(ScoreRunInfo A, ScoreRunInfo B, int InBoth, int OnlyInA, int OnlyInB, double Spearman,
-    double TopOnePercentOverlap, ShiftSummary Shift, IReadOnlyList<ScoreMover> Movers, IReadOnlyDictionary<long, AccountRef> Names);
+    double TopOnePercentOverlap, ShiftSummary Shift, IReadOnlyList<ScoreMover> Movers, IReadOnlyDictionary<long, AccountRef> Names)
+{
+    /// <summary>Why the movers have no population shift, when a resonance@7 run's window changed since it was scored (its
+    /// scores cannot be re-read through F₋A); null otherwise.</summary>
+    public string? PopulationUnavailable { get; init; }
+}
 
 /// <summary>Builds <see cref="RunComparison"/>s from two stored runs.</summary>
+/// <remarks>A mover's population shift reads A's raw score through each run's calibration for the account
+/// (<see cref="RunRescoring.ReadersAsync"/>): a resonance@7 run is re-run once on its window, watermark-checked, to read
+/// through F₋A as its scores were; when its window changed, the movers carry no population shift and the comparison
+/// says why.</remarks>
 public sealed class CompareRunsService(IScoreStore store)
 {
     /// <summary>Compares run <paramref name="a"/> with run <paramref name="b"/>, listing <paramref name="movers"/> top movers.</summary>
@@ -43,18 +60,46 @@ public sealed class CompareRunsService(IScoreStore store)
         var overlap = both.Length > 0 ? TopOverlap.PrecisionAtFraction(x, y, 0.01) : double.NaN;
         var shifts = both.Select(id => scoresB[id].Score - scoresA[id].Score).ToArray();
 
-        var top = scoresA.Keys.Union(scoresB.Keys)
+        var moved = scoresA.Keys.Union(scoresB.Keys)
             .Select(id => (Id: id, Before: scoresA.TryGetValue(id, out var s) ? s.Score : 1, After: scoresB.TryGetValue(id, out var t) ? t.Score : 1))
             .OrderByDescending(m => Math.Abs(m.After - m.Before)).ThenBy(m => m.Id)
             .Take(movers)
-            .Select(m => new ScoreMover(m.Id, m.Before, m.After, Reason(scoresA.GetValueOrDefault(m.Id), scoresB.GetValueOrDefault(m.Id), runA, runB)))
             .ToList();
+        var (population, unavailable) = moved.Any(m => scoresA.ContainsKey(m.Id) && scoresB.ContainsKey(m.Id))
+            ? await PopulationAsync(runA, runB, ct).ConfigureAwait(false)
+            : (null, null);
+        var top = moved.Select(m =>
+        {
+            var (sa, sb) = (scoresA.GetValueOrDefault(m.Id), scoresB.GetValueOrDefault(m.Id));
+            double? shift = sa is not null && sb is not null && population is not null ? population(m.Id, sa.Raw) : null;
+            return new ScoreMover(m.Id, m.Before, m.After, Reason(sa, sb, runA, runB, shift), shift);
+        }).ToList();
         var names = await store.DescribeAccountsAsync([.. top.Select(m => m.AccountId)], ct).ConfigureAwait(false);
-        return new RunComparison(runA, runB, both.Length, scoresA.Count - both.Length, scoresB.Count - both.Length, rho, overlap, Summarize(shifts), top, names);
+        return new RunComparison(runA, runB, both.Length, scoresA.Count - both.Length, scoresB.Count - both.Length, rho, overlap, Summarize(shifts), top, names)
+        {
+            PopulationUnavailable = unavailable,
+        };
     }
 
-    /// <summary>Names the sub-score changes (in raw units) that moved the score most, and the calibration shift.</summary>
-    private static string Reason(AccountScore? a, AccountScore? b, ScoreRunInfo runA, ScoreRunInfo runB)
+    /// <summary>The population shift of an account with raw score r in A: F_B(r) − F_A(r), each run's reader for that
+    /// account; null with the reason when an @7 run's window changed.</summary>
+    private async Task<(Func<long, double, double>? Shift, string? Unavailable)> PopulationAsync(ScoreRunInfo runA, ScoreRunInfo runB, CancellationToken ct)
+    {
+        try
+        {
+            const string why = "its scores cannot be re-read through their leave-one-out calibrations for the movers' population shift";
+            var readA = await RunRescoring.ReadersAsync(store, runA, why, ct).ConfigureAwait(false);
+            var readB = await RunRescoring.ReadersAsync(store, runB, why, ct).ConfigureAwait(false);
+            return ((id, raw) => readB(id)(raw) - readA(id)(raw), null);
+        }
+        catch (InvalidOperationException e)
+        {
+            return (null, e.Message);
+        }
+    }
+
+    /// <summary>Names the sub-score changes (in raw units) that moved the score most, and the population shift.</summary>
+    private static string Reason(AccountScore? a, AccountScore? b, ScoreRunInfo runA, ScoreRunInfo runB, double? population)
     {
         if (a is null)
         {
@@ -73,10 +118,9 @@ public sealed class CompareRunsService(IScoreStore store)
             ((runB.Parameters.ImpactWeight * b.Impact) - (runA.Parameters.ImpactWeight * a.Impact), $"impact {a.Impact:0.##} → {b.Impact:0.##}"),
         };
         var text = string.Join("; ", parts.Where(p => p.Weight != 0).OrderByDescending(p => Math.Abs(p.Weight)).Take(2).Select(p => p.Text));
-        var population = new QuantileCalibration(runB.CalibrationFor(a.AccountId)).Score(a.Raw) - new QuantileCalibration(runA.CalibrationFor(a.AccountId)).Score(a.Raw);
-        if (Math.Abs(population) >= 0.5)
+        if (population is { } shift && Math.Abs(shift) >= 0.5)
         {
-            text += $"{(text.Length > 0 ? "; " : "")}population shift {population:+0.#;-0.#}";
+            text += $"{(text.Length > 0 ? "; " : "")}population shift {shift:+0.#;-0.#}";
         }
 
         if (runA.Algorithm != runB.Algorithm)

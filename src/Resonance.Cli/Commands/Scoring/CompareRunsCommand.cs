@@ -16,6 +16,8 @@ internal static class CompareRunsCommand
         var json = new Option<bool>("--json") { Description = "Print as JSON." };
         var command = new Command("compare-runs", """
             Compare two runs: rank correlation, the distribution of score shifts, and the top movers with reasons.
+            A mover's population shift reads its raw score in A through each run's calibration for it; a resonance@7
+            run (leave-one-out calibration) is re-scored on its window for that, as diff does.
 
             Example:
               resonance score --algorithm resonance@2
@@ -29,9 +31,11 @@ internal static class CompareRunsCommand
             {
                 console.WriteJson(new
                 {
-                    a = c.A.Id, b = c.B.Id, algorithm_a = c.A.Algorithm.ToString(), algorithm_b = c.B.Algorithm.ToString(), c.InBoth, c.OnlyInA, c.OnlyInB,
+                    a = c.A.Id, b = c.B.Id, algorithm_a = c.A.Algorithm.ToString(), algorithm_b = c.B.Algorithm.ToString(),
+                    calibration_a = c.A.CalibrationMode, calibration_b = c.B.CalibrationMode, c.InBoth, c.OnlyInA, c.OnlyInB,
                     spearman = Finite(c.Spearman), top_one_percent_overlap = Finite(c.TopOnePercentOverlap), shift = c.Shift,
-                    movers = c.Movers.Select(m => new { account = ScoreFormat.Name(c.Names, m.AccountId), m.Before, m.After, m.Change, m.Reason }),
+                    movers = c.Movers.Select(m => new { account = ScoreFormat.Name(c.Names, m.AccountId), m.Before, m.After, m.Change, m.PopulationShift, m.Reason }),
+                    c.PopulationUnavailable,
                 });
                 return ExitCodes.Ok;
             }
@@ -52,6 +56,10 @@ internal static class CompareRunsCommand
             }
 
             o.Write(table);
+            if (c.PopulationUnavailable is { } why)
+            {
+                o.WriteLine($"Note: no population shift is shown: {why}");
+            }
             return ExitCodes.Ok;
         }));
         return command;
