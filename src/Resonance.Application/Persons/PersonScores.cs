@@ -6,6 +6,9 @@ namespace Resonance.Application.Persons;
 
 /// <summary>Builds <see cref="PersonProfile"/>s from the stored runs: each network's latest run of that network alone,
 /// then the combination (<see cref="PersonCombiner"/>).</summary>
+/// <remarks>Under resonance@7 (leave-one-out calibration) the person's accounts on a network enter the combination as
+/// the run would score them had none of the person's accounts there made any outgoing interaction in the window
+/// (<see cref="LeaveOneOutEvidenceAsync"/>), so the person's own activity never changes the combined score.</remarks>
 public sealed class PersonScores(IMemberStore members, IScoreStore scores, PersonLinks links)
 {
     /// <summary>The profile of <paramref name="person"/> as of run <paramref name="asOfRun"/> (each network's latest
@@ -36,7 +39,18 @@ public sealed class PersonScores(IMemberStore members, IScoreStore scores, Perso
         var engagers = networks.SelectMany(n => n.Accounts).SelectMany(a => a.Contributions).Select(c => c.EngagerId).Distinct().ToList();
         var consents = await members.ConsentsAsync(engagers, ct).ConfigureAwait(false);
         var names = await scores.DescribeAccountsAsync([.. engagers.Concat(accounts.Select(a => a.Id))], ct).ConfigureAwait(false);
-        var evidence = networks.Where(n => n.Scored).Select(n => Evidence(n, consents)).ToList();
+        var evidence = new List<NetworkEvidence>();
+        foreach (var network in networks.Where(n => n.Scored))
+        {
+            var e = network.Run!.Parameters.Calibration is null || !NeedsRescoring(network, consents)
+                ? Evidence(network, consents)
+                : await LeaveOneOutEvidenceAsync(scores, person, network, consents, ct).ConfigureAwait(false);
+            if (e.Accounts.Count > 0)
+            {
+                evidence.Add(e);
+            }
+        }
+
         var memberNames = consents.Values.GroupBy(c => c.UserId).ToDictionary(g => g.Key, g => g.First().UserName, StringComparer.Ordinal);
         return new PersonProfile(person, asOf, networks, PersonCombiner.Combine(evidence), names, memberNames);
     }
@@ -55,11 +69,65 @@ public sealed class PersonScores(IMemberStore members, IScoreStore scores, Perso
         return new NetworkEvidence(network.Network, [.. network.Accounts.Where(a => a.Score is not null).Select(a =>
         {
             var s = a.Score!;
-            var byMember = a.Contributions.Where(c => consents.ContainsKey(c.EngagerId))
-                .GroupBy(c => consents[c.EngagerId].UserId, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Sum(c => c.Total), StringComparer.Ordinal);
             var calibration = new QuantileCalibration(run.CalibrationFor(a.Account.Id));
-            return new AccountEvidence(a.Account.Id, s.Score, s.Low, s.High, s.Raw, raw => raw > 0 ? calibration.Score(raw) : 1, byMember);
+            return new AccountEvidence(a.Account.Id, s.Score, s.Low, s.High, s.Raw, raw => raw > 0 ? calibration.Score(raw) : 1, ByMember(a.Contributions, consents));
         })]);
+    }
+
+    /// <summary>Per member whose linked accounts engaged: the sum of their contributions.</summary>
+    private static Dictionary<string, double> ByMember(IEnumerable<ScoreContribution> contributions, IReadOnlyDictionary<long, Consent> consents) =>
+        contributions.Where(c => consents.ContainsKey(c.EngagerId))
+            .GroupBy(c => consents[c.EngagerId].UserId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(c => c.Total), StringComparer.Ordinal);
+
+    /// <summary>Whether a resonance@7 network's stored scores are not already what <see cref="LeaveOneOutEvidenceAsync"/>
+    /// gives: they are when the person has one linked account there (resonance@7's own definition: its score is its plain
+    /// score in a run without its outgoing interactions) and no member's contribution may have to be read without.</summary>
+    private static bool NeedsRescoring(NetworkStanding network, IReadOnlyDictionary<long, Consent> consents) =>
+        network.Accounts.Count > 1 || network.Accounts.Any(a => a.Contributions.Any(c => consents.ContainsKey(c.EngagerId)));
+
+    /// <summary>resonance@7: the person's scored accounts on <paramref name="network"/> as its run scores them on its window
+    /// without every outgoing interaction of all the person's linked accounts there (the run's version re-run, unsaved,
+    /// after its watermark proves the window unchanged): each account's score, interval, raw score and contributions from
+    /// that re-run, and a raw value read through the re-run's calibration at the account's rung, which is the original
+    /// run's calibration without the person's actions (F₋A with A the person). None of it depends on anything the person
+    /// did on the network, towards others or between their own accounts. An account nobody else engaged is left out.</summary>
+    /// <exception cref="InvalidOperationException">The run's window has changed since it was scored.</exception>
+    public static async Task<NetworkEvidence> LeaveOneOutEvidenceAsync(IScoreStore store, PersonRef person, NetworkStanding network,
+        IReadOnlyDictionary<long, Consent> consents, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(consents);
+        var own = network.Accounts.Select(a => a.Account.Id).ToHashSet();
+        var (_, rerun) = await RunRescoring.RescoreAsync(store, network.Run!, network.Run!.Parameters,
+            $"{person.Label}'s score on {network.Network} cannot be computed without their own activity (run {network.Run.Id}: {network.Run.Algorithm})",
+            input => input.WithoutActors(own), intervals: true, ct).ConfigureAwait(false);
+        var g = rerun.Graph;
+        var accounts = new List<AccountEvidence>();
+        foreach (var id in own.Order())
+        {
+            var v = Array.BinarySearch(g.AccountIds, id);
+            if (v < 0 || !rerun.Engaged[v])
+            {
+                continue;
+            }
+
+            var contributions = new List<ScoreContribution>();
+            for (var e = 0; e < g.PairCount; e++)
+            {
+                if (g.Targets[e] == v)
+                {
+                    contributions.Add(new ScoreContribution(id, g.AccountIds[g.Sources[e]], rerun.ReachContribution[e], rerun.AmplificationContribution[e],
+                        rerun.ImpactContribution[e]));
+                }
+            }
+
+            accounts.Add(new AccountEvidence(id, rerun.Score[v], rerun.ScoreLow[v], rerun.ScoreHigh[v], rerun.Raw[v], RunRescoring.Reader(rerun, id),
+                ByMember(contributions, consents)));
+        }
+
+        return new NetworkEvidence(network.Network, accounts);
     }
 }

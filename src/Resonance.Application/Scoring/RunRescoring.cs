@@ -15,11 +15,12 @@ namespace Resonance.Application.Scoring;
 /// </remarks>
 internal static class RunRescoring
 {
-    /// <summary>Scores <paramref name="run"/>'s window again under <paramref name="parameters"/> (unsaved, no intervals),
-    /// after checking that the window still holds the interactions the run scored; <paramref name="why"/> says what
-    /// cannot be done otherwise (the message of the <see cref="InvalidOperationException"/> thrown when it does not).</summary>
+    /// <summary>Scores <paramref name="run"/>'s window again under <paramref name="parameters"/> (unsaved; with intervals
+    /// only when <paramref name="intervals"/>), after checking that the window still holds the interactions the run scored;
+    /// <paramref name="why"/> says what cannot be done otherwise (the message of the <see cref="InvalidOperationException"/>
+    /// thrown when it does not). <paramref name="without"/>, when given, changes the checked data before it is scored.</summary>
     public static async Task<(ScoringInput Input, ScoreComputation Result)> RescoreAsync(IScoreStore store, ScoreRunInfo run, ScoringParameters parameters,
-        string why, Func<ScoringInput, ScoringInput>? without = null, CancellationToken ct = default)
+        string why, Func<ScoringInput, ScoringInput>? without = null, bool intervals = false, CancellationToken ct = default)
     {
         var old = run.Parameters;
         var input = await store.LoadWindowAsync(old.Network, old.WindowStartMs, old.AsOfMs, old.IntegrityDefences || parameters.IntegrityDefences, ct)
@@ -34,7 +35,7 @@ internal static class RunRescoring
 
         var scored = without is null ? input : without(input);
         var p = parameters with { AsOfMs = old.AsOfMs, WindowDays = old.WindowDays, Network = old.Network };
-        return (scored, await Task.Run(() => ScoringPipeline.Score(scored, p, intervals: false, ct: ct), ct).ConfigureAwait(false));
+        return (scored, await Task.Run(() => ScoringPipeline.Score(scored, p, intervals: intervals, ct: ct), ct).ConfigureAwait(false));
     }
 
     /// <summary>How <paramref name="run"/> reads a raw value as each account's score: the account's rung's stored quantiles,

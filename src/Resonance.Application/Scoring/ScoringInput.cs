@@ -69,6 +69,16 @@ public sealed class ScoringInput
     public ScoringInput WithTexts(PostTexts? texts) =>
         new(ActorIds, TargetIds, Kinds, TimesMs, Weights, PostAuthorIds, PostTimesMs) { Texts = texts };
 
+    /// <summary>The same data without any interaction whose actor is in <paramref name="actors"/> (their outgoing
+    /// interactions); posts and texts are kept.</summary>
+    public ScoringInput WithoutActors(IReadOnlySet<long> actors)
+    {
+        ArgumentNullException.ThrowIfNull(actors);
+        var rows = Enumerable.Range(0, InteractionCount).Where(i => !actors.Contains(ActorIds[i])).ToArray();
+        return new ScoringInput([.. rows.Select(i => ActorIds[i])], [.. rows.Select(i => TargetIds[i])], [.. rows.Select(i => Kinds[i])],
+            [.. rows.Select(i => TimesMs[i])], [.. rows.Select(i => Weights[i])], PostAuthorIds, PostTimesMs) { Texts = Texts };
+    }
+
     /// <summary>The latest interaction time, or null when there is none with a time.</summary>
     public long? LatestTimeMs
     {

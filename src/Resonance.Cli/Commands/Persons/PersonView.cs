@@ -45,7 +45,7 @@ internal static class PersonView
             var accounts = string.Join(", ", n.Accounts.Select(a => a.Account.Label + (a.Score is { } s ? $" {ScoreFormat.WithInterval(s)}" : " (unscored)")));
             var run = n.Run is { } nr ? nr.Id.ToString(CultureInfo.InvariantCulture) : "-";
             table.AddRow(Markup.Escape(n.Network), run, Markup.Escape(accounts),
-                part is null ? (n.Run is null ? $"no run; resonance score --network {Markup.Escape(n.Network)}" : "not scored: nobody engaged in the window") : ScoreFormat.WithInterval(part.Score, part.Low, part.High),
+                part is null ? (n.Run is null ? $"no run; resonance score --network {Markup.Escape(n.Network)}" : n.Scored ? "not scored: only the person's own accounts engaged" : "not scored: nobody engaged in the window") : ScoreFormat.WithInterval(part.Score, part.Low, part.High),
                 part is { Counted: true } ? F(part.CountedScore) : part is null ? "-" : "left out",
                 F(part?.Contribution ?? 0));
         }
