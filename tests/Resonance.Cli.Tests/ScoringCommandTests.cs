@@ -147,6 +147,45 @@ public sealed class ScoringCommandTests
         Assert.Contains("plain calibration", plain.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_tiny_hand_made_dataset_scores_with_a_warning_that_its_tempo_fit_means_little()
+    {
+        using var temp = new TempFolder();
+        // 57 interactions over 60 days, all at noon: three launches reposted by five people at one moment, then chat.
+        var kinds = new[] { "like", "reply", "repost", "mention" };
+        var lines = new List<string>();
+        var start = new DateTimeOffset(2024, 1, 1, 12, 0, 0, TimeSpan.Zero);
+        static string Line(int actor, int target, string kind, DateTimeOffset t) =>
+            "{\"type\":\"interaction\",\"network\":\"tiny\",\"time\":\"" + t.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) +
+            $"Z\",\"actor\":\"{actor}\",\"target\":\"{target}\",\"kind\":\"{kind}\"}}";
+        for (var launch = 0; launch < 3; launch++)
+        {
+            lines.AddRange(Enumerable.Range(4, 5).Select(a => Line(a, 1 + launch, "repost", start.AddDays(launch * 20))));
+        }
+
+        for (var i = 0; lines.Count < 57; i++)
+        {
+            var target = 4 + (i % 5);
+            lines.Add(Line(1 + ((target + (i % 3)) % 8), target, kinds[i % 4], start.AddDays(1 + (i * 58 / 41))));
+        }
+
+        await File.WriteAllLinesAsync(temp.File("tiny.jsonl"), lines, TestContext.Current.CancellationToken);
+        var db = temp.File("tiny.db");
+        var import = await CliRun.RunAsync("import", temp.File("tiny.jsonl"), "--format", "jsonl", "--db", db);
+        Assert.True(import.ExitCode == 0, import.Error);
+
+        var text = await CliRun.RunAsync("score", "--db", db, "--no-communities", "--no-topics");
+        var json = Json(await CliRun.RunAsync("score", "--db", db, "--no-communities", "--no-topics", "--json"));
+
+        Assert.True(text.ExitCode == 0, text.Error);
+        Assert.Contains("fitted half-life 1 min", text.Out, StringComparison.Ordinal);
+        Assert.Contains("warning: the tempo fit (resonance@6", text.Out, StringComparison.Ordinal);
+        Assert.Contains("one-minute floor", json.GetProperty("tempo_warning").GetString(), StringComparison.Ordinal);
+        var runs = Json(await CliRun.RunAsync("runs", "--db", db, "--json"));
+        Assert.Equal("plain", runs[0].GetProperty("calibration_mode").GetString());
+        Assert.Equal(json.GetProperty("tempo_warning").GetString(), runs[0].GetProperty("tempo_warning").GetString());
+    }
+
     [Theory]
     [InlineData("explain", "no-colon-here")]
     [InlineData("explain", "synthetic:nobody-by-this-name")]

@@ -45,6 +45,9 @@ public sealed record ScoreRunInfo
     /// <see cref="LeaveOneOutScores.Name"/> (resonance@7: through each account's leave-one-out calibration F₋A).</summary>
     public string CalibrationMode => Parameters.Calibration ?? PlainCalibration;
 
+    /// <summary>Why the run's fitted tempo means little (<see cref="TempoFitWarning"/>), or null.</summary>
+    public string? TempoWarning => TempoFitWarning.For(Parameters);
+
     /// <summary>The <see cref="CalibrationMode"/> of a run read through its stored quantiles.</summary>
     public const string PlainCalibration = "plain";
 

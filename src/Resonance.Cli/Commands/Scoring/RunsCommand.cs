@@ -19,7 +19,7 @@ internal static class RunsCommand
                 console.WriteJson(runs.Select(r => new
                 {
                     r.Id, algorithm = r.Algorithm.ToString(), r.Parameters, r.WatermarkLatestMs, r.WatermarkInteractions, r.CodeRevision,
-                    r.StartedAt, r.FinishedAt, r.Timings, r.AccountsScored, r.Pairs, r.PageRankIterations,
+                    r.StartedAt, r.FinishedAt, r.Timings, r.AccountsScored, r.Pairs, r.PageRankIterations, r.CalibrationMode, r.TempoWarning,
                 }));
                 return ExitCodes.Ok;
             }

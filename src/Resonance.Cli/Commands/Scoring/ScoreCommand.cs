@@ -55,6 +55,10 @@ internal static class ScoreCommand
             }
 
             console.Out.WriteLine(ScoreFormat.RunLine(run));
+            if (run.TempoWarning is { } warning)
+            {
+                console.Out.WriteLine($"  warning: {warning}");
+            }
             var standing = run.Parameters.ImpactStanding is { } s ? $"{s} standing (no PageRank)" : string.Create(CultureInfo.InvariantCulture, $"PageRank {run.PageRankIterations} iterations");
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {run.WatermarkInteractions:N0} interactions (latest {ScoreFormat.Time(run.WatermarkLatestMs)}), {run.Pairs:N0} engager pairs, {standing}, {run.CalibrationMode} calibration"));
