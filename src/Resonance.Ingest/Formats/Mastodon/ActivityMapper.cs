@@ -13,11 +13,15 @@ namespace Resonance.Ingest.Formats.Mastodon;
 /// <item><c>Announce</c>: a post with <c>repost_of</c> = the object and a <c>repost</c> of its author.</item>
 /// <item><c>Like</c> and <c>Follow</c> (not in Mastodon's own outbox, but valid Activity Streams): <c>like</c> of the
 /// object's author, <c>follow</c> of the object actor.</item>
+/// <item><c>Undo</c> whose object is an embedded <c>Follow</c> (Mastodon's <c>UndoFollowSerializer</c>, which gives
+/// it no <c>published</c>): an <c>unfollow</c> of the Follow's object actor, at the Undo's <c>published</c> time when
+/// it has one and untimed otherwise (an untimed unfollow undoes every follow of the pair; docs/data-formats.md). An
+/// Undo of anything else, or of a Follow named only by its URI (whose target is unknown), is skipped.</item>
 /// </list>
 /// Activity Streams names accounts only by actor URI; the address is read from Mastodon's URI shapes
 /// (<c>https://host/users/name</c>, <c>…/users/name/statuses/id</c>, <c>https://host/@name</c>), see
 /// <see cref="FediverseAddress.FromActorUri"/>. An interaction whose target URI has another shape (another server
-/// software) is left out; its post is kept. Other activity types (Update, Delete, Undo…) are skipped.
+/// software) is left out; its post is kept. Other activity types (Update, Delete…) are skipped.
 /// </remarks>
 internal static class ActivityMapper
 {
@@ -29,6 +33,12 @@ internal static class ActivityMapper
     public static void Map(MastodonRecordBuilder records, JsonElement activity)
     {
         var type = JsonFields.RequiredString(activity, "type", "");
+        if (type == "Undo")
+        {
+            Undo(records, activity);
+            return;
+        }
+
         if (type is not ("Create" or "Announce" or "Like" or "Follow"))
         {
             return;
@@ -58,6 +68,22 @@ internal static class ActivityMapper
                 AddTo(records, time, actor, target, InteractionKind.Follow, null);
                 break;
         }
+    }
+
+    /// <summary>An <c>Undo</c> of an embedded <c>Follow</c>: an unfollow of the Follow's object by the Undo's actor.</summary>
+    private static void Undo(MastodonRecordBuilder records, JsonElement activity)
+    {
+        if (JsonFields.Get(activity, "object") is not { ValueKind: JsonValueKind.Object } undone
+            || JsonFields.Get(undone, "type") is not { ValueKind: JsonValueKind.String } undoneType || undoneType.GetString() != "Follow")
+        {
+            return;
+        }
+
+        var actorUri = IdOf(activity, "actor", "");
+        var actor = FediverseAddress.FromActorUri(actorUri)?.Id
+            ?? throw new MalformedFieldException("actor", "must be an actor URI such as https://host/users/name", actorUri);
+        var target = FediverseAddress.FromActorUri(IdOf(undone, "object", "object."));
+        AddTo(records, JsonFields.OptionalTime(activity, "published", ""), actor, target, InteractionKind.Unfollow, null);
     }
 
     private static void CreatePost(MastodonRecordBuilder records, JsonElement activity, string actor, DateTimeOffset? activityTime)

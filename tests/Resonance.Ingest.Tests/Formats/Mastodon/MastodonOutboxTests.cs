@@ -5,7 +5,8 @@ namespace Resonance.Ingest.Tests.Formats.Mastodon;
 
 /// <summary>
 /// Reads Fixtures/outbox.json, a small account-archive outbox hand-written from the Activity Streams 2.0 and ActivityPub
-/// specifications' shapes (OrderedCollection of Create/Announce, plus Like, Follow and an Update that is skipped):
+/// specifications' shapes (OrderedCollection of Create/Announce, plus Like, Follow, Mastodon's Undo of that Follow, an
+/// Undo of a Like and an Update, the last two skipped):
 /// there is no real archive among the shared samples.
 /// </summary>
 public class MastodonOutboxTests
@@ -44,6 +45,9 @@ public class MastodonOutboxTests
                 new Interaction(Network, Records.Utc(2024, 5, 2, 8, 30, 0), alice, "bob@other.example", InteractionKind.Repost, "https://other.example/users/bob/statuses/100"),
                 new Interaction(Network, Records.Utc(2024, 5, 3, 9, 0, 0), alice, "carol@third.example", InteractionKind.Like, "https://third.example/users/Carol/statuses/7"),
                 new Interaction(Network, null, alice, "bob@other.example", InteractionKind.Follow),
+                // Mastodon's Undo of a Follow (UndoFollowSerializer: no published time, the Follow embedded) is an
+                // unfollow, untimed: it undoes every follow of the pair; an Undo of a Like is skipped.
+                new Interaction(Network, null, alice, "bob@other.example", InteractionKind.Unfollow),
             ],
             interactions);
     }
