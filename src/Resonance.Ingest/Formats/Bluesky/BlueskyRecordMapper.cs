@@ -40,7 +40,7 @@ internal sealed class BlueskyRecordMapper(string network, string file)
                 case Post: MapPost(did, AtUri.Format(did, collection, rkey), record, line, output); break;
                 case "app.bsky.feed.like": MapSubject(did, collection, record, InteractionKind.Like, line, output); break;
                 case "app.bsky.feed.repost": MapSubject(did, collection, record, InteractionKind.Repost, line, output); break;
-                case "app.bsky.graph.follow": MapFollow(did, record, line, output); break;
+                case "app.bsky.graph.follow": MapFollow(did, rkey, record, line, output); break;
                 case "app.bsky.actor.profile":
                     output.Add(SourceRecord.Of(line, new Account(network, did, DisplayName: record.OptionalString("displayName"))));
                     break;
@@ -122,7 +122,7 @@ internal sealed class BlueskyRecordMapper(string network, string file)
         Interact(did, Subject(uri, "subject.uri"), kind, uri, created, line, $"{collection}: subject", output);
     }
 
-    private void MapFollow(string did, IReadOnlyDictionary<string, object?> record, long line, List<SourceRecord> output)
+    private void MapFollow(string did, string rkey, IReadOnlyDictionary<string, object?> record, long line, List<SourceRecord> output)
     {
         var created = CreatedAt(record);
         var subject = record.String("subject");
@@ -130,7 +130,22 @@ internal sealed class BlueskyRecordMapper(string network, string file)
         {
             throw new DataModelException("subject", "must be a DID");
         }
+        follows[(did, rkey)] = subject;
         output.Add(SourceRecord.Of(line, new Interaction(network, created, did, subject, InteractionKind.Follow)));
+    }
+
+    /// <summary>The subject of every follow record mapped so far, by (repository DID, record key): a delete of a follow
+    /// record names only its key, so its subject is known only when this input created it.</summary>
+    private readonly Dictionary<(string Did, string RecordKey), string> follows = [];
+
+    /// <summary>A delete of the follow record <c>app.bsky.graph.follow/rkey</c> in repository <paramref name="did"/> at
+    /// <paramref name="time"/> (null: untimed): an unfollow of the follow's subject when this input created that record
+    /// earlier, otherwise counted skipped (a delete carries no record, so its subject is unknown).</summary>
+    public void MapFollowDelete(string did, string rkey, DateTimeOffset? time, long line, List<SourceRecord> output)
+    {
+        output.Add(follows.Remove((did, rkey), out var subject)
+            ? SourceRecord.Of(line, new Interaction(network, time, did, subject, InteractionKind.Unfollow))
+            : SourceRecord.Skip(line, "follow delete of a follow this input did not create (its subject is unknown)"));
     }
 
     /// <summary>Adds an interaction with the account in <paramref name="target"/>, or counts it skipped when that names a handle.</summary>

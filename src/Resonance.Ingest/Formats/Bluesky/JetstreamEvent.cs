@@ -8,7 +8,7 @@ namespace Resonance.Ingest.Formats.Bluesky;
 /// <remarks>
 /// <para>Reading checks that the line is one JSON object (a <see cref="JsonException"/> otherwise, or a
 /// <see cref="DataModelException"/> when it is JSON but not an object) and notes the top-level <c>did</c> and
-/// <c>kind</c>, the <c>commit</c>'s <c>operation</c>, <c>collection</c>, <c>rkey</c> and where its <c>record</c> lies,
+/// <c>kind</c> and <c>time_us</c>, the <c>commit</c>'s <c>operation</c>, <c>collection</c>, <c>rkey</c> and where its <c>record</c> lies,
 /// and the <c>identity</c>'s <c>handle</c>. Every field is optional here: the reader decides what a missing or
 /// mistyped one means (a string field of another type reads as null). A repeated key keeps its last value.</para>
 /// <para>With <c>eager</c>, a record the event will need (a create in an imported collection, or a profile update)
@@ -26,6 +26,9 @@ internal sealed class JetstreamEvent
 
     /// <summary>The top-level <c>did</c>, when a string.</summary>
     public string? Did { get; private set; }
+
+    /// <summary>The top-level <c>time_us</c> (when Jetstream saw the event, Unix microseconds), when an integer.</summary>
+    public long? TimeMicroseconds { get; private set; }
 
     /// <summary>The top-level <c>kind</c>, when a string.</summary>
     public string? Kind { get; private set; }
@@ -59,6 +62,7 @@ internal sealed class JetstreamEvent
     public void Read(ReadOnlySpan<byte> json, bool eager)
     {
         Did = Kind = Handle = null;
+        TimeMicroseconds = null;
         HasIdentity = false;
         ResetCommit();
         var reader = new Utf8JsonReader(json);
@@ -78,6 +82,12 @@ internal sealed class JetstreamEvent
             else if (reader.ValueTextEquals("kind"u8))
             {
                 Kind = ReadString(ref reader, cached: true);
+            }
+            else if (reader.ValueTextEquals("time_us"u8))
+            {
+                reader.Read();
+                TimeMicroseconds = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var us) ? us : null;
+                reader.Skip();
             }
             else if (reader.ValueTextEquals("commit"u8))
             {

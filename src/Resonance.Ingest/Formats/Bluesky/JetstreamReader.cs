@@ -13,8 +13,10 @@ namespace Resonance.Ingest.Formats.Bluesky;
 /// document (<see cref="JetstreamEvent"/>), and a record is converted only when it is mapped.</para>
 /// <para>A commit <c>create</c> is mapped like a repository record (<see cref="BlueskyRecordMapper"/>; the event's
 /// DID is the actor); an <c>update</c> of a profile updates the display name. An identity event with a handle gives
-/// the account its handle. Other updates, deletes and account events are skipped and counted. Records are numbered
-/// by line.</para>
+/// the account its handle. A <c>delete</c> of an <c>app.bsky.graph.follow</c> record is an <c>unfollow</c> at the
+/// event's <c>time_us</c> (to the millisecond) of the subject of the follow this input created under that key earlier;
+/// a delete of a follow it did not see is counted skipped (a delete carries no record, so its subject is unknown). Other
+/// updates, deletes and account events are skipped and counted. Records are numbered by line.</para>
 /// </remarks>
 public sealed class JetstreamReader : BlueskyJsonReader
 {
@@ -62,7 +64,12 @@ public sealed class JetstreamReader : BlueskyJsonReader
                 {
                     throw new DataModelException("commit.collection", $"'{collection}/{rkey}' must be an NSID and a record key");
                 }
-                if (operation == "create" && !BlueskyRecordMapper.Imports(collection))
+                if (operation == "delete" && collection == "app.bsky.graph.follow")
+                {
+                    var time = e.TimeMicroseconds is { } us ? DateTimeOffset.FromUnixTimeMilliseconds(us / 1000) : (DateTimeOffset?)null;
+                    mapper.MapFollowDelete(did, rkey, time, line, output);
+                }
+                else if (operation == "create" && !BlueskyRecordMapper.Imports(collection))
                 {
                     output.Add(SourceRecord.Skip(line, collection));
                 }

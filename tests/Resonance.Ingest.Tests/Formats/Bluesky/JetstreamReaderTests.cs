@@ -48,6 +48,31 @@ public class JetstreamReaderTests
         Assert.Equal(2, Assert.Single(records).Line);
     }
 
+    [Fact]
+    public void Read_DeleteOfAFollowThisInputCreated_IsAnUnfollowAtTheEventsTime_AndOfAnUnknownFollowIsSkipped()
+    {
+        // Jetstream's shapes (README, "Example events"): a follow create, later the delete of that record, which names only its key.
+        const string text = """
+            {"did":"did:plc:aaa","time_us":1725444000123456,"kind":"commit","commit":{"rev":"3l3dn7tku7a2b","operation":"create","collection":"app.bsky.graph.follow","rkey":"3l3dn7tku762u","record":{"$type":"app.bsky.graph.follow","createdAt":"2024-09-04T10:00:00.000Z","subject":"did:plc:bbb"},"cid":"bafyreidwaivazkwu67xztlmuobx35hs2lnfh3kolmgfmucldvhd3sgzcqi"}}
+            {"did":"did:plc:aaa","time_us":1725516665333808,"kind":"commit","commit":{"rev":"3l3f6nzl3cv2s","operation":"delete","collection":"app.bsky.graph.follow","rkey":"3l3dn7tku762u"}}
+            {"did":"did:plc:aaa","time_us":1725516665400000,"kind":"commit","commit":{"rev":"3l3f6nzl3cv2t","operation":"delete","collection":"app.bsky.graph.follow","rkey":"3l3dn7tku762u"}}
+            {"did":"did:plc:ccc","time_us":1725516665500000,"kind":"commit","commit":{"rev":"3l3f6nzl3cv2u","operation":"delete","collection":"app.bsky.graph.follow","rkey":"3l3dn7tku762u"}}
+            """;
+
+        var records = Records.Read(new JetstreamReader(), text);
+
+        Assert.Empty(records.Errors());
+        Assert.Equal(
+            [
+                new Interaction("bluesky", Records.Utc(2024, 9, 4, 10, 0, 0), "did:plc:aaa", "did:plc:bbb", InteractionKind.Follow),
+                new Interaction("bluesky", DateTimeOffset.FromUnixTimeMilliseconds(1725516665333), "did:plc:aaa", "did:plc:bbb", InteractionKind.Unfollow),
+            ],
+            records.Interactions());
+        Assert.Equal(2, records.Where(r => r.Interaction is not null).Select(r => r.Line).Last());
+        // Deleted twice, or a key of another repository: the subject is unknown, so nothing is guessed.
+        Assert.Equal(2, records.Skips()["follow delete of a follow this input did not create (its subject is unknown)"]);
+    }
+
     [Theory]
     [InlineData("{\"did\":\"did:plc:aaa\",", null, "not valid JSON")]
     [InlineData("[1,2]", null, "must be a JSON object")]
