@@ -13,7 +13,10 @@ namespace Resonance.Ingest.Formats.Bluesky;
 /// binary frame. Input is one message per line (JSON Lines) or a file holding one pretty-printed message.</para>
 /// <para>The CAR slice is read with <see cref="CarReader"/> (every block checked against its CID); each <c>create</c>
 /// op's record is found by its CID and mapped like a repository record with the message's <c>repo</c> as actor
-/// (<see cref="BlueskyRecordMapper"/>). Other ops are skipped and counted. Records are numbered by line.</para>
+/// (<see cref="BlueskyRecordMapper"/>). A <c>delete</c> op of an <c>app.bsky.graph.follow</c> record is an unfollow at the
+/// message's <c>time</c> of the follow this input created under that key earlier (a delete carries no record; one of an
+/// unknown follow is skipped and counted, <see cref="BlueskyRecordMapper.MapFollowDelete"/>). Other ops are skipped and
+/// counted. Records are numbered by line.</para>
 /// </remarks>
 public sealed class FirehoseCommitReader : BlueskyJsonReader
 {
@@ -49,6 +52,11 @@ public sealed class FirehoseCommitReader : BlueskyJsonReader
             {
                 throw new DataModelException("ops.path", $"'{path}' must be 'collection/rkey'");
             }
+            if (action == "delete" && path[..slash] == "app.bsky.graph.follow")
+            {
+                mapper.MapFollowDelete(repo, path[(slash + 1)..], Time(message), line, output);
+                continue;
+            }
             if (action != "create")
             {
                 output.Add(SourceRecord.Skip(line, $"firehose {action} op"));
@@ -61,6 +69,19 @@ public sealed class FirehoseCommitReader : BlueskyJsonReader
             var data = blocks.TryGetValue(cid, out var d) ? d : throw new DataModelException("ops.cid", $"{path}'s record block {cid} is not in the message's blocks");
             mapper.Map(repo, path[..slash], path[(slash + 1)..], DagCbor.DecodeMap(data), line, output);
         }
+    }
+
+    /// <summary>The message's <c>time</c> (when the relay saw the commit); null when absent.</summary>
+    private static DateTimeOffset? Time(JsonElement message)
+    {
+        if (!message.TryGetProperty("time", out var time) || time.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        return time.ValueKind == JsonValueKind.String
+            && DateTimeOffset.TryParse(time.GetString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var t)
+            ? t.ToUniversalTime()
+            : throw new DataModelException("time", "must be a datetime");
     }
 
     /// <summary>The blocks of a message's CAR slice, each checked against its CID.</summary>

@@ -33,6 +33,28 @@ public class FirehoseCommitReaderTests
     }
 
     [Fact]
+    public void Read_DeleteOpOfAFollowCreatedEarlier_IsAnUnfollowAtTheMessagesTime()
+    {
+        // The real message of 42 follow creates, then the same repository's later commit deleting the first of them.
+        using var real = JsonDocument.Parse(File.ReadAllText(Message("4621332152")));
+        var create = JsonSerializer.Serialize(real.RootElement);
+        var delete = System.Text.Json.Nodes.JsonNode.Parse(create)!.AsObject();
+        var path = delete["ops"]![0]!["path"]!.GetValue<string>();
+        delete["ops"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["action"] = "delete", ["path"] = path, ["cid"] = null });
+        delete["seq"] = 4621332153;
+        delete["time"] = "2025-02-07T09:30:00.250Z";
+
+        var records = Records.Read(new FirehoseCommitReader(), create + "\n" + delete.ToJsonString() + "\n" + delete.ToJsonString() + "\n");
+
+        Assert.Empty(records.Errors());
+        var follows = records.Interactions().Where(i => i.Kind == InteractionKind.Follow).ToList();
+        Assert.Equal(42, follows.Count);
+        var unfollow = Assert.Single(records.Interactions(), i => i.Kind == InteractionKind.Unfollow);
+        Assert.Equal(follows[0] with { Kind = InteractionKind.Unfollow, OccurredAt = new DateTimeOffset(2025, 2, 7, 9, 30, 0, 250, TimeSpan.Zero) }, unfollow);
+        Assert.Equal(1, records.Skips()["follow delete of a follow this input did not create (its subject is unknown)"]);
+    }
+
+    [Fact]
     public void Read_MessagesAsJsonLines_NumbersThemByLine()
     {
         var lines = new[] { "4621317030", "4621317332", "4621332152", "4623075231" }
