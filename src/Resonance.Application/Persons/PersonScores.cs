@@ -40,9 +40,11 @@ public sealed class PersonScores(IMemberStore members, IScoreStore scores, Perso
         var consents = await members.ConsentsAsync(engagers, ct).ConfigureAwait(false);
         var names = await scores.DescribeAccountsAsync([.. engagers.Concat(accounts.Select(a => a.Id))], ct).ConfigureAwait(false);
         var evidence = new List<NetworkEvidence>();
+        var duplicates = networks.Where(n => n.Scored).SelectMany(n => MembersOf(n, consents)).GroupBy(m => m, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var network in networks.Where(n => n.Scored))
         {
-            var e = network.Run!.Parameters.Calibration is null || !NeedsRescoring(network, consents)
+            var e = network.Run!.Parameters.Calibration is null || !NeedsRescoring(network, consents, duplicates)
                 ? Evidence(network, consents)
                 : await LeaveOneOutEvidenceAsync(scores, person, network, consents, ct).ConfigureAwait(false);
             if (e.Accounts.Count > 0)
@@ -80,11 +82,19 @@ public sealed class PersonScores(IMemberStore members, IScoreStore scores, Perso
             .GroupBy(c => consents[c.EngagerId].UserId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Sum(c => c.Total), StringComparer.Ordinal);
 
+    /// <summary>The members (user ids) whose linked accounts engaged the person on <paramref name="network"/>, once each.</summary>
+    private static IEnumerable<string> MembersOf(NetworkStanding network, IReadOnlyDictionary<long, Consent> consents) =>
+        network.Accounts.SelectMany(a => a.Contributions).Where(c => c.Total > 0 && consents.ContainsKey(c.EngagerId))
+            .Select(c => consents[c.EngagerId].UserId).Distinct(StringComparer.Ordinal);
+
     /// <summary>Whether a resonance@7 network's stored scores are not already what <see cref="LeaveOneOutEvidenceAsync"/>
     /// gives: they are when the person has one linked account there (resonance@7's own definition: its score is its plain
-    /// score in a run without its outgoing interactions) and no member's contribution may have to be read without.</summary>
-    private static bool NeedsRescoring(NetworkStanding network, IReadOnlyDictionary<long, Consent> consents) =>
-        network.Accounts.Count > 1 || network.Accounts.Any(a => a.Contributions.Any(c => consents.ContainsKey(c.EngagerId)));
+    /// score in a run without its outgoing interactions) and no engaging member also engaged them on another network
+    /// (<paramref name="duplicates"/>), so no raw value has to be read without someone's contributions. A re-run only
+    /// removes pairs, so its duplicates are among the stored ones.</summary>
+    private static bool NeedsRescoring(NetworkStanding network, IReadOnlyDictionary<long, Consent> consents, IReadOnlySet<string> duplicates) =>
+        network.Accounts.Count > 1
+        || network.Accounts.Any(a => a.Contributions.Any(c => consents.TryGetValue(c.EngagerId, out var m) && duplicates.Contains(m.UserId)));
 
     /// <summary>resonance@7: the person's scored accounts on <paramref name="network"/> as its run scores them on its window
     /// without every outgoing interaction of all the person's linked accounts there (the run's version re-run, unsaved,
