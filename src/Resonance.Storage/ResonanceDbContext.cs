@@ -20,8 +20,6 @@ public sealed class ResonanceDbContext(DbContextOptions<ResonanceDbContext> opti
     public DbSet<CommunityEntity> Communities => Set<CommunityEntity>();
     public DbSet<CommunityMemberEntity> CommunityMembers => Set<CommunityMemberEntity>();
     public DbSet<TopicScoreEntity> TopicScores => Set<TopicScoreEntity>();
-    public DbSet<TopicContributionEntity> TopicContributions => Set<TopicContributionEntity>();
-    public DbSet<AccountTopicEntity> AccountTopics => Set<AccountTopicEntity>();
     public DbSet<AccountClaimEntity> AccountClaims => Set<AccountClaimEntity>();
     public DbSet<TombstoneEntity> Tombstones => Set<TombstoneEntity>();
     public DbSet<InstanceSettingEntity> InstanceSettings => Set<InstanceSettingEntity>();

@@ -102,6 +102,48 @@ public sealed class TopicsCommandTests
         Assert.NotEqual(bareBefore.GetProperty("scores").ToString(), bareAfter.GetProperty("scores").ToString());
     }
 
+    [Fact]
+    public async Task Explain_topic_refuses_with_65_once_the_runs_window_changed_and_topics_shows_the_stored_counts_with_a_note()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var temp = new TempFolder();
+        Assert.Equal(0, (await CliRun.RunAsync("demo", "--people", "300", "--seed", "11", "--dir", temp.Path, "--no-serve")).ExitCode);
+        var db = temp.File("resonance.db");
+        var best = (await CliRun.RunAsync("top", "--db", db, "--n", "1", "--json")).Json().GetProperty("scores")[0].GetProperty("account").GetString()!;
+        var before = (await CliRun.RunAsync("topics", best, "--db", db, "--json")).Json().GetProperty("topics")[0];
+        var topic = before.GetProperty("topic").GetString()!;
+        var post = before.GetProperty("top_posts")[0].GetProperty("post").GetString()!;
+        var explained = await CliRun.RunAsync("explain", best, "--topic", topic, "--db", db, "--json");
+        Assert.True(explained.ExitCode == 0, explained.Error);
+        var asOf = (await CliRun.RunAsync("runs", "--db", db, "--json")).Json()[0].GetProperty("parameters").GetProperty("as_of_ms").GetInt64();
+
+        // Two late likes on its most engaged post about the topic, inside the run's window, by accounts that already exist.
+        await using (var store = new SqliteResonanceStore(DatabaseLocation.Parse(db)))
+        {
+            var account = await AccountNames.ResolveAsync(store, best, ct);
+            var likers = (await store.DescribeAccountsAsync([.. (await store.TopScoresAsync(1, 40, ct)).Select(s => s.AccountId).Where(id => id != account.Id)], ct))
+                .Values.OrderBy(a => a.Id).Take(2).ToList();
+            var at = DateTimeOffset.FromUnixTimeMilliseconds(asOf).AddHours(-1);
+            var records = likers.Select((l, i) => Domain.SourceRecord.Of(i + 1,
+                new Domain.Interaction(account.Network, at.AddSeconds(i), l.ExternalId, account.ExternalId, Domain.InteractionKind.Like, post))).ToList();
+            await new Application.Importing.ImportService(store).RunAsync([new Application.Importing.ImportSource("late", records, () => 0, 0)],
+                new Application.Importing.ImportOptions("late"), null, ct);
+        }
+
+        var explain = await CliRun.RunAsync("explain", best, "--topic", topic, "--db", db);
+        var topics = (await CliRun.RunAsync("topics", best, "--db", db, "--json")).Json();
+        var after = topics.GetProperty("topics").EnumerateArray().Single(t => t.GetProperty("topic").GetString() == topic);
+
+        Assert.Equal(65, explain.ExitCode);
+        Assert.Contains("window changed since the run", explain.Error, StringComparison.Ordinal);
+        Assert.Contains($"so the explanation of {topic} would not be the run's", explain.Error, StringComparison.Ordinal);
+        Assert.Contains("window changed since the run", topics.GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.True(topics.GetProperty("topics_stored").GetBoolean());
+        Assert.Equal(before.GetProperty("engagements").GetDouble(), after.GetProperty("engagements").GetDouble()); // the run's count, not 2 more
+        Assert.Equal(before.GetProperty("score").ToString(), after.GetProperty("score").ToString());
+        Assert.Equal(0, after.GetProperty("top_posts").GetArrayLength());
+    }
+
     private static async Task<List<string>> ReadAllAsync(string db, string[][] reads)
     {
         var outputs = new List<string>();

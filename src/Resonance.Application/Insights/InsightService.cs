@@ -9,7 +9,8 @@ namespace Resonance.Application.Insights;
 /// <param name="Audience">Audience quality, or null when nobody engaged with the account in the run's window.</param>
 /// <param name="Topics">The topics its holder has not hidden, most engaged first, each with its evidence.</param>
 /// <param name="TopicsNote">Null when the topics are the run's stored ones; otherwise the note that they were recomputed
-/// from the data now in the store (a run saved without topics), as <c>resonance topics</c> prints it.</param>
+/// from the data now in the store (a run saved without topics), or that the run's window changed since and only its
+/// stored counts are shown, as <c>resonance topics</c> prints it.</param>
 public sealed record AccountInsight(long RunId, AudienceQuality? Audience, IReadOnlyList<AccountTopic> Topics, string? TopicsNote = null);
 
 /// <summary>Where the per-run insights come from (the web server keeps them per run, computed once).</summary>
@@ -47,9 +48,9 @@ public sealed class InsightService(IRunInsightsSource runs, ITopicPreferences pr
                 continue;
             }
             var rejected = hidden.GetValueOrDefault(account.Id);
-            var topics = await run.TopicsOfAsync(account.Id, ct).ConfigureAwait(false);
+            var (topics, note) = await run.TopicsOfAsync(account.Id, ct).ConfigureAwait(false);
             result[account.Id] = new AccountInsight(run.Run.Id, run.AudienceOf(account.Id),
-                [.. topics.Where(t => rejected is null || !rejected.Contains(t.Topic))], run.TopicsNote);
+                [.. topics.Where(t => rejected is null || !rejected.Contains(t.Topic))], note);
         }
         return result;
     }
@@ -62,7 +63,7 @@ public sealed class InsightService(IRunInsightsSource runs, ITopicPreferences pr
     {
         ArgumentNullException.ThrowIfNull(account);
         var run = await runs.LatestAsync(account.Network, ct).ConfigureAwait(false);
-        var topics = run is null ? [] : await run.TopicsOfAsync(account.Id, ct).ConfigureAwait(false);
+        var topics = run is null ? [] : (await run.TopicsOfAsync(account.Id, ct).ConfigureAwait(false)).Topics;
         var found = topics.FirstOrDefault(t => t.Topic == topic)
             ?? throw new ArgumentException($"{account.Label} has no topic '{topic}' to hide.");
         await preferences.HideTopicAsync(userId, account.Id, found.Topic, found.Terms, ct).ConfigureAwait(false);

@@ -10,8 +10,9 @@ namespace Resonance.Application.Insights;
 /// account that received engagement (docs/integrity.md) and every account's topics with their evidence (docs/topics.md).</summary>
 /// <remarks>Audience quality is built from the run's window with one read of its interactions and posts: the
 /// inauthenticity model as <c>resonance audit</c> computes it (resonance@2's integrity parameters, the run's window and
-/// network). Topics are read from the run (<see cref="IRunTopicStore"/>) when it stores them, so they never change
-/// afterwards, as <c>resonance topics</c> reads them; a run without stored topics falls back to extracting them from the
+/// network). Topics are read from the run (<see cref="IRunTopicStore"/>) when it stores them, their evidence derived on read
+/// for the account and checked against the run's counts (<see cref="StoredTopicReader"/>), as <c>resonance topics</c> reads
+/// them; a run without stored topics falls back to extracting them from the
 /// window's posts now (<see cref="AccountTopics.For"/>, O(m) per account), with <see cref="TopicsNote"/> saying so.
 /// Either way an account's topics are read or computed on first use and kept. Deterministic for the same data, run and
 /// taxonomy.</remarks>
@@ -20,11 +21,11 @@ public sealed class RunInsights
     private readonly IReadOnlyDictionary<long, AudienceQuality> _audience;
     private readonly TopicCorpus _corpus;
     private readonly PostTopicIndex? _index;
-    private readonly IRunTopicStore? _stored;
-    private readonly ConcurrentDictionary<long, IReadOnlyList<AccountTopic>> _topics = new();
+    private readonly StoredTopicReader? _stored;
+    private readonly ConcurrentDictionary<long, (IReadOnlyList<AccountTopic> Topics, string? Note)> _topics = new();
 
     private RunInsights(ScoreRunInfo run, IReadOnlyDictionary<long, AudienceQuality> audience, TopicCorpus corpus, PostTopicIndex? index,
-        IRunTopicStore? stored)
+        StoredTopicReader? stored)
     {
         Run = run;
         _audience = audience;
@@ -64,7 +65,7 @@ public sealed class RunInsights
         var model = AccountAudit.Model(input, integrity);
         var audience = AudienceQuality.Compute(model)
             .ToDictionary(q => long.Parse(q.AccountId, NumberStyles.None, CultureInfo.InvariantCulture));
-        var fromRun = stored is not null && p.Topics is not null ? stored : null;
+        var fromRun = stored is not null && p.Topics is not null ? new StoredTopicReader(store, stored, taxonomy) : null;
         return new RunInsights(run, audience, corpus, fromRun is null ? new PostTopicIndex(corpus.Posts, new TopicExtractor(taxonomy)) : null, fromRun);
     }
 
@@ -72,16 +73,19 @@ public sealed class RunInsights
     public AudienceQuality? AudienceOf(long accountId) => _audience.GetValueOrDefault(accountId);
 
     /// <summary>Every topic of <paramref name="accountId"/> with its evidence, most engaged first (hidden ones included:
-    /// callers remove them, see <see cref="InsightService"/>).</summary>
-    public async Task<IReadOnlyList<AccountTopic>> TopicsOfAsync(long accountId, CancellationToken ct = default)
+    /// callers remove them, see <see cref="InsightService"/>), and the note to show with them: <see cref="TopicsNote"/> for
+    /// a recomputed run; for a stored run, null, or why only the stored counts are shown (<see cref="StoredTopicReader"/>).</summary>
+    public async Task<(IReadOnlyList<AccountTopic> Topics, string? Note)> TopicsOfAsync(long accountId, CancellationToken ct = default)
     {
         if (_topics.TryGetValue(accountId, out var found))
         {
             return found;
         }
-        var topics = _stored is { } stored
-            ? await stored.AccountTopicsAsync(Run.Id, accountId, ct).ConfigureAwait(false)
-            : AccountTopics.For(_corpus, _index!, accountId);
-        return _topics.GetOrAdd(accountId, topics);
+        if (_stored is { } stored)
+        {
+            var (topics, note) = await stored.AccountAsync(Run, accountId, ct).ConfigureAwait(false);
+            return _topics.GetOrAdd(accountId, ([.. topics.Select(t => t.Topic)], note));
+        }
+        return _topics.GetOrAdd(accountId, (AccountTopics.For(_corpus, _index!, accountId), TopicsNote));
     }
 }

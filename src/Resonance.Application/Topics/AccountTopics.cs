@@ -19,14 +19,18 @@ public static class AccountTopics
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(index);
-        return Of(accountId, corpus, Enumerable.Range(0, corpus.Input.InteractionCount), corpus.Posts, index);
+        return Of(accountId, corpus, Enumerable.Range(0, corpus.Input.InteractionCount), corpus.Posts, index, true);
     }
 
     /// <summary>The topics of every account with a post about a known topic, as <see cref="For"/> gives them, by account
     /// id then position. O(m + posts + total text): interactions and posts are grouped by account once (keeping corpus
     /// order, so every sum is the one <see cref="For"/> computes, bit for bit), then accounts are summarised in parallel, each
     /// into its own slot, and joined in account order: the same rows for any thread count.</summary>
-    public static IReadOnlyList<AccountTopicRow> ForAll(TopicCorpus corpus, PostTopicIndex index)
+    /// <param name="corpus">The corpus.</param>
+    /// <param name="index">Its posts' topics.</param>
+    /// <param name="details">False for the counts only (posts, engagements, engagers: what a run stores), without the matched
+    /// terms and top posts, which are then empty.</param>
+    public static IReadOnlyList<AccountTopicRow> ForAll(TopicCorpus corpus, PostTopicIndex index, bool details = true)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(index);
@@ -58,7 +62,7 @@ public static class AccountTopics
         var accounts = posts.Keys.Order().ToArray();
         var perAccount = new List<AccountTopic>[accounts.Length];
         Parallel.For(0, accounts.Length, a =>
-            perAccount[a] = Of(accounts[a], corpus, received.GetValueOrDefault(accounts[a]) ?? [], posts[accounts[a]], index));
+            perAccount[a] = Of(accounts[a], corpus, received.GetValueOrDefault(accounts[a]) ?? [], posts[accounts[a]], index, details));
         var rows = new List<AccountTopicRow>();
         for (var a = 0; a < accounts.Length; a++)
         {
@@ -69,7 +73,8 @@ public static class AccountTopics
 
     /// <summary>The topics of <paramref name="accountId"/> from the interactions at <paramref name="rows"/> (those on its
     /// posts count) and <paramref name="posts"/> (its own count), both in corpus order.</summary>
-    private static List<AccountTopic> Of(long accountId, TopicCorpus corpus, IEnumerable<int> rows, IEnumerable<TopicPost> posts, PostTopicIndex index)
+    private static List<AccountTopic> Of(long accountId, TopicCorpus corpus, IEnumerable<int> rows, IEnumerable<TopicPost> posts, PostTopicIndex index,
+        bool details)
     {
         var engagement = new Dictionary<string, PostEngagement>(StringComparer.Ordinal);
         var input = corpus.Input;
@@ -101,7 +106,7 @@ public static class AccountTopics
             }
         }
 
-        return [.. byTopic.Select(kv => Summarise(kv.Key, kv.Value, engagement, index))
+        return [.. byTopic.Select(kv => Summarise(kv.Key, kv.Value, engagement, index, details))
             .OrderByDescending(t => t.Engagements).ThenByDescending(t => t.Posts).ThenBy(t => t.Topic, StringComparer.Ordinal)];
     }
 
@@ -113,7 +118,8 @@ public static class AccountTopics
         public HashSet<long> Engagers { get; } = [];
     }
 
-    private static AccountTopic Summarise(string topic, List<string> posts, Dictionary<string, PostEngagement> engagement, PostTopicIndex index)
+    private static AccountTopic Summarise(string topic, List<string> posts, Dictionary<string, PostEngagement> engagement, PostTopicIndex index,
+        bool details)
     {
         var engagers = new HashSet<long>();
         var weight = 0.0;
@@ -128,6 +134,11 @@ public static class AccountTopics
             }
 
             weight += e?.Weight ?? 0;
+            if (!details)
+            {
+                continue;
+            }
+
             seen.Clear();
             foreach (var m in index.EvidenceFor(p, topic))
             {
@@ -142,6 +153,11 @@ public static class AccountTopics
                     postsWithTerm[term] = postsWithTerm.GetValueOrDefault(term) + 1;
                 }
             }
+        }
+
+        if (!details)
+        {
+            return new AccountTopic(topic, posts.Count, weight, engagers.Count, [], []);
         }
 
         var terms = postsWithTerm.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Key).Take(8);

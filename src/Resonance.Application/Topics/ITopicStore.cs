@@ -17,4 +17,11 @@ public interface ITopicStore
     /// to read every post's text.</param>
     Task<TopicCorpus> LoadTopicCorpusAsync(string? network, long fromMs, long toMs, CancellationToken ct = default, bool onPostsOnly = false,
         TopicTaxonomy? storedWith = null);
+
+    /// <summary>One account's slice of <see cref="LoadTopicCorpusAsync"/>: the interactions with a time in
+    /// [<paramref name="fromMs"/>, <paramref name="toMs"/>] or none that <paramref name="accountId"/> made or received (every
+    /// kind, follows and mentions included), each with its post, and the posts created up to <paramref name="toMs"/> that
+    /// the account wrote or that those interactions name, with the posts that any of them reposts. What explaining one
+    /// account's topics needs (<see cref="TopicShareOnRead"/>, <see cref="AccountTopics.For"/>), read through the indexes.</summary>
+    Task<TopicCorpus> LoadAccountTopicCorpusAsync(string? network, long fromMs, long toMs, long accountId, CancellationToken ct = default);
 }

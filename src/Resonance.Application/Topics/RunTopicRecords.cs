@@ -14,7 +14,9 @@ public sealed record TopicRanking(string Topic, IReadOnlyList<AccountScore> Scor
 /// <param name="Topic">The topic and its evidence.</param>
 public sealed record AccountTopicRow(long AccountId, int Position, AccountTopic Topic);
 
-/// <summary>A run's topics as they are saved with it: every topic's ranking and every account's topics with evidence.</summary>
-/// <param name="Rankings">One per topic that anyone engaged on in the window, by topic name (ordinal).</param>
-/// <param name="Evidence">Every account's topics, by account id, then position.</param>
+/// <summary>A run's topics as they are saved with it: every topic's ranking and every account's topics with their counts.</summary>
+/// <param name="Rankings">One per topic that anyone engaged on in the window, by topic name (ordinal); a run's own step
+/// leaves <see cref="TopicRanking.Contributions"/> empty (they are derived on read for one account, <see cref="TopicShareOnRead"/>).</param>
+/// <param name="Evidence">Every account's topics, by account id, then position; a run's own step keeps only the counts
+/// (posts, engagements, engagers), with no terms or top posts, and stores them beside the account's topic score.</param>
 public sealed record RunTopicsDraft(IReadOnlyList<TopicRanking> Rankings, IReadOnlyList<AccountTopicRow> Evidence);

@@ -2,16 +2,18 @@ using Resonance.Application.Scoring;
 
 namespace Resonance.Application.Topics;
 
-/// <summary>The topic step of a run: every topic's score and every account's topics with evidence, computed once from the
-/// run's window and saved with the run, so that <c>top --topic</c>, <c>topics ACCOUNT</c> and <c>explain --topic</c> read
-/// the run and give the same answer forever, whatever is imported later.</summary>
+/// <summary>The topic step of a run: every topic's score and every account's topic counts (posts, engagements, engagers),
+/// computed once from the run's window and saved with the run, so that <c>top --topic</c> and the lists of
+/// <c>topics ACCOUNT</c> read the run and give the same answer forever, whatever is imported later. Per-engager topic
+/// contributions and the matched terms and top posts are not stored: they are derived on read for one account
+/// (<see cref="StoredTopicReader"/>), checked against the stored numbers.</summary>
 /// <remarks>
 /// <para>Methods (<see cref="TopicParameters"/>): topic-share@1 (the current one, <see cref="TopicShareScoring"/>) derives every
 /// topic's scores from the main run's contributions; topic-filtered@1 is the topic-sensitive influence of <see cref="TopicScoring"/>
 /// (TwitterRank, Weng et al. WSDM 2010; topic-sensitive PageRank, Haveliwala WWW 2002): one engagement graph per topic
 /// with the interactions on posts about it, scored by the same scorer and parameters as the run, with intervals. Every
-/// topic of the taxonomy that anyone engaged on is scored, and every account's topics get their evidence
-/// (<see cref="AccountTopics.ForAll"/>).</para>
+/// topic of the taxonomy that anyone engaged on is scored, and every account's topics get their counts
+/// (<see cref="AccountTopics.ForAll"/> without details).</para>
 /// <para>Complexity: the posts' topics as stored at import, O(matches) (extraction, O(total text × longest phrase), only for
 /// posts without a stored extraction, <see cref="PostTopicIndex"/>); topic-share@1 then O(m_T log m_T + B·(m + E)) (see
 /// <see cref="TopicShareScoring"/>); topic-filtered@1 the partition O(m × topics per post), then the scorer
@@ -37,9 +39,9 @@ public static class RunTopicScoring
                 ArgumentNullException.ThrowIfNull(corpus);
                 ArgumentNullException.ThrowIfNull(taxonomy);
                 var index = new PostTopicIndex(corpus.Posts, new TopicExtractor(taxonomy));
-                var rankings = TopicShareScoring.Score(main, corpus, index, method, true, degreeOfParallelism, ct);
+                var rankings = TopicShareScoring.Score(main, corpus, index, method, true, false, degreeOfParallelism, ct);
                 progress?.Report(0.5);
-                var evidence = AccountTopics.ForAll(corpus, index);
+                var evidence = AccountTopics.ForAll(corpus, index, details: false);
                 progress?.Report(1);
                 return new RunTopicsDraft(rankings, evidence);
             default:
@@ -64,11 +66,11 @@ public static class RunTopicScoring
         {
             ct.ThrowIfCancellationRequested();
             var draft = TopicScoring.Score(parts[topics[i]], p, true, degreeOfParallelism, ct);
-            rankings.Add(new TopicRanking(topics[i], draft.Scores, draft.Contributions));
+            rankings.Add(new TopicRanking(topics[i], draft.Scores, [])); // contributions are not stored: explain recomputes the topic
             progress?.Report((i + 1.0) / (topics.Length + 1));
         }
 
-        var evidence = AccountTopics.ForAll(corpus, index);
+        var evidence = AccountTopics.ForAll(corpus, index, details: false);
         progress?.Report(1);
         return new RunTopicsDraft(rankings, evidence);
     }

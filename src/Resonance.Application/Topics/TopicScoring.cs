@@ -62,7 +62,7 @@ public static class TopicScoring
         return rows.ToDictionary(kv => kv.Key, kv => Subset(corpus.Input, kv.Value, posts.GetValueOrDefault(kv.Key) ?? []), StringComparer.Ordinal);
     }
 
-    private static ScoringInput Subset(ScoringInput input, IReadOnlyList<int> keep, IReadOnlyList<TopicPost> posts) =>
+    internal static ScoringInput Subset(ScoringInput input, IReadOnlyList<int> keep, IReadOnlyList<TopicPost> posts) =>
         new([.. keep.Select(i => input.ActorIds[i])], [.. keep.Select(i => input.TargetIds[i])], [.. keep.Select(i => input.Kinds[i])],
             [.. keep.Select(i => input.TimesMs[i])], [.. keep.Select(i => input.Weights[i])],
             [.. posts.Select(p => p.AuthorId)], [.. posts.Select(p => p.CreatedAtMs)]);

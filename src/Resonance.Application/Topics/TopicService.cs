@@ -21,6 +21,8 @@ public sealed class TopicService(ITopicStore store, TopicTaxonomy taxonomy, IRun
 {
     private readonly TopicExtractor extractor = new(taxonomy);
 
+    private StoredTopicReader Reader => new(store, runs!, extractor.Taxonomy);
+
     /// <summary>The taxonomy in use.</summary>
     public TopicTaxonomy Taxonomy => extractor.Taxonomy;
 
@@ -75,25 +77,27 @@ public sealed class TopicService(ITopicStore store, TopicTaxonomy taxonomy, IRun
     }
 
     /// <summary>The topics of <paramref name="accountId"/> in <paramref name="run"/> with evidence and topic scores, hidden ones
-    /// left out; read from the run (every topic scored) or recomputed (the first <paramref name="scored"/> scored).</summary>
-    public async Task<IReadOnlyList<AccountTopicScore>> AccountAsync(ScoreRunInfo run, long accountId, int scored = 5,
+    /// left out, and the note to show with them (null when none): read from the run (every topic scored; the evidence derived
+    /// on read and checked against the run's counts, <see cref="StoredTopicReader"/>) or recomputed (the first
+    /// <paramref name="scored"/> scored, with <see cref="Note"/>).</summary>
+    public async Task<(IReadOnlyList<AccountTopicScore> Topics, string? Note)> AccountAsync(ScoreRunInfo run, long accountId, int scored = 5,
         IReadOnlySet<string>? hidden = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(run);
         if (!IsStored(run))
         {
-            return await AccountAsync(run.Parameters, accountId, scored, hidden, ct).ConfigureAwait(false);
+            return (await AccountAsync(run.Parameters, accountId, scored, hidden, ct).ConfigureAwait(false), Note(run));
         }
 
-        var topics = await runs!.AccountTopicsAsync(run.Id, accountId, ct).ConfigureAwait(false);
-        var scores = (await runs.AccountTopicScoresAsync(run.Id, accountId, ct).ConfigureAwait(false)).ToDictionary(s => s.Topic, StringComparer.Ordinal);
-        return [.. topics.Where(t => hidden is null || !hidden.Contains(t.Topic))
-            .Select(t => scores.TryGetValue(t.Topic, out var s) ? new AccountTopicScore(t, s.Score, s.Ranked) : new AccountTopicScore(t, null, 0))];
+        var (topics, note) = await Reader.AccountAsync(run, accountId, ct).ConfigureAwait(false);
+        return ([.. topics.Where(t => hidden is null || !hidden.Contains(t.Topic.Topic))], note);
     }
 
     /// <summary>The scores on <paramref name="topic"/> in <paramref name="run"/> and <paramref name="accountId"/>'s evidence
-    /// and contributions, read from the run or recomputed (<see cref="Note"/>).</summary>
+    /// and contributions: the run's scores with the contributions and evidence derived on read (<see cref="StoredTopicReader"/>),
+    /// or recomputed (<see cref="Note"/>).</summary>
     /// <exception cref="ArgumentException">The topic is neither in the run nor in the taxonomy.</exception>
+    /// <exception cref="InvalidOperationException">The run's window changed since the run, so its explanation cannot be given.</exception>
     public async Task<TopicExplanation> ExplainAsync(ScoreRunInfo run, long accountId, string topic, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -103,9 +107,7 @@ public sealed class TopicService(ITopicStore store, TopicTaxonomy taxonomy, IRun
         }
 
         var (name, scores) = await StoredAsync(run, topic, ct).ConfigureAwait(false);
-        var contributions = await runs!.TopicContributionsAsync(run.Id, name, accountId, ct).ConfigureAwait(false);
-        var evidence = (await runs.AccountTopicsAsync(run.Id, accountId, ct).ConfigureAwait(false)).FirstOrDefault(t => t.Topic == name);
-        return new TopicExplanation(name, new ScoreRunDraft(run, scores, contributions), evidence);
+        return await Reader.ExplainAsync(run, accountId, name, scores, ct).ConfigureAwait(false);
     }
 
     /// <summary>The ranked scores on <paramref name="topic"/> (with intervals) and their contributions, recomputed from the

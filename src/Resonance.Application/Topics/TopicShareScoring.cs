@@ -37,10 +37,12 @@ public static class TopicShareScoring
     /// <param name="method"><see cref="TopicParameters.ShareMethod"/> or <see cref="TopicParameters.PairKeyedShareMethod"/>; null
     /// for the one a run of <paramref name="main"/>'s version records (<see cref="TopicParameters.MethodFor"/>).</param>
     /// <param name="intervals">False to skip the bootstrap (the interval is then the point score).</param>
+    /// <param name="contributions">False to leave <see cref="TopicRanking.Contributions"/> empty (a run's own step: they are
+    /// derived on read for one account by <see cref="TopicShareOnRead"/>, the same numbers bit for bit).</param>
     /// <param name="degreeOfParallelism">Threads; never changes the result.</param>
     /// <param name="ct">Cancellation.</param>
     public static IReadOnlyList<TopicRanking> Score(ScoreComputation main, TopicCorpus corpus, PostTopicIndex index, string? method = null,
-        bool intervals = true, int? degreeOfParallelism = null, CancellationToken ct = default)
+        bool intervals = true, bool contributions = true, int? degreeOfParallelism = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(main);
         ArgumentNullException.ThrowIfNull(corpus);
@@ -110,18 +112,18 @@ public static class TopicShareScoring
                     Per(amplification[s], p.AmplificationWeight), Per(impact[s], p.ImpactWeight));
             }
 
-            var contributions = new List<ScoreContribution>(slots.EntryStart[t + 1] - slots.EntryStart[t]);
-            for (var x = slots.EntryStart[t]; x < slots.EntryStart[t + 1]; x++)
+            var lines = new List<ScoreContribution>(contributions ? slots.EntryStart[t + 1] - slots.EntryStart[t] : 0);
+            for (var x = slots.EntryStart[t]; contributions && x < slots.EntryStart[t + 1]; x++)
             {
                 var entry = entries[x];
                 if (raw[slots.Of[x]] > 0)
                 {
-                    contributions.Add(new ScoreContribution(g.AccountIds[g.Targets[entry.Pair]], g.AccountIds[g.Sources[entry.Pair]], entry.Reach,
+                    lines.Add(new ScoreContribution(g.AccountIds[g.Targets[entry.Pair]], g.AccountIds[g.Sources[entry.Pair]], entry.Reach,
                         entry.Amplification, entry.Impact));
                 }
             }
 
-            rankings[t] = new TopicRanking(topics[t], scores, contributions);
+            rankings[t] = new TopicRanking(topics[t], scores, lines);
         }
 
         return rankings;
@@ -222,21 +224,28 @@ public static class TopicShareScoring
                 end++;
             }
 
-            Array.Sort(decays, run, end - run);
-            var sum = 0.0;
-            for (var j = run; j < end; j++)
-            {
-                sum += decays[j];
-            }
-
             var pair = (int)(sortedKeys[run] % keys.Length);
-            var share = g.EngagementCounts[pair] > 0 ? Math.Min(1, sum / g.EngagementCounts[pair]) : 0;
+            var share = Share(decays.AsSpan(run, end - run), g.EngagementCounts[pair]);
             entries.Add(new Entry(entries.Count, (int)(sortedKeys[run] / keys.Length), pair, share * main.ReachContribution[pair],
                 share * main.AmplificationContribution[pair], share * main.ImpactContribution[pair]));
             run = end;
         }
 
         return (topics, [.. entries]);
+    }
+
+    /// <summary>f_T(u,v): the pair's decays on posts about the topic, sorted (so the sum is a function of the set of rows)
+    /// and summed, over the pair's engagement count, at most 1.</summary>
+    internal static double Share(Span<double> decays, double engagementCount)
+    {
+        decays.Sort();
+        var sum = 0.0;
+        foreach (var d in decays)
+        {
+            sum += d;
+        }
+
+        return engagementCount > 0 ? Math.Min(1, sum / engagementCount) : 0;
     }
 
     /// <summary>The parameters whose decay each engaged node's pairs were built with: its rung's for a per-account tempo
@@ -259,6 +268,14 @@ public static class TopicShareScoring
         }
 
         return result;
+    }
+
+    /// <summary>The parameters whose decay the pairs engaging <paramref name="accountId"/> were built with (<see cref="NodeDecays"/>):
+    /// the last tempo rung that lists it, else <paramref name="p"/> itself.</summary>
+    internal static ScoringParameters DecayOf(ScoringParameters p, long accountId)
+    {
+        var rung = p.TempoRungs?.LastOrDefault(r => r.AccountIds is { } ids && Array.BinarySearch(ids, accountId) >= 0);
+        return rung is null ? p : p with { RecentHalfLifeDays = rung.HalfLifeDays };
     }
 
     /// <summary>The (topic, engaged node) slots: <see cref="Of"/> maps each entry to its slot; slots and entries of topic t

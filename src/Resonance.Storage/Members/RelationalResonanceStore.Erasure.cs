@@ -79,11 +79,8 @@ public abstract partial class RelationalResonanceStore
                 .ExecuteDeleteAsync(ct).ConfigureAwait(false);
             var scores = await db.AccountScores.Where(s => accountIds.Contains(s.AccountId)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
             await db.CommunityMembers.Where(m => accountIds.Contains(m.AccountId)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
-            // The runs' topic scores, topic contributions (as account or as engager) and topics with evidence.
+            // The runs' topic scores with their counts (topic contributions and evidence are derived on read, from the rows erased above).
             await db.TopicScores.Where(s => accountIds.Contains(s.AccountId)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
-            await db.TopicContributions.Where(c => accountIds.Contains(c.AccountId) || accountIds.Contains(c.EngagerId))
-                .ExecuteDeleteAsync(ct).ConfigureAwait(false);
-            await db.AccountTopics.Where(t => accountIds.Contains(t.AccountId)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
             await db.Accounts.Where(a => accountIds.Contains(a.Id)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
             await db.HiddenTopics.Where(h => h.UserId == userId || accountIds.Contains(h.AccountId)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
             var claims = await db.AccountClaims.Where(c => c.UserId == userId || accountIds.Contains(c.AccountId)).ExecuteDeleteAsync(ct).ConfigureAwait(false);

@@ -6,7 +6,7 @@ using Resonance.Storage.Scoring;
 namespace Resonance.Storage.Postgres;
 
 /// <summary>Writes a run's topics on PostgreSQL inside the run's own transaction (<see cref="PostgresScoreRunWriter"/>):
-/// binary COPY into <c>topic_scores</c>, <c>topic_contributions</c> and <c>account_topics</c> in key order.</summary>
+/// binary COPY into <c>topic_scores</c> (scores and evidence counts) in key order.</summary>
 internal static class PostgresTopicRunWriter
 {
     public static async Task WriteAsync(NpgsqlConnection connection, long runId, RunTopicsDraft? topics, CancellationToken ct)
@@ -16,7 +16,7 @@ internal static class PostgresTopicRunWriter
             return;
         }
         await using (var writer = await connection.BeginBinaryImportAsync(
-            "COPY topic_scores (run_id, account_id, topic, rank, score, low, high, raw, base, reach, amplification, impact) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
+            "COPY topic_scores (run_id, account_id, topic, rank, score, low, high, raw, base, reach, amplification, impact, posts, engagements, engagers) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
         {
             foreach (var row in TopicRunRows.Scores(topics))
             {
@@ -26,43 +26,18 @@ internal static class PostgresTopicRunWriter
                 writer.Write(s.AccountId, NpgsqlDbType.Bigint);
                 writer.Write(row.Topic, NpgsqlDbType.Text);
                 PostgresScoreRunWriter.WriteScoreColumns(writer, s);
-            }
-            await writer.CompleteAsync(ct).ConfigureAwait(false);
-        }
-        ct.ThrowIfCancellationRequested();
-        await using (var writer = await connection.BeginBinaryImportAsync(
-            "COPY topic_contributions (run_id, topic, account_id, engager_id, reach, amplification, impact) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
-        {
-            foreach (var row in TopicRunRows.Contributions(topics))
-            {
-                var c = row.Contribution;
-                writer.StartRow();
-                writer.Write(runId, NpgsqlDbType.Bigint);
-                writer.Write(row.Topic, NpgsqlDbType.Text);
-                writer.Write(c.AccountId, NpgsqlDbType.Bigint);
-                writer.Write(c.EngagerId, NpgsqlDbType.Bigint);
-                writer.Write(c.Reach, NpgsqlDbType.Double);
-                writer.Write(c.Amplification, NpgsqlDbType.Double);
-                writer.Write(c.Impact, NpgsqlDbType.Double);
-            }
-            await writer.CompleteAsync(ct).ConfigureAwait(false);
-        }
-        ct.ThrowIfCancellationRequested();
-        await using (var writer = await connection.BeginBinaryImportAsync(
-            "COPY account_topics (run_id, account_id, topic, position, posts, engagements, engagers, terms, top_posts) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
-        {
-            foreach (var row in TopicRunRows.Evidence(topics))
-            {
-                writer.StartRow();
-                writer.Write(runId, NpgsqlDbType.Bigint);
-                writer.Write(row.AccountId, NpgsqlDbType.Bigint);
-                writer.Write(row.Topic, NpgsqlDbType.Text);
-                writer.Write(row.Position, NpgsqlDbType.Integer);
-                writer.Write(row.Posts, NpgsqlDbType.Integer);
-                writer.Write(row.Engagements, NpgsqlDbType.Double);
-                writer.Write(row.Engagers, NpgsqlDbType.Integer);
-                writer.Write(row.Terms, NpgsqlDbType.Text);
-                writer.Write(row.TopPosts, NpgsqlDbType.Text);
+                if (row.Counts is { } c)
+                {
+                    writer.Write(c.Posts, NpgsqlDbType.Integer);
+                    writer.Write(c.Engagements, NpgsqlDbType.Double);
+                    writer.Write(c.Engagers, NpgsqlDbType.Integer);
+                }
+                else
+                {
+                    writer.WriteNull();
+                    writer.WriteNull();
+                    writer.WriteNull();
+                }
             }
             await writer.CompleteAsync(ct).ConfigureAwait(false);
         }

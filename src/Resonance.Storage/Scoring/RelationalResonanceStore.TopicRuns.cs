@@ -4,7 +4,7 @@ using Resonance.Storage.Scoring;
 
 namespace Resonance.Storage;
 
-// The topic scores and evidence saved with each run.
+// The topic scores and their evidence counts saved with each run.
 public abstract partial class RelationalResonanceStore : IRunTopicStore
 {
     /// <inheritdoc />
@@ -19,17 +19,10 @@ public abstract partial class RelationalResonanceStore : IRunTopicStore
         QueryAsync((c, t) => TopicRunQueries.AccountScoresAsync(c, runId, accountId, t), ct);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<AccountTopic>> AccountTopicsAsync(long runId, long accountId, CancellationToken ct = default) =>
-        QueryAsync((c, t) => TopicRunQueries.AccountTopicsAsync(c, runId, accountId, t), ct);
-
-    /// <inheritdoc />
     public Task<IReadOnlyList<StoredTopicEngagement>> TopicEngagementsAsync(long runId, CancellationToken ct = default) =>
         QueryAsync((c, t) => TopicRunQueries.EngagementsAsync(c, runId, t), ct);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<ScoreContribution>> TopicContributionsAsync(long runId, string topic, long accountId, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(topic);
-        return QueryAsync((c, t) => TopicRunQueries.ContributionsAsync(c, runId, topic, accountId, t), ct);
-    }
+    public Task<IReadOnlyList<ScoreContribution>> MainContributionsAsync(long runId, long accountId, CancellationToken ct = default) =>
+        QueryAsync((c, t) => TopicRunQueries.MainContributionsAsync(c, runId, accountId, t), ct);
 }

@@ -10,4 +10,8 @@ public abstract partial class RelationalResonanceStore : ITopicStore
     public Task<TopicCorpus> LoadTopicCorpusAsync(string? network, long fromMs, long toMs, CancellationToken ct = default, bool onPostsOnly = false,
         TopicTaxonomy? storedWith = null) =>
         QueryAsync((c, t) => TopicQueries.LoadTopicCorpusAsync(c, network, fromMs, toMs, onPostsOnly, storedWith, t), ct);
+
+    /// <inheritdoc />
+    public Task<TopicCorpus> LoadAccountTopicCorpusAsync(string? network, long fromMs, long toMs, long accountId, CancellationToken ct = default) =>
+        QueryAsync((c, t) => TopicQueries.LoadAccountTopicCorpusAsync(c, network, fromMs, toMs, accountId, t), ct);
 }

@@ -58,4 +58,68 @@ internal static class TopicQueries
 
         return new TopicCorpus(input.Build(), postIds, posts).Validate();
     }
+
+    public static async Task<TopicCorpus> LoadAccountTopicCorpusAsync(DbConnection connection, string? network, long fromMs, long toMs, long accountId,
+        CancellationToken ct)
+    {
+        var networkId = await ScoreStoreQueries.NetworkIdAsync(connection, network, ct).ConfigureAwait(false);
+        var input = new ScoringInputBuilder();
+        var postIds = new List<string?>();
+        const string Columns = "SELECT actor_id, target_id, kind, occurred_at_ms, weight, post_key FROM interactions WHERE (occurred_at_ms BETWEEN @from AND @to OR occurred_at_ms = @untimed)";
+        var filter = ScoreStoreQueries.NetworkFilter(networkId);
+        // Made (the key leads with the actor), then received (its index), the account's self-interactions once.
+        await using (var cmd = AdoCommands.Command(connection,
+            $"{Columns} AND actor_id = @account{filter} UNION ALL {Columns} AND target_id = @account AND actor_id <> @account{filter}",
+            ScoreStoreQueries.WithNetwork(networkId, ("@from", fromMs), ("@to", toMs), ("@untimed", InteractionEntity.Untimed), ("@account", accountId))))
+        await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                input.AddInteraction(reader.GetInt64(0), reader.GetInt64(1), (InteractionKind)reader.GetInt16(2), reader.GetInt64(3), reader.GetDouble(4));
+                var key = reader.GetString(5);
+                postIds.Add(key.Length == 0 ? null : key);
+            }
+        }
+
+        // The account's posts, the posts its interactions name, then the posts any of those repost: by store id, as the whole corpus.
+        var posts = new SortedDictionary<long, TopicPost>();
+        // Of the account's own network only: post ids are unique within a network, not across networks.
+        const string PostColumns = "SELECT id, author_id, external_id, created_at_ms, text, hashtags, repost_of FROM posts WHERE created_at_ms <= @to"
+            + " AND network_id = (SELECT network_id FROM accounts WHERE id = @account)";
+        await ReadPostsAsync(connection, $"{PostColumns} AND author_id = @account{filter}",
+            ScoreStoreQueries.WithNetwork(networkId, ("@to", toMs), ("@account", accountId)), posts, ct).ConfigureAwait(false);
+        var named = postIds.OfType<string>().ToHashSet(StringComparer.Ordinal);
+        for (var round = 0; round < 2; round++)
+        {
+            named.ExceptWith(posts.Values.Select(p => p.ExternalId));
+            foreach (var chunk in named.Order(StringComparer.Ordinal).Chunk(500))
+            {
+                var names = chunk.Select((_, i) => $"@p{i}");
+                await ReadPostsAsync(connection, $"{PostColumns} AND external_id IN ({string.Join(", ", names)}){filter}",
+                    ScoreStoreQueries.WithNetwork(networkId, [("@to", toMs), ("@account", accountId), .. chunk.Select((id, i) => ($"@p{i}", (object?)id))]), posts, ct)
+                    .ConfigureAwait(false);
+            }
+            named = posts.Values.Select(p => p.RepostOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        }
+
+        foreach (var post in posts.Values.Where(p => p.CreatedAtMs >= fromMs))
+        {
+            input.AddPost(post.AuthorId, post.CreatedAtMs);
+        }
+
+        return new TopicCorpus(input.Build(), postIds, [.. posts.Values]).Validate();
+    }
+
+    private static async Task ReadPostsAsync(DbConnection connection, string sql, (string Name, object? Value)[] parameters, SortedDictionary<long, TopicPost> posts,
+        CancellationToken ct)
+    {
+        await using var cmd = AdoCommands.Command(connection, sql, parameters);
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            var hashtags = reader.IsDBNull(5) ? [] : reader.GetString(5).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            posts[reader.GetInt64(0)] = new TopicPost(reader.GetInt64(1), reader.GetString(2), reader.GetInt64(3), reader.IsDBNull(4) ? null : reader.GetString(4),
+                hashtags, reader.IsDBNull(6) ? null : reader.GetString(6));
+        }
+    }
 }

@@ -48,13 +48,13 @@ public sealed class InsightServiceTests
             var audit = AccountAudit.Run(await store.LoadWindowAsync(p, TestContext.Current.CancellationToken), p, id)!;
             Assert.Equal(audit.Audience, first.AudienceOf(id));
             Assert.Equal(first.AudienceOf(id), second.AudienceOf(id));
-            Assert.Equal((await first.TopicsOfAsync(id, TestContext.Current.CancellationToken)).Select(t => (t.Topic, t.Posts, t.Engagements, t.Engagers)),
-                (await second.TopicsOfAsync(id, TestContext.Current.CancellationToken)).Select(t => (t.Topic, t.Posts, t.Engagements, t.Engagers)));
+            Assert.Equal((await first.TopicsOfAsync(id, TestContext.Current.CancellationToken)).Topics.Select(t => (t.Topic, t.Posts, t.Engagements, t.Engagers)),
+                (await second.TopicsOfAsync(id, TestContext.Current.CancellationToken)).Topics.Select(t => (t.Topic, t.Posts, t.Engagements, t.Engagers)));
         }
         var topicsOf = new Dictionary<long, IReadOnlyList<AccountTopic>>();
         foreach (var id in audited)
         {
-            topicsOf[id] = await first.TopicsOfAsync(id, TestContext.Current.CancellationToken);
+            topicsOf[id] = (await first.TopicsOfAsync(id, TestContext.Current.CancellationToken)).Topics;
         }
         var withTopics = audited.Where(id => topicsOf[id].Count > 0).ToList();
         Assert.NotEmpty(withTopics);
@@ -77,15 +77,15 @@ public sealed class InsightServiceTests
         var ids = new List<long>();
         foreach (var id in accounts.Values.Order())
         {
-            if (ids.Count < 2 && (await insights.TopicsOfAsync(id, TestContext.Current.CancellationToken)).Count >= 2)
+            if (ids.Count < 2 && (await insights.TopicsOfAsync(id, TestContext.Current.CancellationToken)).Topics.Count >= 2)
             {
                 ids.Add(id);
             }
         }
         var (a, b) = (Ref(ids[0]), Ref(ids[1]));
-        var topicsOfA = await insights.TopicsOfAsync(a.Id, TestContext.Current.CancellationToken);
+        var topicsOfA = (await insights.TopicsOfAsync(a.Id, TestContext.Current.CancellationToken)).Topics;
         var topic = topicsOfA[0].Topic;
-        var sharedByB = (await insights.TopicsOfAsync(b.Id, TestContext.Current.CancellationToken)).Any(t => t.Topic == topic);
+        var sharedByB = (await insights.TopicsOfAsync(b.Id, TestContext.Current.CancellationToken)).Topics.Any(t => t.Topic == topic);
 
         await service.HideAsync("holder", a, topic, TestContext.Current.CancellationToken);
         var shownA = await service.ForAsync(a, TestContext.Current.CancellationToken);
@@ -104,6 +104,9 @@ public sealed class InsightServiceTests
     {
         public Task<TopicCorpus> LoadTopicCorpusAsync(string? network, long fromMs, long toMs, CancellationToken ct = default, bool onPostsOnly = false,
             TopicTaxonomy? storedWith = null) =>
+            Task.FromResult(corpus);
+
+        public Task<TopicCorpus> LoadAccountTopicCorpusAsync(string? network, long fromMs, long toMs, long accountId, CancellationToken ct = default) =>
             Task.FromResult(corpus);
     }
 

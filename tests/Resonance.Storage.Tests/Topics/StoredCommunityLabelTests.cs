@@ -22,14 +22,18 @@ public sealed class StoredCommunityLabelTests(ITestOutputHelper output)
         var fromRun = new CommunityService(store, store, store, TopicTaxonomy.BuiltIn, store);
         var fromData = new CommunityService(store, store, store, TopicTaxonomy.BuiltIn);
 
-        // The bulk read is every account's stored topics, in stored order.
+        // The bulk read is every account's scored topics with the engagement stored beside the score, by account then topic,
+        // and that engagement is the one the account's evidence has on the same data.
         var rows = await store.TopicEngagementsAsync(run.Id, ct);
         var accounts = rows.Select(r => r.AccountId).Distinct().ToList();
         Assert.True(accounts.Count >= 50, $"{accounts.Count} accounts with topics");
         Assert.Equal(accounts.Order(), accounts);
+        var topics = new TopicService(store, TopicTaxonomy.BuiltIn, store);
         foreach (var id in accounts.Take(25))
         {
-            Assert.Equal((await store.AccountTopicsAsync(run.Id, id, ct)).Select(t => (t.Topic, t.Engagements)),
+            var (evidence, note) = await topics.AccountAsync(run, id, ct: ct);
+            Assert.Null(note);
+            Assert.Equal(evidence.Where(t => t.Score is not null).Select(t => (t.Topic.Topic, t.Topic.Engagements)).OrderBy(t => t.Topic, StringComparer.Ordinal),
                 rows.Where(r => r.AccountId == id).Select(r => (r.Topic, r.Engagements)));
         }
 

@@ -32,13 +32,12 @@ internal static class TopicsCommand
             var info = await ScoringCommandRunner.RunOrLatestAsync(store, parse.GetValue(run), ct).ConfigureAwait(false);
             var hidden = (await TopicOptions.HiddenAsync(store, [who.Id], ct).ConfigureAwait(false)).GetValueOrDefault(who.Id) ?? new HashSet<string>();
             var service = TopicOptions.Service(store, parse.GetValue(taxonomy));
-            var note = service.Note(info);
-            var topics = await service.AccountAsync(info, who.Id, hidden: hidden, ct: ct).ConfigureAwait(false);
+            var (topics, note) = await service.AccountAsync(info, who.Id, hidden: hidden, ct: ct).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 console.WriteJson(new
                 {
-                    run = info.Id, account = who.Label, hiddenTopics = hidden.Count, topicsStored = note is null, note,
+                    run = info.Id, account = who.Label, hiddenTopics = hidden.Count, topicsStored = service.IsStored(info), note,
                     topics = topics.Select(t => new
                     {
                         topic = t.Topic.Topic, posts = t.Topic.Posts, engagements = t.Topic.Engagements, engagers = t.Topic.Engagers, terms = t.Topic.Terms,
