@@ -243,52 +243,6 @@ namespace Resonance.Storage.Postgres.Migrations
                     b.ToTable("account_scores", (string)null);
                 });
 
-            modelBuilder.Entity("Resonance.Storage.Entities.AccountTopicEntity", b =>
-                {
-                    b.Property<long>("RunId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("run_id");
-
-                    b.Property<long>("AccountId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("account_id");
-
-                    b.Property<string>("Topic")
-                        .HasColumnType("text")
-                        .HasColumnName("topic");
-
-                    b.Property<double>("Engagements")
-                        .HasColumnType("double precision")
-                        .HasColumnName("engagements");
-
-                    b.Property<int>("Engagers")
-                        .HasColumnType("integer")
-                        .HasColumnName("engagers");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer")
-                        .HasColumnName("position");
-
-                    b.Property<int>("Posts")
-                        .HasColumnType("integer")
-                        .HasColumnName("posts");
-
-                    b.Property<string>("Terms")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("terms");
-
-                    b.Property<string>("TopPosts")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("top_posts");
-
-                    b.HasKey("RunId", "AccountId", "Topic")
-                        .HasName("pk_account_topics");
-
-                    b.ToTable("account_topics", (string)null);
-                });
-
             modelBuilder.Entity("Resonance.Storage.Entities.CommunityEntity", b =>
                 {
                     b.Property<long>("RunId")
@@ -652,42 +606,6 @@ namespace Resonance.Storage.Postgres.Migrations
                     b.ToTable("score_runs", (string)null);
                 });
 
-            modelBuilder.Entity("Resonance.Storage.Entities.TopicContributionEntity", b =>
-                {
-                    b.Property<long>("RunId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("run_id");
-
-                    b.Property<string>("Topic")
-                        .HasColumnType("text")
-                        .HasColumnName("topic");
-
-                    b.Property<long>("AccountId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("account_id");
-
-                    b.Property<long>("EngagerId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("engager_id");
-
-                    b.Property<double>("Amplification")
-                        .HasColumnType("double precision")
-                        .HasColumnName("amplification");
-
-                    b.Property<double>("Impact")
-                        .HasColumnType("double precision")
-                        .HasColumnName("impact");
-
-                    b.Property<double>("Reach")
-                        .HasColumnType("double precision")
-                        .HasColumnName("reach");
-
-                    b.HasKey("RunId", "Topic", "AccountId", "EngagerId")
-                        .HasName("pk_topic_contributions");
-
-                    b.ToTable("topic_contributions", (string)null);
-                });
-
             modelBuilder.Entity("Resonance.Storage.Entities.TopicScoreEntity", b =>
                 {
                     b.Property<long>("RunId")
@@ -710,6 +628,14 @@ namespace Resonance.Storage.Postgres.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("base");
 
+                    b.Property<double?>("Engagements")
+                        .HasColumnType("double precision")
+                        .HasColumnName("engagements");
+
+                    b.Property<int?>("Engagers")
+                        .HasColumnType("integer")
+                        .HasColumnName("engagers");
+
                     b.Property<double>("High")
                         .HasColumnType("double precision")
                         .HasColumnName("high");
@@ -721,6 +647,10 @@ namespace Resonance.Storage.Postgres.Migrations
                     b.Property<double>("Low")
                         .HasColumnType("double precision")
                         .HasColumnName("low");
+
+                    b.Property<int?>("Posts")
+                        .HasColumnType("integer")
+                        .HasColumnName("posts");
 
                     b.Property<int>("Rank")
                         .HasColumnType("integer")

@@ -232,52 +232,6 @@ namespace Resonance.Storage.Sqlite.Migrations
                     b.ToTable("account_scores", (string)null);
                 });
 
-            modelBuilder.Entity("Resonance.Storage.Entities.AccountTopicEntity", b =>
-                {
-                    b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("run_id");
-
-                    b.Property<long>("AccountId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("account_id");
-
-                    b.Property<string>("Topic")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("topic");
-
-                    b.Property<double>("Engagements")
-                        .HasColumnType("REAL")
-                        .HasColumnName("engagements");
-
-                    b.Property<int>("Engagers")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("engagers");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("position");
-
-                    b.Property<int>("Posts")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("posts");
-
-                    b.Property<string>("Terms")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("terms");
-
-                    b.Property<string>("TopPosts")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("top_posts");
-
-                    b.HasKey("RunId", "AccountId", "Topic")
-                        .HasName("pk_account_topics");
-
-                    b.ToTable("account_topics", (string)null);
-                });
-
             modelBuilder.Entity("Resonance.Storage.Entities.CommunityEntity", b =>
                 {
                     b.Property<long>("RunId")
@@ -633,42 +587,6 @@ namespace Resonance.Storage.Sqlite.Migrations
                     b.ToTable("score_runs", (string)null);
                 });
 
-            modelBuilder.Entity("Resonance.Storage.Entities.TopicContributionEntity", b =>
-                {
-                    b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("run_id");
-
-                    b.Property<string>("Topic")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("topic");
-
-                    b.Property<long>("AccountId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("account_id");
-
-                    b.Property<long>("EngagerId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("engager_id");
-
-                    b.Property<double>("Amplification")
-                        .HasColumnType("REAL")
-                        .HasColumnName("amplification");
-
-                    b.Property<double>("Impact")
-                        .HasColumnType("REAL")
-                        .HasColumnName("impact");
-
-                    b.Property<double>("Reach")
-                        .HasColumnType("REAL")
-                        .HasColumnName("reach");
-
-                    b.HasKey("RunId", "Topic", "AccountId", "EngagerId")
-                        .HasName("pk_topic_contributions");
-
-                    b.ToTable("topic_contributions", (string)null);
-                });
-
             modelBuilder.Entity("Resonance.Storage.Entities.TopicScoreEntity", b =>
                 {
                     b.Property<long>("RunId")
@@ -691,6 +609,14 @@ namespace Resonance.Storage.Sqlite.Migrations
                         .HasColumnType("REAL")
                         .HasColumnName("base");
 
+                    b.Property<double?>("Engagements")
+                        .HasColumnType("REAL")
+                        .HasColumnName("engagements");
+
+                    b.Property<int?>("Engagers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("engagers");
+
                     b.Property<double>("High")
                         .HasColumnType("REAL")
                         .HasColumnName("high");
@@ -702,6 +628,10 @@ namespace Resonance.Storage.Sqlite.Migrations
                     b.Property<double>("Low")
                         .HasColumnType("REAL")
                         .HasColumnName("low");
+
+                    b.Property<int?>("Posts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("posts");
 
                     b.Property<int>("Rank")
                         .HasColumnType("INTEGER")
