@@ -45,9 +45,10 @@ public sealed record PeopleResponse(IReadOnlyList<PersonShareResponse> Named, IR
 
 /// <summary>A profile: an account's influence as the viewer may see it, with its audience quality (null when nobody
 /// engaged in the latest run's window), its top topics with their evidence (topics its holder hid are left out) and its
-/// community standing (null when unscored or the run has no communities). Topics are the run's stored ones
-/// (<c>TopicsStored</c>); a run saved without them recomputes them from the data now in the store, and <c>TopicsNote</c>
-/// says so (null otherwise), as <c>resonance topics</c> does.</summary>
+/// community standing (null when unscored or the run has no communities). Topics are the run's stored ones, with their
+/// evidence derived on read and checked against the run's counts (<c>TopicsStored</c> true, <c>TopicsNote</c> null); a
+/// run saved without them recomputes them from the data now in the store, and a run whose window changed since shows
+/// only its stored scores and counts; <c>TopicsNote</c> then says which, as <c>resonance topics</c> does.</summary>
 public sealed record ProfileResponse(string Account, string Name, string Visibility, RunResponse? Run, ScoreResponse? Score,
     PeopleResponse Engagers, PeopleResponse Influencers, IReadOnlyList<HistoryResponse> History,
     AudienceResponse? Audience, IReadOnlyList<TopicResponse> Topics, CommunityStandingResponse? Community,
