@@ -338,15 +338,26 @@ public static class TopicShareScoring
             Array.Fill(topicOfSlot, t, slots.Start[t], slots.Start[t + 1] - slots.Start[t]);
         }
 
+        // The entries' slots, pairs and totals as flat arrays, read by every replicate in entry order (the same sums, bit for bit).
+        var entrySlot = new int[entries.Length];
+        var entryPair = new int[entries.Length];
+        var entryTotal = new double[entries.Length];
+        for (var x = 0; x < entries.Length; x++)
+        {
+            entrySlot[x] = slots.Of[x];
+            entryPair[x] = entries[x].Pair;
+            entryTotal[x] = entries[x].Reach + entries[x].Amplification + entries[x].Impact;
+        }
+
         var samples = new float[replicates][];
         var options = new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism ?? Environment.ProcessorCount, CancellationToken = ct };
         Parallel.For(0, replicates, options, () => new int[main.Graph.PairCount], (b, _, multiplier) =>
         {
             Draw(p.Seed, b, keys, multiplier);
             var replicate = new double[count];
-            foreach (var x in entries)
+            for (var x = 0; x < entrySlot.Length; x++)
             {
-                replicate[slots.Of[x.Index]] += multiplier[x.Pair] * (x.Reach + x.Amplification + x.Impact);
+                replicate[entrySlot[x]] += multiplier[entryPair[x]] * entryTotal[x];
             }
 
             var s = new float[count];
