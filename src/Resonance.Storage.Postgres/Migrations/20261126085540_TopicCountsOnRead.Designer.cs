@@ -477,6 +477,14 @@ namespace Resonance.Storage.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("text");
 
+                    b.Property<string>("Topics")
+                        .HasColumnType("text")
+                        .HasColumnName("topics");
+
+                    b.Property<long?>("TopicsTaxonomy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("topics_taxonomy");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId");

@@ -460,6 +460,14 @@ namespace Resonance.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("text");
 
+                    b.Property<string>("Topics")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("topics");
+
+                    b.Property<long?>("TopicsTaxonomy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("topics_taxonomy");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId");
