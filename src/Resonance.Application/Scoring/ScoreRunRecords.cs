@@ -89,6 +89,14 @@ public sealed record ScoreRunDraft(ScoreRunInfo Info, IReadOnlyList<AccountScore
 {
     /// <summary>The run's topic scores and evidence (<see cref="Topics.RunTopicScoring"/>), or null when it stores none.</summary>
     public Topics.RunTopicsDraft? Topics { get; init; }
+
+    /// <summary>The run's topics while they are still being computed: a store awaits them (<see cref="TopicsAsync"/>) after
+    /// writing the rest of the run in the same transaction, so that the topic step runs beside the save. Null when
+    /// <see cref="Topics"/> holds them (or the run has none).</summary>
+    public Func<Task<Topics.RunTopicsDraft?>>? PendingTopics { get; init; }
+
+    /// <summary><see cref="Topics"/>, or the <see cref="PendingTopics"/> once computed.</summary>
+    public async Task<Topics.RunTopicsDraft?> TopicsAsync() => Topics ?? (PendingTopics is { } pending ? await pending().ConfigureAwait(false) : null);
 }
 
 /// <summary>How an account is named to people: network, external id and handle.</summary>

@@ -35,9 +35,33 @@ public sealed class ScoringService(IScoreStore store)
     public async Task<ScoreRunInfo> RunAsync(ScoreRequest request, IProgress<(string Phase, double Done)>? progress = null, CancellationToken ct = default)
     {
         var started = DateTimeOffset.UtcNow;
-        var timings = new List<KeyValuePair<string, double>>();
         var clock = Stopwatch.StartNew();
         var p = await ResolveAsync(request, ct).ConfigureAwait(false);
+        // The topic step's corpus needs nothing of the main score, so it is read on its own connection beside the load,
+        // graph, score and communities phases (mostly one core each), and only awaited when the topic step starts.
+        var taxonomy = p.Topics is null ? null : Taxonomy(request);
+        using var corpusCancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var corpusRead = taxonomy is null ? null : Task.Run(() => ((ITopicStore)store).LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs,
+            corpusCancel.Token, onPostsOnly: true, storedWith: taxonomy), corpusCancel.Token);
+        try
+        {
+            return await RunAsync(request, p, taxonomy, corpusRead, started, clock, progress, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (corpusRead is { IsCompleted: false })
+            {
+                await corpusCancel.CancelAsync().ConfigureAwait(false);
+                await corpusRead.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
+                    .ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<ScoreRunInfo> RunAsync(ScoreRequest request, ScoringParameters p, TopicTaxonomy? taxonomy, Task<TopicCorpus>? corpusRead,
+        DateTimeOffset started, Stopwatch clock, IProgress<(string Phase, double Done)>? progress, CancellationToken ct)
+    {
+        var timings = new List<KeyValuePair<string, double>>();
         progress?.Report(("load", 0));
         var input = await store.LoadWindowAsync(p, ct).ConfigureAwait(false);
         var perAccount = p.HalfLifeFit == TempoFit.LeaveOneOut;
@@ -62,26 +86,43 @@ public sealed class ScoringService(IScoreStore store)
             Lap("communities");
         }
 
-        RunTopicsDraft? topics = null;
-        if (p.Topics is not null)
+        // The topic step runs beside the save: the store writes scores, contributions and communities first, then awaits
+        // the topics for the same transaction. "topics" is the time spent waiting for the corpus, and for the topic scores
+        // after the rest of the run was written; "save" is the rest of the save.
+        Task<RunTopicsDraft>? topics = null;
+        if (p.Topics is not null && taxonomy is not null && corpusRead is not null)
         {
-            var taxonomy = Taxonomy(request);
-            var corpus = await LoadTopicCorpusAsync(p, taxonomy, progress, Lap, ct).ConfigureAwait(false);
+            var corpus = await CompleteTopicCorpusAsync(await corpusRead.ConfigureAwait(false), p, taxonomy, progress, Lap, ct).ConfigureAwait(false);
             progress?.Report(("topics", 0));
             var topicProgress = progress is null ? null : new PhaseProgress(progress, "topics");
             var method = p.Topics.Method;
-            topics = await Task.Run(() => RunTopicScoring.Score(method, corpus, taxonomy, result, request.DegreeOfParallelism, topicProgress, ct), ct)
-                .ConfigureAwait(false);
-            Lap("topics");
+            topics = Task.Run(() => RunTopicScoring.Score(method, corpus, taxonomy, result, request.DegreeOfParallelism, topicProgress, ct), ct);
         }
 
+        var corpusWait = clock.Elapsed;
+        clock.Restart();
         progress?.Report(("save", 0));
         var info = Header(result, input, started, timings);
-        var draft = RunDrafts.Create(info, result) with { Communities = communities, Topics = topics };
+        var topicWait = TimeSpan.Zero;
+        var draft = RunDrafts.Create(info, result) with { Communities = communities, PendingTopics = topics is null ? null : AwaitTopicsAsync };
         var id = await store.SaveRunAsync(draft, ct).ConfigureAwait(false);
-        Lap("save");
+        if (topics is not null)
+        {
+            await topics.ConfigureAwait(false); // a store that keeps no topics still surfaces the step's failure
+            timings.Add(new("topics", (corpusWait + topicWait).TotalSeconds));
+        }
+
+        timings.Add(new("save", (clock.Elapsed - topicWait).TotalSeconds));
         progress?.Report(("save", 1));
         return info with { Id = id, Timings = timings };
+
+        async Task<RunTopicsDraft?> AwaitTopicsAsync()
+        {
+            var waited = Stopwatch.StartNew();
+            var done = await topics!.ConfigureAwait(false);
+            topicWait = waited.Elapsed;
+            return done;
+        }
 
         void Lap(string phase)
         {
@@ -90,15 +131,14 @@ public sealed class ScoringService(IScoreStore store)
         }
     }
 
-    /// <summary>The topic step's corpus with every post's topics as stored at import with <paramref name="taxonomy"/>. Posts
-    /// whose stored topics came from another taxonomy (or none: a database from before topics were stored) are extracted
-    /// again and stored first, in their own transaction (phase <c>extract</c>), so that this run and the next read stored
-    /// topics only.</summary>
-    private async Task<TopicCorpus> LoadTopicCorpusAsync(ScoringParameters p, TopicTaxonomy taxonomy, IProgress<(string Phase, double Done)>? progress,
-        Action<string> lap, CancellationToken ct)
+    /// <summary>The topic step's corpus with every post's topics as stored at import with <paramref name="taxonomy"/>, given
+    /// its first read <paramref name="corpus"/>. Posts whose stored topics came from another taxonomy (or none: a database
+    /// from before topics were stored) are extracted again and stored first, in their own transaction (phase
+    /// <c>extract</c>), and the corpus is read again, so that this run and the next read stored topics only.</summary>
+    private async Task<TopicCorpus> CompleteTopicCorpusAsync(TopicCorpus corpus, ScoringParameters p, TopicTaxonomy taxonomy,
+        IProgress<(string Phase, double Done)>? progress, Action<string> lap, CancellationToken ct)
     {
         var topicStore = (ITopicStore)store;
-        var corpus = await topicStore.LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct, onPostsOnly: true, storedWith: taxonomy).ConfigureAwait(false);
         if (store is not IPostTopicStore postTopics || corpus.Posts.All(post => post.Stored is not null))
         {
             return corpus;

@@ -58,7 +58,7 @@ internal static class PostgresScoreRunWriter
         {
             await CopyCommunitiesAsync(connection, runId, communities.Communities, members, ct).ConfigureAwait(false);
         }
-        await PostgresTopicRunWriter.WriteAsync(connection, runId, run.Topics, ct).ConfigureAwait(false);
+        await PostgresTopicRunWriter.WriteAsync(connection, runId, await run.TopicsAsync().ConfigureAwait(false), ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return runId;
     }

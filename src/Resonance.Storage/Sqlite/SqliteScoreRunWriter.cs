@@ -52,7 +52,7 @@ internal static class SqliteScoreRunWriter
                 insert.Insert(members, ct);
             }
         }
-        SqliteTopicRunWriter.Write(connection, runId, run.Topics, ct);
+        SqliteTopicRunWriter.Write(connection, runId, await run.TopicsAsync().ConfigureAwait(false), ct);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return runId;
     }
