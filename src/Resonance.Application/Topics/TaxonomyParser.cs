@@ -3,15 +3,16 @@ namespace Resonance.Application.Topics;
 /// <summary>Reads taxonomy lines into topic definitions (see <see cref="TopicTaxonomy"/> for the format).</summary>
 internal static class TaxonomyParser
 {
-    public static List<TopicDefinition> Parse(IEnumerable<string> texts)
+    /// <summary>Parses <paramref name="sources"/> in order (later ones extend earlier ones); each is named in errors as
+    /// <c>source:line</c>.</summary>
+    public static List<TopicDefinition> Parse(IEnumerable<(string Source, string Text)> sources)
     {
         var order = new List<string>();
         var parents = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var declared = new Dictionary<string, string>(StringComparer.Ordinal);
         var aliases = new Dictionary<string, (List<string> Hash, List<string> Cash, List<string> Words)>(StringComparer.Ordinal);
-        var fileNo = 0;
-        foreach (var text in texts)
+        foreach (var (source, text) in sources)
         {
-            fileNo++;
             var lineNo = 0;
             foreach (var raw in text.Split('\n'))
             {
@@ -26,7 +27,7 @@ internal static class TaxonomyParser
                 var name = Name(fields[0]);
                 if (name.Length == 0 || fields.Length > 3)
                 {
-                    throw new FormatException($"taxonomy file {fileNo}, line {lineNo}: expected 'topic<TAB>parent<TAB>aliases', got '{line}'.");
+                    throw new FormatException($"{source}:{lineNo}: field 'topic': expected 'topic<TAB>parent<TAB>aliases', got '{line}'.");
                 }
 
                 var parent = fields.Length > 1 && fields[1].Trim().Length > 0 ? Name(fields[1]) : null;
@@ -35,10 +36,12 @@ internal static class TaxonomyParser
                     order.Add(name);
                     aliases[name] = a = ([name.Replace("-", "", StringComparison.Ordinal)], [], []);
                     parents[name] = parent;
+                    declared[name] = $"{source}:{lineNo}";
                 }
                 else if (parent is not null)
                 {
                     parents[name] = parent;
+                    declared[name] = $"{source}:{lineNo}";
                 }
 
                 foreach (var alias in fields.Length > 2 ? fields[2].Split(',') : [])
@@ -50,7 +53,7 @@ internal static class TaxonomyParser
 
         foreach (var name in order)
         {
-            CheckParents(name, parents);
+            CheckParents(name, parents, declared);
         }
 
         return [.. order.Select(n => new TopicDefinition(n, parents[n], aliases[n].Hash, aliases[n].Cash, aliases[n].Words))];
@@ -77,19 +80,19 @@ internal static class TaxonomyParser
         }
     }
 
-    private static void CheckParents(string name, Dictionary<string, string?> parents)
+    private static void CheckParents(string name, Dictionary<string, string?> parents, Dictionary<string, string> declared)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal) { name };
         for (var p = parents[name]; p is not null; p = parents[p])
         {
             if (!parents.ContainsKey(p))
             {
-                throw new FormatException($"taxonomy: topic '{name}' has unknown parent '{p}'.");
+                throw new FormatException($"{declared[name]}: field 'parent': topic '{name}' has unknown parent '{p}'.");
             }
 
             if (!seen.Add(p))
             {
-                throw new FormatException($"taxonomy: topic '{name}' is its own ancestor through '{p}'.");
+                throw new FormatException($"{declared[name]}: field 'parent': topic '{name}' is its own ancestor through '{p}'.");
             }
         }
     }

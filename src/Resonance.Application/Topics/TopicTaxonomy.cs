@@ -80,12 +80,14 @@ public sealed class TopicTaxonomy
     public static TopicTaxonomy Load(IEnumerable<string> extraFiles)
     {
         ArgumentNullException.ThrowIfNull(extraFiles);
-        return Parse([BuiltInText, .. extraFiles.Where(File.Exists).Select(File.ReadAllText)]);
+        return new(TaxonomyParser.Parse([("built-in taxonomy", BuiltInText), .. extraFiles.Where(File.Exists).Select(f => (f, File.ReadAllText(f)))]));
     }
 
     /// <summary>Parses taxonomy texts, later ones extending earlier ones.</summary>
-    /// <exception cref="FormatException">A line is malformed or a parent is unknown or cyclic; the message names the line.</exception>
-    public static TopicTaxonomy Parse(IEnumerable<string> texts) => new(TaxonomyParser.Parse(texts));
+    /// <exception cref="FormatException">A line is malformed or a parent is unknown or cyclic; the message names the text
+    /// (<c>taxonomy text N</c>), the line and the field.</exception>
+    public static TopicTaxonomy Parse(IEnumerable<string> texts) =>
+        new(TaxonomyParser.Parse(texts.Select((text, i) => ($"taxonomy text {i + 1}", text))));
 
     /// <summary>The topic named <paramref name="name"/>, or null.</summary>
     public TopicDefinition? Find(string name) => topics.GetValueOrDefault(name.Trim().ToLowerInvariant());
