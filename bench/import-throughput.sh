@@ -77,7 +77,7 @@ fi
 
 if [[ "${1:-}" == "synthetic" ]]; then
   people=${SYNTHETIC_PEOPLE:-550000}
-  "${CLI[@]}" generate --people "$people" --seed 1 --out "$WORK/synthetic.jsonl" 2>/dev/null
+  "${CLI[@]}" generate --people "$people" --seed 1 --generator-version "${GENERATOR_VERSION:-3}" --out "$WORK/synthetic.jsonl" 2>/dev/null
   interactions=$(grep -c '"type":"interaction"' "$WORK/synthetic.jsonl")
   records=$(wc -l < "$WORK/synthetic.jsonl")
   echo "synthetic: $people people, $records records, $interactions interactions, $(du -h "$WORK/synthetic.jsonl" | cut -f1)"

@@ -6,10 +6,12 @@
 #
 #   bench/topics-communities-generated.sh                      # PEOPLE=120000 RUNS=1
 #   DB=/tmp/g.db ARTIFACTS=/tmp/art bench/topics-communities-generated.sh   # reuse an imported database
+#   GENERATOR_VERSION=2 bench/topics-communities-generated.sh   # the generator model (default 3; the numbers before 2026-11-26 noon are /2)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-1}
 PEOPLE=${PEOPLE:-120000}
+GENERATOR_VERSION=${GENERATOR_VERSION:-3}
 WORK=$(mktemp -d /tmp/resonance-topics.XXXX)
 trap 'rm -rf "$WORK"' EXIT
 if [[ -n "${ARTIFACTS:-}" ]]; then
@@ -22,7 +24,7 @@ fi
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/Model name: *//p'), .NET $(dotnet --version); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [[ -z "${DB:-}" ]]; then
   DB="$WORK/g.db"
-  "${CLI[@]}" generate --people "$PEOPLE" --seed 1 --out "$WORK/g.jsonl" >/dev/null
+  "${CLI[@]}" generate --people "$PEOPLE" --seed 1 --generator-version "$GENERATOR_VERSION" --out "$WORK/g.jsonl" >/dev/null
   "${CLI[@]}" import "$WORK/g.jsonl" --format jsonl --db "$DB" --json >/dev/null 2>&1
   rm -f "$WORK/g.jsonl"
 else

@@ -58,4 +58,22 @@ public sealed class GenerateCommandTests
         Assert.Contains("People", run.Error, StringComparison.OrdinalIgnoreCase);
         Assert.False(File.Exists(temp.File("x.jsonl")));
     }
+
+    [Fact]
+    public async Task Generate_GeneratorVersion2_WritesTheOlderModelAndSaysSoInTheTruth()
+    {
+        using var temp = new TempFolder();
+
+        var v2 = await CliRun.RunAsync("generate", "--people", "300", "--seed", "11", "--generator-version", "2", "--out", temp.File("a.jsonl"), "--truth", temp.File("a.json"));
+        var v3 = await CliRun.RunAsync("generate", "--people", "300", "--seed", "11", "--out", temp.File("b.jsonl"), "--truth", temp.File("b.json"));
+        var bad = await CliRun.RunAsync("generate", "--people", "300", "--generator-version", "4", "--out", temp.File("c.jsonl"));
+
+        Assert.Equal((0, 0), (v2.ExitCode, v3.ExitCode));
+        Assert.Equal("resonance-synthetic/2", JsonDocument.Parse(File.ReadAllText(temp.File("a.json"))).RootElement.GetProperty("generator").GetString());
+        Assert.Equal("resonance-synthetic/3", JsonDocument.Parse(File.ReadAllText(temp.File("b.json"))).RootElement.GetProperty("generator").GetString());
+        Assert.NotEqual(Hash(temp.File("a.jsonl")), Hash(temp.File("b.jsonl")));
+        Assert.Equal(ExitCodes.Usage, bad.ExitCode);
+        Assert.Contains("Version", bad.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(temp.File("c.jsonl")));
+    }
 }

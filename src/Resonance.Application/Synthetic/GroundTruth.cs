@@ -25,8 +25,13 @@ public sealed record TopicExpertTruth(string AccountId, string Topic, int Commun
 /// </remarks>
 public sealed record GroundTruth
 {
-    /// <summary>Identifies the generator model; bumped whenever the same options would produce different records.</summary>
-    public const string GeneratorVersion = "resonance-synthetic/2";
+    /// <summary>Identifies the newest generator model; bumped whenever the same options would produce different records.</summary>
+    public const string GeneratorVersion = "resonance-synthetic/3";
+
+    /// <summary>The generator model that produced these records (<see cref="SyntheticOptions.Version"/>).</summary>
+    public string Generator => Name(Options.Version);
+
+    private static string Name(int version) => "resonance-synthetic/" + version.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The options used (with derived values resolved in the JSON form).</summary>
     public required SyntheticOptions Options { get; init; }
@@ -59,7 +64,7 @@ public sealed record GroundTruth
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         var o = Options;
         w.WriteStartObject();
-        w.WriteString("generator", GeneratorVersion);
+        w.WriteString("generator", Generator);
         w.WriteStartObject("options");
         w.WriteNumber("people", o.People);
         w.WriteNumber("seed", o.Seed);
@@ -129,14 +134,16 @@ public sealed record GroundTruth
         var root = doc.RootElement;
         try
         {
-            var version = root.GetProperty("generator").GetString();
-            if (version != GeneratorVersion)
+            var generator = root.GetProperty("generator").GetString();
+            var version = generator == Name(2) ? 2 : generator == GeneratorVersion ? SyntheticOptions.CurrentVersion : 0;
+            if (version == 0)
             {
-                throw new JsonException($"Ground truth was written by '{version}', but this build reads '{GeneratorVersion}'.");
+                throw new JsonException($"Ground truth was written by '{generator}', but this build reads '{Name(2)}' and '{GeneratorVersion}'.");
             }
             var o = root.GetProperty("options");
             var options = new SyntheticOptions
             {
+                Version = version,
                 People = o.GetProperty("people").GetInt32(),
                 Seed = o.GetProperty("seed").GetUInt64(),
                 Start = DateTimeOffset.Parse(o.GetProperty("start").GetString()!, CultureInfo.InvariantCulture),

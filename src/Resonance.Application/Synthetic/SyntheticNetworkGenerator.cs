@@ -17,7 +17,9 @@ namespace Resonance.Application.Synthetic;
 /// recent posts, near-duplicate spam, mass following); one engagement pod (mutual follows, likes within minutes on nearly
 /// every member post, frequent replies and reposts); a follow-back farm (dense mutual follows, every farm account follows a
 /// hub, mass-follows people and follows back quickly); and topic experts, the hidden gems: low popularity, a tight following
-/// of 8–20 community members, posts mostly on one topic, and on that topic ten times the usual engagement. Each expert's
+/// of 8–20 community members, posts mostly on one topic, and on that topic repeated, independent engagement from that
+/// loyal circle and little from anyone else (<c>resonance-synthetic/3</c>; in <c>/2</c>, still produced with
+/// <see cref="SyntheticOptions.Version"/> = 2, ten times the usual engagement from everyone). Each expert's
 /// posts on its topic are about a niche under it (a leaf topic, <see cref="SyntheticNiches"/>) that its circle and a few
 /// people elsewhere on the topic also write about (<c>SyntheticNicheVoices</c>; only post texts depend on it).
 /// </para>

@@ -11,7 +11,8 @@ namespace Resonance.Application.Synthetic;
 /// each expert gets a niche under its topic (the least used one of its three, ties at random) and writes every post on
 /// its topic about that niche. The niche is not the expert's alone: each member of its tight circle writes a post on the
 /// topic about the niche with chance <see cref="CircleRate"/>, and <see cref="Dabblers"/> people drawn at random from the
-/// communities on the topic (any size, any popularity) with chance <see cref="DabblerRate"/>. The niche's posters are thus
+/// communities on the topic (any size, any popularity) with chance <see cref="DabblerRate"/> (<see cref="DabblerRateFrom3"/>
+/// from <c>resonance-synthetic/3</c> on). The niche's posters are thus
 /// a few dozen whatever the network's size, and its leading voices are whoever draws the most engagement on it.
 /// </para>
 /// <para>
@@ -28,8 +29,12 @@ internal sealed class SyntheticNicheVoices
     /// <summary>Chance that a circle member's post on the expert's topic is about the expert's niche.</summary>
     public const double CircleRate = 0.25;
 
-    /// <summary>Chance that a dabbler's post on the niche's topic is about the niche.</summary>
+    /// <summary>Chance that a dabbler's post on the niche's topic is about the niche, in <c>resonance-synthetic/2</c>.</summary>
     public const double DabblerRate = 1.0;
+
+    /// <summary>The same chance from <c>resonance-synthetic/3</c> on: a dabbler writes about the niche now and then, not
+    /// every time it writes on the topic, so a popular generalist's whole output on the topic no longer lands on the niche.</summary>
+    public const double DabblerRateFrom3 = 0.3;
 
     /// <summary>People drawn per niche, outside any expert's circle, who write about it now and then.</summary>
     public const int Dabblers = 10;
@@ -108,7 +113,7 @@ internal sealed class SyntheticNicheVoices
             {
                 var h = pop.Humans[rng.NextInt(pop.Humans.Length)];
                 if (pop.Roles[h] == SyntheticRole.Human && Array.IndexOf(pop.CommunityTopics[pop.CommunityOf[h]], (int)topic) >= 0
-                    && voices.TryAdd(h, new Voice((short)niche, topic, DabblerRate)))
+                    && voices.TryAdd(h, new Voice((short)niche, topic, o.Version >= 3 ? DabblerRateFrom3 : DabblerRate)))
                 {
                     added++;
                 }

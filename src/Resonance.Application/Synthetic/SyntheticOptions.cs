@@ -78,6 +78,15 @@ public sealed record SyntheticOptions
     /// <summary>Chance that a person followed by a farm account follows it back (and then, one time in two, the hub too). Default 0.1.</summary>
     public double FarmFollowBackProbability { get; init; } = 0.1;
 
+    /// <summary>The newest generator model, the default of <see cref="Version"/>.</summary>
+    public const int CurrentVersion = 3;
+
+    /// <summary>The generator model (<c>resonance-synthetic/N</c>): 3 (default), where a planted expert's posts on its topic
+    /// draw repeated, independent engagement from its loyal circle and ordinary engagement from everyone else; or 2, where
+    /// they drew ten times the usual engagement from followers and community alike (kept so that /2 datasets stay
+    /// reproducible). The two differ only in the engagement on those posts.</summary>
+    public int Version { get; init; } = CurrentVersion;
+
     /// <summary>Planted topic experts (hidden gems); null (default) derives People / 400, at least 3 and at most 50.</summary>
     public int? Experts { get; init; }
 
@@ -100,6 +109,7 @@ public sealed record SyntheticOptions
     public SyntheticOptions Validate()
     {
         Check(People is >= MinPeople and <= MaxPeople, nameof(People), People, $"must be between {MinPeople} and {MaxPeople:N0}");
+        Check(Version is 2 or CurrentVersion, nameof(Version), Version, $"must be 2 or {CurrentVersion}");
         Check(Days is >= 1 and <= 3_650, nameof(Days), Days, "must be between 1 and 3,650");
         if (NetworkName.Problem(Network) is { } problem)
         {

@@ -14,6 +14,9 @@ namespace Resonance.Application.Synthetic;
 /// repost cascade through the reposter's followers. Engagement delays are lognormal (median 90 minutes) and capped at
 /// <see cref="MaxDelayDays"/> days. Bots then act in bursts on random recent posts (yesterday's and today's), unselectively.
 /// Finally the day's bucket is sorted by (time, scheduling order) and emitted.
+/// Planted experts' posts on their topic: in <c>resonance-synthetic/2</c> they draw ten times the usual engagement from
+/// followers and community alike; from <c>/3</c> on they draw repeated, independent engagement from the expert's loyal
+/// circle and ordinary engagement from everyone else (<see cref="LoyalEngagement"/>).
 /// Memory: O(people) cursors and stamps plus the events of at most <see cref="MaxDelayDays"/> + 1 days.
 /// </remarks>
 internal sealed class SyntheticSimulation
@@ -25,6 +28,23 @@ internal sealed class SyntheticSimulation
     private const double ExpertBoost = 10.0;
     private const double MentionProbability = 0.08;
     private const double DiscoveryShare = 0.3;
+
+    /// <summary>Chance that a member of an expert's circle engages with one of its posts on its topic (from /3 on).</summary>
+    public const double LoyalRate = 0.5;
+
+    /// <summary>Original posts a day that a planted expert writes from /3 on: a share (this / its /2 rate) of its /2 posts
+    /// (0.3–0.8 a day) is kept, evenly spread, and the others are drawn, with everything they cause, and dropped. About 11 posts in
+    /// 90 days, against 12 for the average person and 27–72 in /2: an expert is steady, not prolific (and every post draws
+    /// the unselective bots' likes, which would otherwise lift a prolific expert).</summary>
+    public const double ExpertPostsPerDay = 0.12;
+
+    /// <summary>From /3 on, the damping of everyone else's engagement with an expert's post on its topic (its niche): the
+    /// same as for a post off one's community's topics, since a niche interests few beyond its own audience.</summary>
+    public const double NicheInterest = 0.35;
+
+    /// <summary>First serial of the posts (reposts, replies, quotes) made in response to an expert's post on its topic
+    /// from /3 on: their own range, so every other post keeps the id it has in /2.</summary>
+    public const long LoyalSerialBase = 1L << 40;
 
     private readonly SyntheticOptions _o;
     private readonly SyntheticPopulation _pop;
@@ -44,6 +64,14 @@ internal sealed class SyntheticSimulation
     private readonly int[] _authors;
     private readonly double _totalPostRate;
     private readonly bool[] _inPod;
+    private readonly Dictionary<int, int[]> _circleOf = []; // lookup only: never iterated
+    private readonly ulong _loyalSeed;
+    private readonly ulong _thinningSeed;
+    private readonly HashSet<long> _dropped = []; // serials of the experts' /2 posts that /3 drops; membership only
+    private readonly Dictionary<int, int> _expertPosts = []; // /2 posts drafted so far per expert; lookup only
+    private long _loyalSerial = LoyalSerialBase;
+    private bool _loyalSerials;
+    private bool _discard;
 
     // Today's and yesterday's original posts (time-sorted), the pool bots pick from.
     private List<PoolPost> _today = [];
@@ -86,6 +114,15 @@ internal sealed class SyntheticSimulation
         {
             _inPod[m] = true;
         }
+        if (o.Version >= 3)
+        {
+            for (var e = 0; e < pop.Experts.Length; e++)
+            {
+                _circleOf[pop.Experts[e]] = pop.ExpertCircles[e];
+            }
+        }
+        _loyalSeed = SplitMix64.Derive(o.Seed, 32);
+        _thinningSeed = SplitMix64.Derive(o.Seed, 33);
     }
 
     public IEnumerable<SourceRecord> Run()
@@ -104,6 +141,10 @@ internal sealed class SyntheticSimulation
             for (var k = 0; k < bucket.Count; k++)
             {
                 var e = bucket[(int)(keys[k] & 0xFFFFFFFF)];
+                if (e.Post >= 0 && _dropped.Contains(e.Post))
+                {
+                    continue; // a dropped expert post, or a bot's action on one
+                }
                 var at = _o.Start.AddSeconds(e.Time);
                 var ids = _pop.Ids;
                 switch (e.Kind)
@@ -172,6 +213,15 @@ internal sealed class SyntheticSimulation
         {
             var serial = _nextSerial++;
             _today.Add(new PoolPost(d.Time, d.Author, serial, d.Topic));
+            if (Dropped(d.Author))
+            {
+                // Drawn as in /2, so every other record stays as it is there, and dropped with all it causes.
+                _dropped.Add(serial);
+                _discard = true;
+                DrawEngagement(ref rng, new PoolPost(d.Time, d.Author, serial, d.Topic), _pop.FocusTopic[d.Author]);
+                _discard = false;
+                continue;
+            }
             bucket.Add(new SyntheticEvent { Time = d.Time, Kind = SyntheticEventKind.Post, Topic = d.Topic, Actor = d.Author, Target = d.Mention, Post = serial, Own = -1 });
             if (d.Mention >= 0)
             {
@@ -274,6 +324,22 @@ internal sealed class SyntheticSimulation
         {
             return; // only other bots engage with spam, through BotActions
         }
+        if (post.Topic >= 0 && post.Topic == _pop.FocusTopic[author] && _circleOf.TryGetValue(author, out var circle))
+        {
+            // From /3 on: /2's draws are still made, so every other record stays as in /2, but their events are dropped.
+            _discard = true;
+            DrawEngagement(ref rng, post, _pop.FocusTopic[author]);
+            _discard = false;
+            LoyalEngagement(post, circle);
+            return;
+        }
+        DrawEngagement(ref rng, post, _pop.FocusTopic[author]);
+    }
+
+    // The engagement of /2: the pod first, then followers and community (ten times the usual on an expert's focus topic).
+    private void DrawEngagement(ref Xoshiro256StarStar rng, PoolPost post, short focus)
+    {
+        var author = post.Author;
         var stamp = NextStamp();
         _stamp[author] = stamp;
 
@@ -294,8 +360,14 @@ internal sealed class SyntheticSimulation
             }
         }
 
-        var quality = _pop.Quality[author] * (post.Topic >= 0 && post.Topic == _pop.FocusTopic[author] ? ExpertBoost : 1.0);
-        var intensity = _o.EngagementRate * quality;
+        var quality = _pop.Quality[author] * (post.Topic >= 0 && post.Topic == focus ? ExpertBoost : 1.0);
+        Ordinary(ref rng, post, _o.EngagementRate * quality, stamp);
+    }
+
+    // Followers, then community members who do not follow (discovery), at the given intensity per audience member.
+    private void Ordinary(ref Xoshiro256StarStar rng, PoolPost post, double intensity, int stamp)
+    {
+        var author = post.Author;
         var followers = _graph.Followers(author);
         Reach(ref rng, post, followers, intensity * 2.0 * followers.Length, stamp, post.Time, cascade: true);
 
@@ -306,6 +378,38 @@ internal sealed class SyntheticSimulation
             var audience = Math.Min(members.Length, Math.Max(followers.Length, 5));
             Reach(ref rng, post, members, intensity * 2.0 * DiscoveryShare * audience, stamp, post.Time, cascade: true);
         }
+    }
+
+    /// <summary>From /3 on, the engagement on an expert's post on its topic. The expert's loyal circle (8–20 members of its
+    /// community, <see cref="SyntheticPopulation.ExpertCircles"/>) engages with it repeatedly and independently: each member
+    /// with chance <see cref="LoyalRate"/>, after its own lognormal delay (median 90 minutes, like any engagement, not the
+    /// pod's minutes), often amplifying (reposts 15%, replies 30%), without spreading it to its own followers; everyone
+    /// else (the expert's few other followers, its community) engages as with an ordinary post, without the boost and
+    /// damped by <see cref="NicheInterest"/>.
+    /// Draws come from a stream of the post's own (<see cref="SplitMix64.Derive"/>(seed, 32), then the post serial) and the
+    /// responses take serials from <see cref="LoyalSerialBase"/>, so nothing else in the dataset moves.</summary>
+    private void LoyalEngagement(PoolPost post, int[] circle)
+    {
+        var rng = new Xoshiro256StarStar(SplitMix64.Derive(_loyalSeed, (ulong)post.Serial));
+        _loyalSerials = true;
+        var stamp = NextStamp();
+        _stamp[post.Author] = stamp;
+        foreach (var m in circle)
+        {
+            _stamp[m] = stamp;
+            if (!Sampling.Bernoulli(ref rng, LoyalRate))
+            {
+                continue;
+            }
+            var delay = Math.Max(5.0, Sampling.LogNormal(ref rng, 8.594, 1.3));
+            var at = post.Time + (int)Math.Min(delay, (double)MaxDelayDays * DaySeconds);
+            var repost = Sampling.Bernoulli(ref rng, 0.15);
+            var reply = Sampling.Bernoulli(ref rng, 0.3);
+            var like = Sampling.Bernoulli(ref rng, 0.85);
+            Act(ref rng, m, post, at, like || !(repost || reply), repost, reply, quote: false, cascade: false);
+        }
+        Ordinary(ref rng, post, _o.EngagementRate * _pop.Quality[post.Author] * NicheInterest, stamp);
+        _loyalSerials = false;
     }
 
     // Offers the post to random accounts of an audience; each accepts with its activity, damped when off its community's topics.
@@ -350,38 +454,65 @@ internal sealed class SyntheticSimulation
         {
             return;
         }
-        var bucket = _buckets[at / DaySeconds % _buckets.Length];
         var e = new SyntheticEvent { Time = at, Topic = post.Topic, Actor = actor, Target = post.Author, Post = post.Serial, Own = -1 };
         if (like)
         {
             e.Kind = SyntheticEventKind.Like;
-            bucket.Add(e);
+            Emit(e);
         }
         if (repost)
         {
             e.Kind = SyntheticEventKind.Repost;
-            e.Own = _nextSerial++;
-            bucket.Add(e);
+            e.Own = NextOwnSerial();
+            Emit(e);
         }
         if (reply)
         {
             e.Kind = SyntheticEventKind.Reply;
-            e.Own = _nextSerial++;
+            e.Own = NextOwnSerial();
             e.Time = Math.Min(at + 30 + rng.NextInt(300), _horizon - 1); // typing takes a moment
-            _buckets[e.Time / DaySeconds % _buckets.Length].Add(e);
+            Emit(e);
         }
         if (quote)
         {
             e.Kind = SyntheticEventKind.Quote;
-            e.Own = _nextSerial++;
+            e.Own = NextOwnSerial();
             e.Time = Math.Min(at + 60 + rng.NextInt(600), _horizon - 1);
-            _buckets[e.Time / DaySeconds % _buckets.Length].Add(e);
+            Emit(e);
         }
         if (repost && cascade && _pop.Roles[actor] != SyntheticRole.Bot)
         {
             // One level of cascade: the reposter's followers see the original post.
             var followers = _graph.Followers(actor);
             Reach(ref rng, post, followers, _o.EngagementRate * _pop.Quality[post.Author] * 1.2 * followers.Length, _stamp[actor], at, cascade: false);
+        }
+    }
+
+    // From /3 on, whether an expert's post is one of those it no longer writes. Systematic thinning: of its /2 posts, in
+    // time order, the i-th is kept when ⌊(i + 1)·share + φ⌋ > ⌊i·share + φ⌋ (φ a per-expert phase), so an expert keeps
+    // round(share × its /2 posts) of them, spread evenly over the window, rather than a binomial count that can leave an
+    // unlucky expert with two posts in ninety days.
+    private bool Dropped(int author)
+    {
+        if (!_circleOf.ContainsKey(author))
+        {
+            return false;
+        }
+        var i = _expertPosts.GetValueOrDefault(author);
+        _expertPosts[author] = i + 1;
+        var share = ExpertPostsPerDay / _pop.PostRate[author];
+        var phase = new Xoshiro256StarStar(SplitMix64.Derive(_thinningSeed, (ulong)author)).NextDouble();
+        return Math.Floor(((i + 1) * share) + phase) == Math.Floor((i * share) + phase);
+    }
+
+    // A discarded /2 draw still takes its serial, so the posts after it keep their /2 ids.
+    private long NextOwnSerial() => _loyalSerials && !_discard ? _loyalSerial++ : _nextSerial++;
+
+    private void Emit(SyntheticEvent e)
+    {
+        if (!_discard)
+        {
+            _buckets[e.Time / DaySeconds % _buckets.Length].Add(e);
         }
     }
 

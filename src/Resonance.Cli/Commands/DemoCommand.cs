@@ -26,7 +26,7 @@ internal static class DemoCommand
               resonance demo --people 20000 --seed 42 --dir /tmp/demo --urls http://127.0.0.1:8080
               resonance demo --no-serve
             """)
-        { GenerateCommand.People, GenerateCommand.Seed, GenerateCommand.Days, GenerateCommand.Start, GenerateCommand.Network, dir, ServeCommand.Urls, noServe };
+        { GenerateCommand.People, GenerateCommand.Seed, GenerateCommand.Days, GenerateCommand.Start, GenerateCommand.Network, GenerateCommand.GeneratorVersion, dir, ServeCommand.Urls, noServe };
         command.SetAction((parse, ct) =>
         {
             var folder = Path.GetFullPath(parse.GetValue(dir)!);

@@ -28,6 +28,13 @@ internal static class GenerateCommand
 
     public static Option<string> Network { get; } = new("--network") { Description = "Network name for the generated records.", DefaultValueFactory = _ => "synthetic", HelpName = "NAME" };
 
+    public static Option<int> GeneratorVersion { get; } = new("--generator-version")
+    {
+        Description = $"The generator model, resonance-synthetic/N: {SyntheticOptions.CurrentVersion} (default) or 2, to reproduce a dataset made before the planted experts' loyal circles.",
+        DefaultValueFactory = _ => SyntheticOptions.CurrentVersion,
+        HelpName = "N",
+    };
+
     public static Command Create(CliConsole console)
     {
         var output = new Option<string>("--out", "-o") { Description = "Where to write the dataset (canonical JSONL).", Required = true, HelpName = "FILE.jsonl" };
@@ -43,7 +50,7 @@ internal static class GenerateCommand
               resonance generate --people 5000 --seed 7 --out community.jsonl --truth truth.json
               resonance generate --people 1000000 --out big.jsonl && resonance import big.jsonl --format jsonl
             """)
-        { People, Seed, Days, Start, Network, output, truth };
+        { People, Seed, Days, Start, Network, GeneratorVersion, output, truth };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(console, null, async () =>
         {
             if (Options(parse, console) is not { } options)
@@ -74,6 +81,7 @@ internal static class GenerateCommand
             Days = parse.GetValue(Days),
             Start = parse.GetValue(Start) ?? new SyntheticOptions().Start,
             Network = parse.GetValue(Network)!,
+            Version = parse.GetValue(GeneratorVersion),
         };
         try
         {

@@ -61,6 +61,17 @@ public sealed class GroundTruthTests
     }
 
     [Fact]
+    public void ReadJson_Version2Truth_ReadsBackAsVersion2()
+    {
+        var truth = SyntheticNetworkGenerator.Generate(new SyntheticOptions { People = 300, Seed = 9, Version = 2 }).Truth;
+        var bytes = Json(truth);
+        Assert.Equal("resonance-synthetic/2", JsonDocument.Parse(bytes).RootElement.GetProperty("generator").GetString());
+        var read = GroundTruth.ReadJson(new MemoryStream(bytes));
+        Assert.Equal(2, read.Options.Version);
+        Assert.Equal(bytes, Json(read));
+    }
+
+    [Fact]
     public void ReadJson_WrongShape_ThrowsJsonException()
     {
         Assert.ThrowsAny<JsonException>(() => GroundTruth.ReadJson(new MemoryStream(Encoding.UTF8.GetBytes("{\"generator\":\"resonance-synthetic/1\"}"))));

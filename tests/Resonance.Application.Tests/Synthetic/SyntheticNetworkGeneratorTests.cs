@@ -225,6 +225,42 @@ public sealed class SyntheticNetworkGeneratorTests
         Assert.True(RepeatedShare(originals.Where(p => Sample.Humans.Contains(p.AuthorId)).Take(3_000)) < 0.3);
     }
 
+    /// <remarks>resonance-synthetic/3 replaces only the engagement on the experts' posts (and thins those posts), and
+    /// rewrites some niche dabblers' post texts (same post, author and time): every other record is the one /2 writes, so
+    /// what was measured on /2 about bots, pods, farms and communities still describes /3 (docs/topics.md, "Planted topic
+    /// experts").</remarks>
+    [Fact]
+    public void Version3_ChangesOnlyRecordsInvolvingExperts_AndExpertsPostLess()
+    {
+        var options = new SyntheticOptions { People = 1_000, Seed = 3 };
+        var v2 = SyntheticNetworkGenerator.Generate(options with { Version = 2 });
+        var v3 = SyntheticNetworkGenerator.Generate(options);
+        Assert.Equal(v2.Truth.TopicExperts, v3.Truth.TopicExperts);
+        var experts = v3.Truth.TopicExperts.Select(e => e.AccountId).ToHashSet(StringComparer.Ordinal);
+        List<SourceRecord> r2 = [.. v2.Records], r3 = [.. v3.Records];
+        var expertPosts = r2.Concat(r3).Where(r => r.Post is { } p && experts.Contains(p.AuthorId)).Select(r => r.Post!.ExternalId).ToHashSet(StringComparer.Ordinal);
+        bool InvolvesExpert(SourceRecord r) => r.Post is { } p
+            ? experts.Contains(p.AuthorId) || expertPosts.Contains(p.ReplyToPostId ?? p.QuoteOfPostId ?? p.RepostOfPostId ?? "")
+            : r.Interaction is { } i && (experts.Contains(i.ActorId) || experts.Contains(i.TargetId));
+        static string WithoutLine(SourceRecord r) => SyntheticSample.Describe(r).Split(' ', 2)[1];
+        var in2 = r2.Select(WithoutLine).ToHashSet(StringComparer.Ordinal);
+        var in3 = r3.Select(WithoutLine).ToHashSet(StringComparer.Ordinal);
+        var removed = r2.Where(r => !in3.Contains(WithoutLine(r))).ToList();
+        var added = r3.Where(r => !in2.Contains(WithoutLine(r))).ToList();
+        static string? Slot(SourceRecord r) => r.Post is { } p && SyntheticSample.IsOriginal(p) ? $"{p.ExternalId} {p.AuthorId} {p.CreatedAt:O}" : null;
+        var rewritten = removed.Select(Slot).Intersect(added.Select(Slot)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+
+        Assert.NotEmpty(removed);
+        Assert.NotEmpty(added);
+        Assert.NotEmpty(rewritten);
+        Assert.All(removed.Concat(added), r => Assert.True(InvolvesExpert(r) || rewritten.Contains(Slot(r) ?? ""), SyntheticSample.Describe(r)));
+        foreach (var expert in experts)
+        {
+            int Originals(List<SourceRecord> records) => records.Count(r => r.Post is { } p && p.AuthorId == expert && SyntheticSample.IsOriginal(p));
+            Assert.InRange(Originals(r3), 1, 0.7 * Originals(r2)); // 0.12 a day against /2's 0.3–0.8
+        }
+    }
+
     [Fact]
     public void HiddenGems_DefaultOptions_HaveSmallAudiencesButHighEngagementOnTheirNiche()
     {

@@ -18,6 +18,7 @@ public sealed class SyntheticOptionsTests
         Assert.Equal(50, o.ResolvedFarmSize);    // max(10, min(50, 2,000 / 40), 2,000 / 100)
         Assert.Equal(5, o.ResolvedExperts);      // 2,000 / 400
         Assert.Equal(20, o.PodSize);
+        Assert.Equal(3, o.Version);
     }
 
     [Fact]
@@ -36,6 +37,8 @@ public sealed class SyntheticOptionsTests
     public static TheoryData<string, SyntheticOptions> BadOptions => new()
     {
         { "People", new SyntheticOptions { People = 99 } },
+        { "Version", new SyntheticOptions { Version = 1 } },
+        { "Version", new SyntheticOptions { Version = 4 } },
         { "People", new SyntheticOptions { People = SyntheticOptions.MaxPeople + 1 } },
         { "Days", new SyntheticOptions { Days = 0 } },
         { "Days", new SyntheticOptions { Days = 3_651 } },

@@ -30,7 +30,7 @@ internal static class TopicCorpora
     }
 
     /// <summary>The planted experts that miss <see cref="PlantedExpertRank.MeetsTheBar"/> (top 5 of their niche without other experts, outside the
-    /// overall top 1% and at least ten times further down overall): <paramref name="topicScores"/> gives a topic's ranking,
+    /// overall top tenth): <paramref name="topicScores"/> gives a topic's ranking,
     /// <paramref name="overallRanks"/> every account's overall rank; each expert's ranks are written to <paramref name="output"/>.</summary>
     public static List<PlantedExpertRank> ExpertsOffTheBar(IEnumerable<TopicExpertTruth> experts, Dictionary<string, long> ids,
         Func<string, IReadOnlyList<AccountScore>> topicScores, Dictionary<long, int> overallRanks, ITestOutputHelper output)

@@ -17,8 +17,7 @@ public class TopicScoringTests(ITestOutputHelper output)
     });
 
     /// <remarks>The bar is <see cref="PlantedExpertRank.MeetsTheBar"/>: top 5 of the expert's niche (a leaf topic under its
-    /// topic), outside the overall top 1% and at least ten times further down overall. Here under topic-filtered@1 with the
-    /// default algorithm (under resonance@1 the football expert ranks 11th of 2,000 overall, which is not low); <see cref="TopicShareScoringTests"/> checks it under the defaults, <see cref="PlantedExpertsAtScaleTests"/> at 8,000 people.</remarks>
+    /// topic), outside the overall top tenth. Here under topic-filtered@1 with the default algorithm; <see cref="TopicShareScoringTests"/> checks it under the defaults, <see cref="PlantedExpertsAtScaleTests"/> at 8,000 people.</remarks>
     [Fact]
     public void PlantedExperts_RankInTheTopFiveOfTheirNiche_ButLowOverall()
     {
