@@ -16,8 +16,16 @@ public abstract partial class RelationalResonanceStore(DatabaseLocation location
 
     string IResonanceStore.Location => Location.Display;
 
-    /// <summary>EF Core options for this database, with the provider's own migrations assembly.</summary>
-    public abstract DbContextOptions<ResonanceDbContext> ContextOptions { get; }
+    /// <summary>EF Core options for this database, with the provider's own migrations assembly. Built on first use:
+    /// scoring, importing and the read commands use plain ADO.NET, and building the options (EF Core's event-id tables,
+    /// option extensions) cost about 60 JIT-compiled methods at the start of every command.</summary>
+    public DbContextOptions<ResonanceDbContext> ContextOptions =>
+        LazyInitializer.EnsureInitialized(ref _contextOptions, BuildContextOptions);
+
+    private DbContextOptions<ResonanceDbContext>? _contextOptions;
+
+    /// <summary>Builds <see cref="ContextOptions"/>, once.</summary>
+    protected abstract DbContextOptions<ResonanceDbContext> BuildContextOptions();
 
     /// <summary>Creates a context (the caller disposes it).</summary>
     public ResonanceDbContext CreateContext() => new(ContextOptions);

@@ -16,14 +16,14 @@ public sealed class PostgresResonanceStore : RelationalResonanceStore
     public PostgresResonanceStore(DatabaseLocation location) : base(location)
     {
         _dataSource = NpgsqlDataSource.Create(location.ConnectionString);
-        ContextOptions = new DbContextOptionsBuilder<ResonanceDbContext>()
-            .UseNpgsql(_dataSource, o => o.MigrationsAssembly(MigrationsAssembly))
-            .Options;
     }
 
     protected override string MigrationsAssemblyName => MigrationsAssembly;
 
-    public override DbContextOptions<ResonanceDbContext> ContextOptions { get; }
+    protected override DbContextOptions<ResonanceDbContext> BuildContextOptions() =>
+        new DbContextOptionsBuilder<ResonanceDbContext>()
+            .UseNpgsql(_dataSource, o => o.MigrationsAssembly(MigrationsAssembly))
+            .Options;
 
     public override async Task<IImportSession> BeginImportAsync(CancellationToken ct = default)
     {

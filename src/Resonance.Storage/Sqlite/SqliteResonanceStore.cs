@@ -14,9 +14,9 @@ public sealed class SqliteResonanceStore(DatabaseLocation location) : Relational
 
     protected override string MigrationsAssemblyName => MigrationsAssembly;
 
-    public override DbContextOptions<ResonanceDbContext> ContextOptions { get; } =
+    protected override DbContextOptions<ResonanceDbContext> BuildContextOptions() =>
         new DbContextOptionsBuilder<ResonanceDbContext>()
-            .UseSqlite(location.ConnectionString, o => o.MigrationsAssembly(MigrationsAssembly))
+            .UseSqlite(Location.ConnectionString, o => o.MigrationsAssembly(MigrationsAssembly))
             .Options;
 
     public override async Task<IImportSession> BeginImportAsync(CancellationToken ct = default)
