@@ -7,6 +7,7 @@
 #   bench/score-higgs.sh
 #   RESONANCE_BENCH_POSTGRES=postgres://postgres:postgres@127.0.0.1:5432 bench/score-higgs.sh
 #   SCORE_ARGS="--algorithm resonance@6" bench/score-higgs.sh   # extra options for every `resonance score`
+#   CLI_DLL=/tmp/old/resonance.dll bench/score-higgs.sh           # another build of the CLI (no build here), e.g. before/after
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
@@ -15,8 +16,11 @@ HIGGS="$DATA/higgs-twitter/higgs-activity_time.txt"
 WORK=$(mktemp -d /tmp/resonance-bench.XXXX)
 trap 'rm -rf "$WORK"' EXIT
 
-dotnet build src/Resonance.Cli -c Release -v quiet -nologo >/dev/null
-CLI=(dotnet src/Resonance.Cli/bin/Release/net10.0/resonance.dll)
+if [[ -z "${CLI_DLL:-}" ]]; then
+  dotnet build src/Resonance.Cli -c Release -v quiet -nologo >/dev/null
+  CLI_DLL=src/Resonance.Cli/bin/Release/net10.0/resonance.dll
+fi
+CLI=(dotnet "$CLI_DLL")
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(lscpu | sed -n 's/Model name: *//p'), .NET $(dotnet --version)"
 
 bench() { # $1 = label, $2 = database
