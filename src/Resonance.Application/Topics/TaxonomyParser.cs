@@ -27,7 +27,7 @@ internal static class TaxonomyParser
                 var name = Name(fields[0]);
                 if (name.Length == 0 || fields.Length > 3)
                 {
-                    throw new FormatException($"{source}:{lineNo}: field 'topic': expected 'topic<TAB>parent<TAB>aliases', got '{line}'.");
+                    throw new TaxonomyFormatException($"{source}:{lineNo}: field 'topic': expected 'topic<TAB>parent<TAB>aliases', got '{line}'.");
                 }
 
                 var parent = fields.Length > 1 && fields[1].Trim().Length > 0 ? Name(fields[1]) : null;
@@ -87,12 +87,12 @@ internal static class TaxonomyParser
         {
             if (!parents.ContainsKey(p))
             {
-                throw new FormatException($"{declared[name]}: field 'parent': topic '{name}' has unknown parent '{p}'.");
+                throw new TaxonomyFormatException($"{declared[name]}: field 'parent': topic '{name}' has unknown parent '{p}'.");
             }
 
             if (!seen.Add(p))
             {
-                throw new FormatException($"{declared[name]}: field 'parent': topic '{name}' is its own ancestor through '{p}'.");
+                throw new TaxonomyFormatException($"{declared[name]}: field 'parent': topic '{name}' is its own ancestor through '{p}'.");
             }
         }
     }

@@ -77,6 +77,8 @@ public sealed class TopicTaxonomy
     public static TopicTaxonomy BuiltIn { get; } = Parse([BuiltInText]);
 
     /// <summary>The built-in taxonomy extended by the operator's files, in order.</summary>
+    /// <exception cref="TaxonomyFormatException">A line of a file is malformed or a parent is unknown or cyclic; the message
+    /// names the file, the line and the field.</exception>
     public static TopicTaxonomy Load(IEnumerable<string> extraFiles)
     {
         ArgumentNullException.ThrowIfNull(extraFiles);
@@ -84,7 +86,7 @@ public sealed class TopicTaxonomy
     }
 
     /// <summary>Parses taxonomy texts, later ones extending earlier ones.</summary>
-    /// <exception cref="FormatException">A line is malformed or a parent is unknown or cyclic; the message names the text
+    /// <exception cref="TaxonomyFormatException">A line is malformed or a parent is unknown or cyclic; the message names the text
     /// (<c>taxonomy text N</c>), the line and the field.</exception>
     public static TopicTaxonomy Parse(IEnumerable<string> texts) =>
         new(TaxonomyParser.Parse(texts.Select((text, i) => ($"taxonomy text {i + 1}", text))));

@@ -1,4 +1,5 @@
 using Resonance.Application.Importing;
+using Resonance.Application.Topics;
 using Resonance.Storage;
 
 namespace Resonance.Cli.Commands;
@@ -21,6 +22,12 @@ internal static class CommandRunner
         {
             console.Fail("cancelled; nothing was written.");
             return ExitCodes.Cancelled;
+        }
+        catch (TaxonomyFormatException e)
+        {
+            // A bad --taxonomy file is bad input data, found before anything is written.
+            console.Fail(e.Message);
+            return ExitCodes.DataError;
         }
         catch (FormatException e)
         {

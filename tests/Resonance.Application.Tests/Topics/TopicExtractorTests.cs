@@ -52,9 +52,9 @@ public class TopicExtractorTests
         Assert.Equal(["tech"], taxonomy.ForHashtag("technology"));
         Assert.Equal(["rust-lang", "tech"], taxonomy.WithAncestors("rust-lang"));
         Assert.Equal("taxonomy text 1:1: field 'parent': topic 'a' has unknown parent 'nowhere'.",
-            Assert.Throws<FormatException>(() => TopicTaxonomy.Parse(["a\tnowhere\t#a"])).Message);
+            Assert.Throws<TaxonomyFormatException>(() => TopicTaxonomy.Parse(["a\tnowhere\t#a"])).Message);
         Assert.StartsWith("taxonomy text 1:1: field 'parent': topic 'a' is its own ancestor",
-            Assert.Throws<FormatException>(() => TopicTaxonomy.Parse(["a\tb\t", "b\ta\t"])).Message, StringComparison.Ordinal);
+            Assert.Throws<TaxonomyFormatException>(() => TopicTaxonomy.Parse(["a\tb\t", "b\ta\t"])).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,10 +64,10 @@ public class TopicExtractorTests
         try
         {
             File.WriteAllText(file, "# mine\ngoalkeeping\tfootball\t#keepers\nbonsai-trees\tgardenning\t#bonsaitrees\n");
-            var error = Assert.Throws<FormatException>(() => TopicTaxonomy.Load([file]));
+            var error = Assert.Throws<TaxonomyFormatException>(() => TopicTaxonomy.Load([file]));
             Assert.Equal($"{file}:3: field 'parent': topic 'bonsai-trees' has unknown parent 'gardenning'.", error.Message);
             File.WriteAllText(file, "a\tb\tc\td\n");
-            Assert.StartsWith($"{file}:1: field 'topic': expected", Assert.Throws<FormatException>(() => TopicTaxonomy.Load([file])).Message, StringComparison.Ordinal);
+            Assert.StartsWith($"{file}:1: field 'topic': expected", Assert.Throws<TaxonomyFormatException>(() => TopicTaxonomy.Load([file])).Message, StringComparison.Ordinal);
         }
         finally
         {

@@ -74,7 +74,9 @@ internal static class CandidatesCommand
         var name = (topic ?? tag[1..]).Trim().ToLowerInvariant();
         var file = files[^1];
         var line = TopicTaxonomy.FormatLine(name, parent?.Trim().ToLowerInvariant(), [tag.ToLowerInvariant()]);
-        // Check the extended taxonomy still parses (a known parent, no cycle) before writing.
+        // The operator's files as they are must parse (a bad line is bad data: exit 65); then the extended taxonomy must
+        // too (a known parent, no cycle: the new line is the command line's, exit 64), before writing.
+        _ = TopicTaxonomy.Load(files.Where(File.Exists));
         var existing = File.Exists(file) ? File.ReadAllText(file) : "";
         var separator = existing.Length == 0 || existing.EndsWith('\n') ? "" : "\n";
         var others = files[..^1].Where(File.Exists).Select(File.ReadAllText);

@@ -14,27 +14,26 @@ internal static class TopicOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
-    /// <summary>The service for the built-in taxonomy extended by the files given (a missing file is a usage error),
-    /// reading the topics stored with a run when it has them.</summary>
+    /// <summary>The service for the built-in taxonomy extended by the files given (a missing file is a usage error, a bad
+    /// one a <see cref="TaxonomyFormatException"/>: exit 65), reading the topics stored with a run when it has them.</summary>
     public static TopicService Service(IScoreStore store, string[]? files)
     {
-        Files(files);
-        TopicTaxonomy taxonomy;
-        try
-        {
-            taxonomy = TopicTaxonomy.Load(files ?? []);
-        }
-        catch (FormatException e)
-        {
-            throw new ArgumentException(e.Message, e);
-        }
+        var taxonomy = TopicTaxonomy.Load(Existing(files));
 
         // A run's stored topics are read as stored unless the operator gives a taxonomy of their own (docs/topics.md).
         return new TopicService((ITopicStore)store, taxonomy, store as IRunTopicStore, files is { Length: > 0 });
     }
 
-    /// <summary>Checks that every taxonomy file exists (a missing one is a usage error).</summary>
+    /// <summary>Checks that every taxonomy file exists (a missing one is a usage error) and parses (a bad line is a
+    /// <see cref="TaxonomyFormatException"/>: exit 65), before anything is written.</summary>
     public static IReadOnlyList<string> Files(string[]? files)
+    {
+        var existing = Existing(files);
+        _ = TopicTaxonomy.Load(existing);
+        return existing;
+    }
+
+    private static string[] Existing(string[]? files)
     {
         foreach (var f in files ?? [])
         {
