@@ -40,6 +40,7 @@ public static class ResonanceCli
             DbCommand.Create(console),
             Bench.BenchCommand.Create(console),
         };
+        SubcommandUsageHelpAction.Install(root);
         return root;
     }
 
