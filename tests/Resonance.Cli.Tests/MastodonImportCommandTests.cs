@@ -58,4 +58,31 @@ public sealed class MastodonImportCommandTests
         Assert.Contains($"{bad}:2:", run.Error, StringComparison.Ordinal);
         Assert.Equal(before.Out, after.Out);
     }
+
+    [Fact]
+    public async Task Import_WithTaxonomy_StoresTopicsWithItAndABadOneExits65BeforeTheDatabaseIsOpened()
+    {
+        var paths = Samples.Select(SharedData.File).ToArray();
+        using var temp = new TempFolder();
+        var db = temp.File("m.db");
+        var taxonomy = temp.File("ops.tsv");
+        var bad = temp.File("bad.tsv");
+        File.WriteAllText(taxonomy, "quarto\tdata-science\t#quartopub,quarto\n");
+        File.WriteAllText(bad, "quarto\tdata-sciense\t#quartopub\n");
+
+        var refused = await CliRun.RunAsync(["import", .. paths, "--format", "mastodon", "--db", db, "--taxonomy", bad]);
+        var missing = await CliRun.RunAsync(["import", .. paths, "--format", "mastodon", "--db", db, "--taxonomy", temp.File("none.tsv")]);
+        Assert.Equal(65, refused.ExitCode);
+        Assert.Contains($"{bad}:1: field 'parent': topic 'quarto' has unknown parent 'data-sciense'.", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(64, missing.ExitCode);
+        Assert.False(File.Exists(db));
+
+        var imported = await CliRun.RunAsync(["import", .. paths, "--format", "mastodon", "--json", "--db", db, "--taxonomy", taxonomy]);
+        Assert.Equal(0, imported.ExitCode);
+        // Every post's topics were stored with the operator's taxonomy: nothing to extract for it, all 79 for the built-in one.
+        var again = (await CliRun.RunAsync("topics", "extract", "--db", db, "--taxonomy", taxonomy, "--json")).Json();
+        var builtIn = (await CliRun.RunAsync("topics", "extract", "--db", db, "--json")).Json();
+        Assert.Equal(0, again.GetProperty("extracted").GetInt64());
+        Assert.Equal(59 + 20, builtIn.GetProperty("extracted").GetInt64());
+    }
 }

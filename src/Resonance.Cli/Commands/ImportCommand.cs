@@ -1,12 +1,13 @@
 using System.CommandLine;
 using Resonance.Application.Importing;
+using Resonance.Application.Topics;
 using Resonance.Domain;
 using Resonance.Ingest;
 using Spectre.Console;
 
 namespace Resonance.Cli.Commands;
 
-/// <summary><c>resonance import PATH... --format FORMAT [--network NAME] [--kind KIND] [--lenient]</c>.</summary>
+/// <summary><c>resonance import PATH... --format FORMAT [--network NAME] [--kind KIND] [--lenient] [--taxonomy FILE]</c>.</summary>
 internal static class ImportCommand
 {
     public static Command Create(CliConsole console)
@@ -25,6 +26,8 @@ internal static class ImportCommand
         var lenient = new Option<bool>("--lenient") { Description = "Skip malformed records, report the first 20 and the total, and commit the rest." };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Read and check the files without opening the database; report records and errors." };
+        var taxonomy = Topics.TopicOptions.Taxonomy();
+        taxonomy.Description = "Extract the posts' topics with the built-in taxonomy extended by this file (docs/topics.md), so that runs with the same --taxonomy extract nothing again; repeatable.";
 
         var command = new Command("import", """
             Import interaction data into the database, all or nothing.
@@ -38,8 +41,9 @@ internal static class ImportCommand
               resonance import twitter-2022-11-14.zip --format twitter-archive
               resonance import tweets.jsonl --format twitter-api-v2
               resonance import export.jsonl --format jsonl --db "Host=localhost;Database=resonance;Username=me"
+              resonance import tweets.jsonl --format twitter-api-v2 --taxonomy my-topics.tsv
             """)
-        { paths, format, network, kind, lenient, json, dryRun };
+        { paths, format, network, kind, lenient, json, dryRun, taxonomy };
 
         command.SetAction((parse, ct) =>
         {
@@ -58,6 +62,17 @@ internal static class ImportCommand
                 if (options.Network is { } n && NetworkName.Problem(n) is { } networkProblem)
                 {
                     console.Fail(networkProblem);
+                    return ExitCodes.Usage;
+                }
+                // The taxonomy is checked before any file is read or the database opened: a bad line exits 65 (CommandRunner).
+                TopicTaxonomy topics;
+                try
+                {
+                    topics = TopicTaxonomy.Load(Topics.TopicOptions.Files(parse.GetValue(taxonomy)));
+                }
+                catch (ArgumentException e)
+                {
+                    console.Fail(e.Message);
                     return ExitCodes.Usage;
                 }
                 var files = parse.GetValue(paths)!;
@@ -79,7 +94,7 @@ internal static class ImportCommand
                 }
                 await using var store = await StoreAccess.OpenReadyAsync(location, ct).ConfigureAwait(false);
                 var result = await ImportProgressView.RunAsync(console, sources,
-                    report => new ImportService(store).RunAsync(sources, importOptions, report, ct)).ConfigureAwait(false);
+                    report => new ImportService(store, topics).RunAsync(sources, importOptions, report, ct)).ConfigureAwait(false);
                 ImportSummaryView.Write(console, result, location.Display, parse.GetValue(json), readerSkipped: Skipped(skipped));
                 return ExitCodes.Ok;
             });
