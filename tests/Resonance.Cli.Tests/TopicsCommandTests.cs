@@ -39,6 +39,32 @@ public sealed class TopicsCommandTests
     }
 
     [Fact]
+    public async Task Matched_terms_are_shown_as_the_taxonomys_alias_text_not_as_stems()
+    {
+        using var temp = new TempFolder();
+        Assert.Equal(0, (await CliRun.RunAsync("demo", "--people", "300", "--seed", "11", "--dir", temp.Path, "--no-serve")).ExitCode);
+        var db = temp.File("resonance.db");
+        var aliases = Application.Topics.TopicTaxonomy.BuiltIn.Topics.SelectMany(t => t.Keywords).ToHashSet(StringComparer.Ordinal);
+        var leaders = (await CliRun.RunAsync("top", "--db", db, "--n", "15", "--json")).Json().GetProperty("scores").EnumerateArray()
+            .Select(s => s.GetProperty("account").GetString()!).ToList();
+
+        var keywords = new List<string>();
+        foreach (var account in leaders)
+        {
+            var topics = (await CliRun.RunAsync("topics", account, "--db", db, "--json")).Json().GetProperty("topics");
+            keywords.AddRange(topics.EnumerateArray().SelectMany(t => t.GetProperty("terms").EnumerateArray()).Select(t => t.GetString()!).Where(t => t[0] is not ('#' or '$')));
+            var first = topics[0].GetProperty("topic").GetString()!;
+            var explain = (await CliRun.RunAsync("explain", account, "--topic", first, "--db", db, "--json")).Json();
+            keywords.AddRange(explain.GetProperty("evidence").GetProperty("terms").EnumerateArray().Select(t => t.GetString()!).Where(t => t[0] is not ('#' or '$')));
+        }
+
+        // Every keyword is shown as written in the taxonomy, and some of them are not their own stems ("laminated dough", not "lamin dough").
+        Assert.NotEmpty(keywords);
+        Assert.All(keywords, k => Assert.Contains(k, aliases));
+        Assert.Contains(keywords, k => string.Join(' ', Application.Topics.TopicTokenizer.Words(k)) != k);
+    }
+
+    [Fact]
     public async Task Topics_extract_stores_another_taxonomys_topics_once_and_score_then_reads_them()
     {
         using var temp = new TempFolder();

@@ -5,7 +5,8 @@ namespace Resonance.Application.Topics;
 /// <param name="Posts">The account's posts about it (reposts included: reposting is saying something too).</param>
 /// <param name="Engagements">Interactions by others on those posts (likes, reposts, replies, quotes), weighted.</param>
 /// <param name="Engagers">Distinct accounts behind those interactions.</param>
-/// <param name="Terms">The hashtags, cashtags and keywords that matched, most posts first.</param>
+/// <param name="Terms">The hashtags, cashtags and keywords that matched, most posts first, as a reader would recognise them
+/// (<see cref="TopicTaxonomy.Surface"/>: a keyword as its alias is written in the taxonomy, not as its stems).</param>
 /// <param name="TopPosts">Up to three of the posts, most engaged first: external id and engagement.</param>
 public sealed record AccountTopic(string Topic, int Posts, double Engagements, int Engagers, IReadOnlyList<string> Terms,
     IReadOnlyList<(string PostId, double Engagements)> TopPosts);
@@ -142,12 +143,7 @@ public static class AccountTopics
             seen.Clear();
             foreach (var m in index.EvidenceFor(p, topic))
             {
-                var term = m.Kind switch
-                {
-                    TopicEvidenceKind.Hashtag => "#" + m.Term,
-                    TopicEvidenceKind.Cashtag => "$" + m.Term,
-                    _ => m.Term,
-                };
+                var term = index.Taxonomy.Surface(m);
                 if (seen.Add(term))
                 {
                     postsWithTerm[term] = postsWithTerm.GetValueOrDefault(term) + 1;

@@ -63,6 +63,9 @@ public sealed class PostTopicIndex
         }
     }
 
+    /// <summary>The taxonomy the posts' topics are of.</summary>
+    public TopicTaxonomy Taxonomy => taxonomy;
+
     /// <summary>True for a repost with no text of its own: it is about what its original is about.</summary>
     internal static bool IsBareRepost(string? repostOf, string? text) => repostOf is not null && string.IsNullOrWhiteSpace(text);
 

@@ -19,6 +19,8 @@ public sealed class TopicTaxonomy
     private readonly Dictionary<string, List<string>> byCashtag = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> byPhrase = new(StringComparer.Ordinal);
     private readonly HashSet<string> phrasePrefixes = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Topic, string Stems), string> keywordText = [];
+    private readonly Dictionary<string, string> anyKeywordText = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> ancestors = new(StringComparer.Ordinal);
     private string? hash;
 
@@ -43,7 +45,10 @@ public sealed class TopicTaxonomy
                 var stems = TopicTokenizer.Words(k);
                 if (stems.Count > 0)
                 {
-                    Add(byPhrase, string.Join(' ', stems), d.Name);
+                    var phrase = string.Join(' ', stems);
+                    Add(byPhrase, phrase, d.Name);
+                    keywordText.TryAdd((d.Name, phrase), k);
+                    anyKeywordText.TryAdd(phrase, k);
                     LongestPhrase = Math.Max(LongestPhrase, stems.Count);
                     for (var len = 1; len < stems.Count; len++)
                     {
@@ -102,6 +107,20 @@ public sealed class TopicTaxonomy
 
     /// <summary>Topics whose keyword stems are exactly <paramref name="stems"/> joined by single spaces.</summary>
     public IReadOnlyList<string> ForPhrase(string stems) => byPhrase.TryGetValue(stems, out var t) ? t : [];
+
+    /// <summary>How a reader would recognise <paramref name="match"/>: <c>#tag</c>, <c>$tag</c>, or for a keyword the alias as
+    /// written in the taxonomy (<c>laminated dough</c>, not its stems <c>lamin dough</c>): the matched topic's own alias with
+    /// those stems, else the first such alias of any topic, else the stems. Display only: matching and stored terms are stems.</summary>
+    public string Surface(TopicMatch match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        return match.Kind switch
+        {
+            TopicEvidenceKind.Hashtag => "#" + match.Term,
+            TopicEvidenceKind.Cashtag => "$" + match.Term,
+            _ => keywordText.GetValueOrDefault((match.Topic, match.Term)) ?? anyKeywordText.GetValueOrDefault(match.Term) ?? match.Term,
+        };
+    }
 
     /// <summary>True when <paramref name="stems"/> (joined by single spaces) begin a longer keyword phrase, so the
     /// extractor need not build longer runs of words from a start that no phrase has.</summary>
