@@ -65,6 +65,41 @@ public sealed class TopicsCommandTests
     }
 
     [Fact]
+    public async Task Topics_and_explain_on_read_use_the_posts_stored_topics_as_the_run_did_not_their_text()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var temp = new TempFolder();
+        Assert.Equal(0, (await CliRun.RunAsync("demo", "--people", "300", "--seed", "11", "--dir", temp.Path, "--no-serve")).ExitCode);
+        var db = temp.File("resonance.db");
+        var best = (await CliRun.RunAsync("top", "--db", db, "--n", "1", "--json")).Json().GetProperty("scores")[0].GetProperty("account").GetString()!;
+        var before = (await CliRun.RunAsync("topics", best, "--db", db, "--json")).Json();
+        var topic = before.GetProperty("topics")[0].GetProperty("topic").GetString()!;
+        var explainBefore = (await CliRun.RunAsync("explain", best, "--topic", topic, "--db", db, "--json")).Json();
+
+        // The account's post texts now say something else; their stored topics (what the run read) are unchanged.
+        long id;
+        await using (var store = new SqliteResonanceStore(DatabaseLocation.Parse(db)))
+        {
+            id = (await AccountNames.ResolveAsync(store, best, ct)).Id;
+        }
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db}"))
+        {
+            await connection.OpenAsync(ct);
+            await using var update = connection.CreateCommand();
+            update.CommandText = "UPDATE posts SET text = 'Lovely walking bass lines tonight', hashtags = '' WHERE author_id = $id";
+            update.Parameters.AddWithValue("$id", id);
+            Assert.True(await update.ExecuteNonQueryAsync(ct) > 0);
+        }
+
+        var after = (await CliRun.RunAsync("topics", best, "--db", db, "--json")).Json();
+        var explainAfter = await CliRun.RunAsync("explain", best, "--topic", topic, "--db", db, "--json");
+
+        Assert.Equal(before.ToString(), after.ToString()); // same topics, counts, terms and top posts, and no note
+        Assert.True(explainAfter.ExitCode == 0, explainAfter.Error);
+        Assert.Equal(explainBefore.ToString(), explainAfter.Json().ToString());
+    }
+
+    [Fact]
     public async Task Topics_extract_stores_another_taxonomys_topics_once_and_score_then_reads_them()
     {
         using var temp = new TempFolder();

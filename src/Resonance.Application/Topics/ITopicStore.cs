@@ -22,6 +22,9 @@ public interface ITopicStore
     /// [<paramref name="fromMs"/>, <paramref name="toMs"/>] or none that <paramref name="accountId"/> made or received (every
     /// kind, follows and mentions included), each with its post, and the posts created up to <paramref name="toMs"/> that
     /// the account wrote or that those interactions name, with the posts that any of them reposts. What explaining one
-    /// account's topics needs (<see cref="TopicShareOnRead"/>, <see cref="AccountTopics.For"/>), read through the indexes.</summary>
-    Task<TopicCorpus> LoadAccountTopicCorpusAsync(string? network, long fromMs, long toMs, long accountId, CancellationToken ct = default);
+    /// account's topics needs (<see cref="TopicShareOnRead"/>, <see cref="AccountTopics.For"/>), read through the indexes.
+    /// <paramref name="storedWith"/> as in <see cref="LoadTopicCorpusAsync"/>: the posts extracted with it come with their stored
+    /// extraction (what a run read), not their text.</summary>
+    Task<TopicCorpus> LoadAccountTopicCorpusAsync(string? network, long fromMs, long toMs, long accountId, CancellationToken ct = default,
+        TopicTaxonomy? storedWith = null);
 }

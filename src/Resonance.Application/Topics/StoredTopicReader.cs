@@ -14,7 +14,10 @@ namespace Resonance.Application.Topics;
 /// imports into the window, or erasures), the explanation is refused (<see cref="InvalidOperationException"/>) and the
 /// topic list shows the stored scores and counts only, with a note, rather than a different story. A topic-share@1
 /// explanation must also add up to the stored topic raw score (1e-9, relative); it does on unchanged data, bit for bit.</para>
-/// <para>Complexity: O(k log k) for the k interactions the account made or received in the window, plus extracting the
+/// <para>Sources: the posts' topics are the extraction stored with them (<c>posts.topics</c>), the one the run read, not
+/// their text extracted again; a post stored without one (or with another taxonomy's) is extracted from its text, as the
+/// run's topic step does.</para>
+/// <para>Complexity: O(k log k) for the k interactions the account made or received in the window, plus decoding the
 /// posts they name. Deterministic.</para>
 /// </remarks>
 public sealed class StoredTopicReader(ITopicStore store, IRunTopicStore runs, TopicTaxonomy taxonomy)
@@ -96,7 +99,8 @@ public sealed class StoredTopicReader(ITopicStore store, IRunTopicStore runs, To
     private async Task<(TopicCorpus Slice, PostTopicIndex Index)> SliceAsync(ScoreRunInfo run, long accountId, CancellationToken ct)
     {
         var p = run.Parameters;
-        var slice = await store.LoadAccountTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, accountId, ct).ConfigureAwait(false);
+        // The posts' stored topics, as the run read them (PostTopicCodec); only posts without them are extracted from their text.
+        var slice = await store.LoadAccountTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, accountId, ct, storedWith: extractor.Taxonomy).ConfigureAwait(false);
         return (slice, new PostTopicIndex(slice.Posts, extractor));
     }
 

@@ -12,6 +12,7 @@ public abstract partial class RelationalResonanceStore : ITopicStore
         QueryAsync((c, t) => TopicQueries.LoadTopicCorpusAsync(c, network, fromMs, toMs, onPostsOnly, storedWith, t), ct);
 
     /// <inheritdoc />
-    public Task<TopicCorpus> LoadAccountTopicCorpusAsync(string? network, long fromMs, long toMs, long accountId, CancellationToken ct = default) =>
-        QueryAsync((c, t) => TopicQueries.LoadAccountTopicCorpusAsync(c, network, fromMs, toMs, accountId, t), ct);
+    public Task<TopicCorpus> LoadAccountTopicCorpusAsync(string? network, long fromMs, long toMs, long accountId, CancellationToken ct = default,
+        TopicTaxonomy? storedWith = null) =>
+        QueryAsync((c, t) => TopicQueries.LoadAccountTopicCorpusAsync(c, network, fromMs, toMs, accountId, storedWith, t), ct);
 }

@@ -30,16 +30,11 @@ internal static class TopicQueries
         }
 
         var posts = new List<TopicPost>();
-        // With a taxonomy, a post extracted with it sends its stored topics and no text or hashtags (the database sends NULL).
-        var columns = storedWith is null
-            ? "text, hashtags, repost_of, NULL"
-            : "CASE WHEN topics_taxonomy = @fingerprint THEN NULL ELSE text END, CASE WHEN topics_taxonomy = @fingerprint THEN NULL ELSE hashtags END, "
-              + "repost_of, CASE WHEN topics_taxonomy = @fingerprint THEN topics END";
         var decoder = storedWith is null ? null : new PostTopicCodec.Decoder(storedWith);
         await using (var cmd = AdoCommands.Command(connection,
-            $"SELECT author_id, external_id, created_at_ms, {columns} FROM posts WHERE created_at_ms <= @to"
+            $"SELECT author_id, external_id, created_at_ms, {StoredColumns(storedWith)} FROM posts WHERE created_at_ms <= @to"
             + ScoreStoreQueries.NetworkFilter(networkId) + " ORDER BY id",
-            ScoreStoreQueries.WithNetwork(networkId, ("@to", toMs), ("@fingerprint", storedWith is null ? 0L : PostTopicCodec.Fingerprint(storedWith)))))
+            ScoreStoreQueries.WithNetwork(networkId, ("@to", toMs), Fingerprint(storedWith))))
         await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
@@ -59,8 +54,17 @@ internal static class TopicQueries
         return new TopicCorpus(input.Build(), postIds, posts).Validate();
     }
 
+    /// <summary>The text, hashtags, repost and stored-topics columns of <c>posts</c>: with a taxonomy, a post extracted with it
+    /// sends its stored topics and no text or hashtags (the database sends NULL); without one, every post its text.</summary>
+    private static string StoredColumns(TopicTaxonomy? storedWith) => storedWith is null
+        ? "text, hashtags, repost_of, NULL"
+        : "CASE WHEN topics_taxonomy = @fingerprint THEN NULL ELSE text END, CASE WHEN topics_taxonomy = @fingerprint THEN NULL ELSE hashtags END, "
+          + "repost_of, CASE WHEN topics_taxonomy = @fingerprint THEN topics END";
+
+    private static (string, object?) Fingerprint(TopicTaxonomy? storedWith) => ("@fingerprint", storedWith is null ? 0L : PostTopicCodec.Fingerprint(storedWith));
+
     public static async Task<TopicCorpus> LoadAccountTopicCorpusAsync(DbConnection connection, string? network, long fromMs, long toMs, long accountId,
-        CancellationToken ct)
+        TopicTaxonomy? storedWith, CancellationToken ct)
     {
         var networkId = await ScoreStoreQueries.NetworkIdAsync(connection, network, ct).ConfigureAwait(false);
         var input = new ScoringInputBuilder();
@@ -84,10 +88,11 @@ internal static class TopicQueries
         // The account's posts, the posts its interactions name, then the posts any of those repost: by store id, as the whole corpus.
         var posts = new SortedDictionary<long, TopicPost>();
         // Of the account's own network only: post ids are unique within a network, not across networks.
-        const string PostColumns = "SELECT id, author_id, external_id, created_at_ms, text, hashtags, repost_of FROM posts WHERE created_at_ms <= @to"
+        var postColumns = $"SELECT id, author_id, external_id, created_at_ms, {StoredColumns(storedWith)} FROM posts WHERE created_at_ms <= @to"
             + " AND network_id = (SELECT network_id FROM accounts WHERE id = @account)";
-        await ReadPostsAsync(connection, $"{PostColumns} AND author_id = @account{filter}",
-            ScoreStoreQueries.WithNetwork(networkId, ("@to", toMs), ("@account", accountId)), posts, ct).ConfigureAwait(false);
+        var decoder = storedWith is null ? null : new PostTopicCodec.Decoder(storedWith);
+        await ReadPostsAsync(connection, $"{postColumns} AND author_id = @account{filter}",
+            ScoreStoreQueries.WithNetwork(networkId, ("@to", toMs), ("@account", accountId), Fingerprint(storedWith)), decoder, posts, ct).ConfigureAwait(false);
         var named = postIds.OfType<string>().ToHashSet(StringComparer.Ordinal);
         for (var round = 0; round < 2; round++)
         {
@@ -95,8 +100,9 @@ internal static class TopicQueries
             foreach (var chunk in named.Order(StringComparer.Ordinal).Chunk(500))
             {
                 var names = chunk.Select((_, i) => $"@p{i}");
-                await ReadPostsAsync(connection, $"{PostColumns} AND external_id IN ({string.Join(", ", names)}){filter}",
-                    ScoreStoreQueries.WithNetwork(networkId, [("@to", toMs), ("@account", accountId), .. chunk.Select((id, i) => ($"@p{i}", (object?)id))]), posts, ct)
+                await ReadPostsAsync(connection, $"{postColumns} AND external_id IN ({string.Join(", ", names)}){filter}",
+                    ScoreStoreQueries.WithNetwork(networkId, [("@to", toMs), ("@account", accountId), Fingerprint(storedWith), .. chunk.Select((id, i) => ($"@p{i}", (object?)id))]),
+                    decoder, posts, ct)
                     .ConfigureAwait(false);
             }
             named = posts.Values.Select(p => p.RepostOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
@@ -110,16 +116,17 @@ internal static class TopicQueries
         return new TopicCorpus(input.Build(), postIds, [.. posts.Values]).Validate();
     }
 
-    private static async Task ReadPostsAsync(DbConnection connection, string sql, (string Name, object? Value)[] parameters, SortedDictionary<long, TopicPost> posts,
-        CancellationToken ct)
+    private static async Task ReadPostsAsync(DbConnection connection, string sql, (string Name, object? Value)[] parameters, PostTopicCodec.Decoder? decoder,
+        SortedDictionary<long, TopicPost> posts, CancellationToken ct)
     {
         await using var cmd = AdoCommands.Command(connection, sql, parameters);
         await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
             var hashtags = reader.IsDBNull(5) ? [] : reader.GetString(5).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var stored = decoder is null || reader.IsDBNull(7) ? null : decoder.Decode(reader.GetString(7));
             posts[reader.GetInt64(0)] = new TopicPost(reader.GetInt64(1), reader.GetString(2), reader.GetInt64(3), reader.IsDBNull(4) ? null : reader.GetString(4),
-                hashtags, reader.IsDBNull(6) ? null : reader.GetString(6));
+                hashtags, reader.IsDBNull(6) ? null : reader.GetString(6), stored);
         }
     }
 }

@@ -106,7 +106,8 @@ public sealed class InsightServiceTests
             TopicTaxonomy? storedWith = null) =>
             Task.FromResult(corpus);
 
-        public Task<TopicCorpus> LoadAccountTopicCorpusAsync(string? network, long fromMs, long toMs, long accountId, CancellationToken ct = default) =>
+        public Task<TopicCorpus> LoadAccountTopicCorpusAsync(string? network, long fromMs, long toMs, long accountId, CancellationToken ct = default,
+            TopicTaxonomy? storedWith = null) =>
             Task.FromResult(corpus);
     }
 
