@@ -8,9 +8,7 @@ public sealed class TaxonomyFileErrorTests
     public async Task Every_command_taking_a_taxonomy_exits_65_naming_file_line_and_field_and_writes_nothing()
     {
         using var temp = new TempFolder();
-        Assert.Equal(0, (await CliRun.RunAsync("demo", "--people", "300", "--seed", "11", "--dir", temp.Path, "--no-serve")).ExitCode);
-        var db = temp.File("resonance.db");
-        var best = (await CliRun.RunAsync("top", "--db", db, "--n", "1", "--json")).Json().GetProperty("scores")[0].GetProperty("account").GetString()!;
+        var (db, best) = await TopicsCommandTests.DemoAsync(temp);
         var runs = (await CliRun.RunAsync("runs", "--db", db, "--json")).Json().GetArrayLength();
         var bad = new (string Text, string Expected)[]
         {

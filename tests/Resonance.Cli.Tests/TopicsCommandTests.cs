@@ -13,9 +13,7 @@ public sealed class TopicsCommandTests
     public async Task Topics_of_an_account_agree_with_top_on_that_topic()
     {
         using var temp = new TempFolder();
-        Assert.Equal(0, (await CliRun.RunAsync("demo", "--people", "300", "--seed", "11", "--dir", temp.Path, "--no-serve")).ExitCode);
-        var db = temp.File("resonance.db");
-        var best = (await CliRun.RunAsync("top", "--db", db, "--n", "1", "--json")).Json().GetProperty("scores")[0].GetProperty("account").GetString()!;
+        var (db, best) = await DemoAsync(temp);
 
         var topics = (await CliRun.RunAsync("topics", best, "--db", db, "--json")).Json().GetProperty("topics");
         var first = topics.EnumerateArray().First(t => t.GetProperty("score").ValueKind == JsonValueKind.Object);
@@ -69,9 +67,7 @@ public sealed class TopicsCommandTests
     {
         var ct = TestContext.Current.CancellationToken;
         using var temp = new TempFolder();
-        Assert.Equal(0, (await CliRun.RunAsync("demo", "--people", "300", "--seed", "11", "--dir", temp.Path, "--no-serve")).ExitCode);
-        var db = temp.File("resonance.db");
-        var best = (await CliRun.RunAsync("top", "--db", db, "--n", "1", "--json")).Json().GetProperty("scores")[0].GetProperty("account").GetString()!;
+        var (db, best) = await DemoAsync(temp);
         var before = (await CliRun.RunAsync("topics", best, "--db", db, "--json")).Json();
         var topic = before.GetProperty("topics")[0].GetProperty("topic").GetString()!;
         var explainBefore = (await CliRun.RunAsync("explain", best, "--topic", topic, "--db", db, "--json")).Json();
@@ -168,9 +164,7 @@ public sealed class TopicsCommandTests
     {
         var ct = TestContext.Current.CancellationToken;
         using var temp = new TempFolder();
-        Assert.Equal(0, (await CliRun.RunAsync("demo", "--people", "300", "--seed", "11", "--dir", temp.Path, "--no-serve")).ExitCode);
-        var db = temp.File("resonance.db");
-        var best = (await CliRun.RunAsync("top", "--db", db, "--n", "1", "--json")).Json().GetProperty("scores")[0].GetProperty("account").GetString()!;
+        var (db, best) = await DemoAsync(temp);
         var before = (await CliRun.RunAsync("topics", best, "--db", db, "--json")).Json().GetProperty("topics")[0];
         var topic = before.GetProperty("topic").GetString()!;
         var post = before.GetProperty("top_posts")[0].GetProperty("post").GetString()!;
@@ -203,6 +197,14 @@ public sealed class TopicsCommandTests
         Assert.Equal(before.GetProperty("engagements").GetDouble(), after.GetProperty("engagements").GetDouble()); // the run's count, not 2 more
         Assert.Equal(before.GetProperty("score").ToString(), after.GetProperty("score").ToString());
         Assert.Equal(0, after.GetProperty("top_posts").GetArrayLength());
+    }
+
+    /// <summary>The 300-person demo community (seed 11) in <paramref name="temp"/>, scored, and its leading account.</summary>
+    internal static async Task<(string Db, string Best)> DemoAsync(TempFolder temp)
+    {
+        Assert.Equal(0, (await CliRun.RunAsync("demo", "--people", "300", "--seed", "11", "--dir", temp.Path, "--no-serve")).ExitCode);
+        var db = temp.File("resonance.db");
+        return (db, (await CliRun.RunAsync("top", "--db", db, "--n", "1", "--json")).Json().GetProperty("scores")[0].GetProperty("account").GetString()!);
     }
 
     private static async Task<List<string>> ReadAllAsync(string db, string[][] reads)
@@ -243,9 +245,7 @@ public sealed class TopicsCommandTests
     public async Task A_topic_its_holder_hid_is_shown_by_neither_topics_top_nor_explain_and_is_listed_as_a_rejection()
     {
         using var temp = new TempFolder();
-        Assert.Equal(0, (await CliRun.RunAsync("demo", "--people", "300", "--seed", "11", "--dir", temp.Path, "--no-serve")).ExitCode);
-        var db = temp.File("resonance.db");
-        var best = (await CliRun.RunAsync("top", "--db", db, "--n", "1", "--json")).Json().GetProperty("scores")[0].GetProperty("account").GetString()!;
+        var (db, best) = await DemoAsync(temp);
         var before = (await CliRun.RunAsync("topics", best, "--db", db, "--json")).Json().GetProperty("topics");
         var topic = before[0].GetProperty("topic").GetString()!;
         var ranked = (await CliRun.RunAsync("top", "--db", db, "--topic", topic, "--n", "300", "--json")).Json().GetProperty("scores");
