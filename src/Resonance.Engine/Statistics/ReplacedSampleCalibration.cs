@@ -141,49 +141,34 @@ public sealed class ReplacedSampleCalibration
     /// is none: a galloping search from <paramref name="guess"/> (the q_i do not decrease, so the answer is unique).</summary>
     private int FirstQuantile(double raw, bool strict, int guess, int n, ReadOnlySpan<double> removed, ReadOnlySpan<double> added)
     {
-        var count = quantileCount;
-        bool Past(int i, ReadOnlySpan<double> removed, ReadOnlySpan<double> added)
+        var past = new QuantilePast(this, raw, strict, n, removed, added);
+        return GallopSearch.FirstTrue(guess, quantileCount, ref past);
+    }
+
+    /// <summary>q_i ≥ raw (q_i &gt; raw when strict) for quantile i of the changed sample: monotone in i.</summary>
+    private readonly ref struct QuantilePast(ReplacedSampleCalibration calibration, double raw, bool strict, int n, ReadOnlySpan<double> removed,
+        ReadOnlySpan<double> added) : IMonotonePredicate
+    {
+        private readonly ReadOnlySpan<double> removed = removed;
+        private readonly ReadOnlySpan<double> added = added;
+
+        public bool Holds(int index)
         {
-            var q = QuantileAt(i, n, removed, added);
+            var q = calibration.QuantileAt(index, n, removed, added);
             return strict ? q > raw : q >= raw;
         }
+    }
 
-        // Find low < answer ≤ high (low = −1 and high = count are sentinels), then bisect.
-        int low, high;
-        guess = Math.Clamp(guess, 0, count);
-        if (guess < count && !Past(guess, removed, added))
-        {
-            (low, high) = (guess, guess + 1);
-            for (var step = 1; high < count && !Past(high, removed, added); step *= 2)
-            {
-                low = high;
-                high = Math.Min(count, high + step);
-            }
-        }
-        else
-        {
-            (low, high) = (guess - 1, guess);
-            for (var step = 1; low >= 0 && Past(low, removed, added); step *= 2)
-            {
-                high = low;
-                low = Math.Max(-1, low - step);
-            }
-        }
+    /// <summary>The count of values ≤ sorted[t] in the changed sample reaches j + 1: monotone in t.</summary>
+    private readonly ref struct CountReaches(ReplacedSampleCalibration calibration, int j, ReadOnlySpan<double> removed, ReadOnlySpan<double> added)
+        : IMonotonePredicate
+    {
+        private readonly ReadOnlySpan<double> removed = removed;
+        private readonly ReadOnlySpan<double> added = added;
 
-        while (high - low > 1)
-        {
-            var mid = low + ((high - low) / 2);
-            if (Past(mid, removed, added))
-            {
-                high = mid;
-            }
-            else
-            {
-                low = mid;
-            }
-        }
-
-        return high;
+        public bool Holds(int index) =>
+            calibration.runEnd[index] - QuantileCalibration.CountAtMost(removed, calibration.sorted[index])
+            + QuantileCalibration.CountAtMost(added, calibration.sorted[index]) >= j + 1;
     }
 
     /// <summary><c>1 + 99·</c><see cref="Percentile(double, ReadOnlySpan{double}, ReadOnlySpan{double})"/>, as <see cref="QuantileCalibration.Score"/>.</summary>
@@ -214,38 +199,18 @@ public sealed class ReplacedSampleCalibration
     {
         var best = double.PositiveInfinity;
         // The smallest t whose value's count in the changed sample reaches j + 1. It is at most j + |removed| (the count at
-        // t is at least t + 1 − |removed|), and usually just below: gallop down from there, then bisect (low fails, high holds).
+        // t is at least t + 1 − |removed|), and usually just below: gallop down from there, then bisect. Searched over
+        // 0..top only: top + 1 means no t up to top holds.
         var top = Math.Min(sorted.Length - 1, j + removed.Length);
-        bool Holds(int t, ReadOnlySpan<double> removed, ReadOnlySpan<double> added) =>
-            runEnd[t] - QuantileCalibration.CountAtMost(removed, sorted[t]) + QuantileCalibration.CountAtMost(added, sorted[t]) >= j + 1;
-        int low, high;
-        if (Holds(top, removed, added))
+        var reaches = new CountReaches(this, j, removed, added);
+        var first = GallopSearch.FirstTrue(top, top + 1, ref reaches);
+        if (first <= top)
         {
-            (low, high) = (top - 1, top);
-            for (var step = 1; low >= 0 && Holds(low, removed, added); step *= 2)
-            {
-                high = low;
-                low = Math.Max(-1, low - step);
-            }
-
-            while (high - low > 1)
-            {
-                var mid = low + ((high - low) / 2);
-                if (Holds(mid, removed, added))
-                {
-                    high = mid;
-                }
-                else
-                {
-                    low = mid;
-                }
-            }
-
-            best = sorted[high];
+            best = sorted[first];
         }
 
-        low = 0;
-        high = added.Length;
+        var low = 0;
+        var high = added.Length;
         while (low < high)
         {
             var mid = low + ((high - low) / 2);
