@@ -17,8 +17,8 @@ internal static class ExtractCommand
         var command = new Command("extract", """
             Extract the topics of every post whose stored topics came from another taxonomy than this one (the built-in
             taxonomy extended by --taxonomy files), or from none (a database from before topics were stored), and store
-            them, in one transaction. Import extracts with the built-in taxonomy; `score --taxonomy FILE` does this itself
-            before its topic step (docs/topics.md, "Stored extraction").
+            them, in one transaction. Import extracts with the built-in taxonomy (or `import --taxonomy FILE`'s); `score
+            --taxonomy FILE` does this itself before its topic step (docs/topics.md, "Stored extraction").
 
             Examples:
               resonance topics extract --taxonomy my-topics.tsv
