@@ -25,6 +25,7 @@ public sealed class DiffService(IScoreStore store)
         var fromSide = await StoredSideAsync(from, account.Id, ct).ConfigureAwait(false);
         var toSide = await StoredSideAsync(to, account.Id, ct).ConfigureAwait(false);
         var reference = from.Algorithm == to.Algorithm ? fromSide : await RescoredSideAsync(from, to, account.Id, ct).ConfigureAwait(false);
+        toSide = await ReadableAtAsync(toSide, to, account.Id, reference.Raw, ct).ConfigureAwait(false);
 
         var algorithm = reference.ScoreOf(reference.Raw) - fromSide.ScoreOf(fromSide.Raw);
         var engagement = toSide.ScoreOf(toSide.Raw) - toSide.ScoreOf(reference.Raw);
@@ -88,21 +89,34 @@ public sealed class DiffService(IScoreStore store)
             reference.ScoreOf(fromSide.Raw) - fromSide.ScoreOf(fromSide.Raw));
     }
 
+    /// <summary>A stored run's side. The run read the account's score through its calibration for the account; a
+    /// resonance@7 run through its leave-one-out calibration F₋A, which the run does not store, so that side reads only
+    /// the account's own raw score (as the stored score, bit for bit what F₋A gives) until
+    /// <see cref="ReadableAtAsync"/> gives it F₋A.</summary>
     private async Task<Side> StoredSideAsync(ScoreRunInfo run, long accountId, CancellationToken ct)
     {
         var score = await store.GetScoreAsync(run.Id, accountId, ct).ConfigureAwait(false);
         var contributions = score is null ? [] : await store.ContributionsToAsync(run.Id, accountId, ct).ConfigureAwait(false);
-        if (run.Parameters.Calibration is not null)
+        var (raw, stored) = (score?.Raw ?? 0, score?.Score ?? 1);
+        var read = run.Parameters.Calibration is null
+            ? RunRescoring.Plain(run.CalibrationFor(accountId))
+            : x => x <= 0 ? 1 : x == raw ? stored : throw new InvalidOperationException($"run {run.Id}'s F₋A of account {accountId} was not computed");
+        return new Side(read, raw, score?.Base ?? 0, contributions);
+    }
+
+    /// <summary><paramref name="side"/> (stored, of <paramref name="run"/>), able to read <paramref name="raw"/>: for a
+    /// resonance@7 run at a positive raw value other than the account's own, with the account's F₋A from the run's window
+    /// (<see cref="RunRescoring.ReadersAsync"/>: the watermark checked, only the account's rung and changed set computed).</summary>
+    private async Task<Side> ReadableAtAsync(Side side, ScoreRunInfo run, long accountId, double raw, CancellationToken ct)
+    {
+        if (run.Parameters.Calibration is null || raw <= 0 || raw == side.Raw)
         {
-            // resonance@7 read the score through the account's leave-one-out calibration F₋A, which the run does not store:
-            // re-run the run's own version on its window (unchanged, as its watermark proves) to read other raw values
-            // the same way. Its raw score there is the stored one, bit for bit.
-            var (_, rerun) = await RescoreAsync(run, run.Parameters, $"its score ({run.Algorithm}: read through a leave-one-out calibration) cannot be re-read", ct)
-                .ConfigureAwait(false);
-            return new Side(RunRescoring.Reader(rerun, accountId), score?.Raw ?? 0, score?.Base ?? 0, contributions);
+            return side;
         }
 
-        return new Side(RunRescoring.Plain(run.CalibrationFor(accountId)), score?.Raw ?? 0, score?.Base ?? 0, contributions);
+        var readers = await RunRescoring.ReadersAsync(store, run, [accountId],
+            $"its score ({run.Algorithm}: read through a leave-one-out calibration) cannot be re-read", ct).ConfigureAwait(false);
+        return side with { ScoreOf = readers(accountId) };
     }
 
     /// <summary>Scores <paramref name="run"/>'s window again under <paramref name="parameters"/> (unsaved), after checking

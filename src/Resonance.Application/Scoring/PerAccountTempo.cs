@@ -24,6 +24,32 @@ public static class PerAccountTempo
     /// <summary>Fits τ₋A for every account and builds the graph once per rung (the "graph" phase of a run).</summary>
     public static TempoGraphs Build(ScoringInput input, ScoringParameters p)
     {
+        var (unfitted, fitted, first, rungOf) = FitRungs(input, p);
+        var graphs = new List<EngagementGraph> { first };
+        var rungs = new List<int> { rungOf[0] };
+        var n = first.NodeCount;
+        var passOf = new int[n];
+        for (var v = 0; v < n; v++)
+        {
+            var k = rungOf[v + 1];
+            var index = rungs.IndexOf(k);
+            if (index < 0)
+            {
+                index = rungs.Count;
+                rungs.Add(k);
+                graphs.Add(EngagementGraph.Build(input, At(unfitted, k)));
+            }
+
+            passOf[v] = index;
+        }
+
+        return new TempoGraphs(fitted, graphs, rungs, passOf);
+    }
+
+    /// <summary>The fit of <see cref="Build"/>: the parameters the graphs are built with, those with the fitted τ recorded,
+    /// the graph at the run-wide fit's rung, and the rungs (element 0 that rung, element v + 1 node v's).</summary>
+    private static (ScoringParameters Unfitted, ScoringParameters Fitted, EngagementGraph First, int[] RungOf) FitRungs(ScoringInput input, ScoringParameters p)
+    {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(p);
         p.Validate();
@@ -38,23 +64,13 @@ public static class PerAccountTempo
         var fallbackMs = (long)Math.Round(p.RecentHalfLifeDays * 86_400_000d);
         int RungOf((long HalfTimeMs, int Accounts) f) => TempoLadder.Rung(f.Accounts > 0 ? f.HalfTimeMs : fallbackMs, windowMs);
 
-        var first = RungOf((fit.HalfTimeMs, fit.Accounts));
-        var graphs = new List<EngagementGraph> { EngagementGraph.Build(input, At(p, first)) };
-        var rungs = new List<int> { first };
-        var n = graphs[0].NodeCount;
-        var passOf = new int[n];
-        for (var v = 0; v < n; v++)
+        var firstRung = RungOf((fit.HalfTimeMs, fit.Accounts));
+        var first = EngagementGraph.Build(input, At(p, firstRung));
+        var rungOf = new int[first.NodeCount + 1];
+        rungOf[0] = firstRung;
+        for (var v = 0; v < first.NodeCount; v++)
         {
-            var k = RungOf(fit.For(graphs[0].AccountIds[v]));
-            var index = rungs.IndexOf(k);
-            if (index < 0)
-            {
-                index = rungs.Count;
-                rungs.Add(k);
-                graphs.Add(EngagementGraph.Build(input, At(p, k)));
-            }
-
-            passOf[v] = index;
+            rungOf[v + 1] = RungOf(fit.For(first.AccountIds[v]));
         }
 
         var fitted = p with
@@ -62,7 +78,87 @@ public static class PerAccountTempo
             FittedHalfLifeDays = fit.Accounts > 0 ? Math.Clamp(fit.HalfTimeMs, 60_000, Math.Max(60_000, windowMs)) / 86_400_000d : null,
             TempoAccounts = fit.Accounts,
         };
-        return new TempoGraphs(fitted, graphs, rungs, passOf);
+        return (p, fitted, first, rungOf);
+    }
+
+    /// <summary>resonance@7's readers for a few accounts, without scoring the run: for each of
+    /// <paramref name="accountIds"/> in the graph of <paramref name="input"/>, how its leave-one-out calibration F₋A reads a
+    /// raw value (1 for raw ≤ 0), bit for bit what <see cref="ScoreComputation.ScoreReader"/> of a full
+    /// <see cref="Score(ScoringInput, ScoringParameters, int?, IProgress{double}?, bool, CancellationToken)"/> gives; and
+    /// the interactions the graph uses (the run's watermark check). Only the rungs of those accounts get a graph and a raw
+    /// pass; no calibration of the other rungs, no bootstrap, no contributions and no F₋A of any other account. When
+    /// <paramref name="p"/> is a run's recorded parameters and every account asked for is among <paramref name="scored"/>
+    /// (scored by that run), their rungs are the recorded ones and the τ₋A fit is skipped too. Accounts outside the graph
+    /// are left out.</summary>
+    /// <remarks>Complexity: the τ₋A fit (skipped as above), one graph and one raw pass per distinct rung of the accounts
+    /// (usually one), an O(n log n) sort of that rung's raw scores, and O(outdeg A + Σ_{u ∈ out A} outdeg u) per account
+    /// for its changed set. Determinism: that of
+    /// <see cref="Score(TempoGraphs, int?, IProgress{double}?, bool, CancellationToken)"/>, whose passes these are (a
+    /// pass depends on the rung's decay, the pairs and the version's weights, not on the fitted τ recorded beside it).</remarks>
+    internal static (Dictionary<long, Func<double, double>> Readers, int InteractionsUsed) LeaveOneOutReaders(ScoringInput input, ScoringParameters p,
+        IEnumerable<long> accountIds, IReadOnlySet<long>? scored = null, int? degreeOfParallelism = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(accountIds);
+        var ids = accountIds.Distinct().Order().ToArray();
+        if (ids.Length == 0)
+        {
+            throw new ArgumentException("no account to read", nameof(accountIds));
+        }
+
+        var graphs = new Dictionary<int, EngagementGraph>();
+        Func<long, int> rungOfAccount;
+        ScoringParameters unfitted;
+        if (p.TempoRungs is { } recorded && scored is not null && ids.All(scored.Contains))
+        {
+            // The recorded rungs of scored accounts are the ones a re-run fits.
+            unfitted = p with { TempoRungs = null };
+            rungOfAccount = id => recorded.Of(id).Rung;
+        }
+        else
+        {
+            var (before, _, first, rungOf) = FitRungs(input, p);
+            (unfitted, graphs[rungOf[0]]) = (before, first);
+            rungOfAccount = id => Array.BinarySearch(first.AccountIds, id) is var v and >= 0 ? rungOf[v + 1] : rungOf[0];
+        }
+
+        EngagementGraph GraphAt(int rung)
+        {
+            if (!graphs.TryGetValue(rung, out var g))
+            {
+                graphs[rung] = g = EngagementGraph.Build(input, At(unfitted, rung));
+            }
+
+            return g;
+        }
+
+        var scorers = new Dictionary<int, LeaveOneOutScores>();
+        var readers = new Dictionary<long, Func<double, double>>();
+        long[]? keys = null;
+        foreach (var id in ids)
+        {
+            var rung = rungOfAccount(id);
+            var graph = GraphAt(rung);
+            var v = Array.BinarySearch(graph.AccountIds, id);
+            if (v < 0)
+            {
+                continue;
+            }
+
+            if (!scorers.TryGetValue(rung, out var loo))
+            {
+                // The pass every account of this rung is scored with: the run's pairs (keys alike at every rung), the rung's decay.
+                keys ??= RawScores.PairKeys(graph);
+                var pass = RawScores.Compute(graph, At(unfitted, rung), keys, degreeOfParallelism, ct);
+                scorers[rung] = loo = new LeaveOneOutScores([pass], new int[graph.NodeCount], unfitted);
+            }
+
+            var (removed, added) = loo.Changes(v, new());
+            readers[id] = raw => raw > 0 ? loo.Score(v, raw, removed, added) : 1;
+        }
+
+        return (readers, graphs.Values.First().InteractionsUsed);
     }
 
     /// <summary>Scores the graphs of <see cref="Build"/> (the "score" phase); the result's parameters record the fit and the rungs.</summary>

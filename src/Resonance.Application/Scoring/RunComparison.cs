@@ -13,6 +13,12 @@ namespace Resonance.Application.Scoring;
 /// in one run only, or when an @7 run could not be re-read (<see cref="RunComparison.PopulationUnavailable"/>).</param>
 public sealed record ScoreMover(long AccountId, double Before, double After, string Reason, double? PopulationShift = null)
 {
+    /// <summary>The version part of <see cref="Change"/> when the runs differ in version but scored the same window of the
+    /// same data (<see cref="CompareRunsService.SameWindowAndData"/>): all of it, the change of calibration method
+    /// included, with <see cref="PopulationShift"/> 0; null otherwise (between two versions on different windows the
+    /// version and data changes are not separated without re-running A's window: <c>diff</c> does that).</summary>
+    public double? VersionChange { get; init; }
+
     /// <summary>After − before, in score points.</summary>
     public double Change => After - Before;
 }
@@ -41,9 +47,10 @@ public sealed record RunComparison(ScoreRunInfo A, ScoreRunInfo B, int InBoth, i
 
 /// <summary>Builds <see cref="RunComparison"/>s from two stored runs.</summary>
 /// <remarks>A mover's population shift reads A's raw score through each run's calibration for the account
-/// (<see cref="RunRescoring.ReadersAsync"/>): a resonance@7 run is re-run once on its window, watermark-checked, to read
-/// through F₋A as its scores were; when its window changed, the movers carry no population shift and the comparison
-/// says why.</remarks>
+/// (<see cref="RunRescoring.ReadersAsync"/>): for a resonance@7 run B, the movers' F₋A are computed from B's window,
+/// watermark-checked, as its scores were; when its window changed, the movers carry no population shift and the
+/// comparison says why. Between two versions on the same window of the same data the population part is 0 and the
+/// change is the version's (<see cref="ScoreMover.VersionChange"/>).</remarks>
 public sealed class CompareRunsService(IScoreStore store)
 {
     /// <summary>Compares run <paramref name="a"/> with run <paramref name="b"/>, listing <paramref name="movers"/> top movers.</summary>
@@ -65,14 +72,17 @@ public sealed class CompareRunsService(IScoreStore store)
             .OrderByDescending(m => Math.Abs(m.After - m.Before)).ThenBy(m => m.Id)
             .Take(movers)
             .ToList();
-        var (population, unavailable) = moved.Any(m => scoresA.ContainsKey(m.Id) && scoresB.ContainsKey(m.Id))
-            ? await PopulationAsync(runA, runB, ct).ConfigureAwait(false)
+        var inBoth = moved.Where(m => scoresA.ContainsKey(m.Id) && scoresB.ContainsKey(m.Id)).Select(m => m.Id).ToArray();
+        var sameWindow = runA.Algorithm != runB.Algorithm && SameWindowAndData(runA, runB);
+        var (population, unavailable) = inBoth.Length > 0 && !sameWindow
+            ? await PopulationAsync(runA, runB, inBoth, ct).ConfigureAwait(false)
             : (null, null);
         var top = moved.Select(m =>
         {
             var (sa, sb) = (scoresA.GetValueOrDefault(m.Id), scoresB.GetValueOrDefault(m.Id));
-            double? shift = sa is not null && sb is not null && population is not null ? population(m.Id, sa.Raw) : null;
-            return new ScoreMover(m.Id, m.Before, m.After, Reason(sa, sb, runA, runB, shift), shift);
+            double? shift = sa is null || sb is null ? null : sameWindow ? 0 : population?.Invoke(m.Id, sa);
+            double? version = sameWindow ? m.After - m.Before : null;
+            return new ScoreMover(m.Id, m.Before, m.After, Reason(sa, sb, runA, runB, shift), shift) { VersionChange = version };
         }).ToList();
         var names = await store.DescribeAccountsAsync([.. top.Select(m => m.AccountId)], ct).ConfigureAwait(false);
         return new RunComparison(runA, runB, both.Length, scoresA.Count - both.Length, scoresB.Count - both.Length, rho, overlap, Summarize(shifts), top, names)
@@ -81,22 +91,35 @@ public sealed class CompareRunsService(IScoreStore store)
         };
     }
 
-    /// <summary>The population shift of an account with raw score r in A: F_B(r) − F_A(r), each run's reader for that
-    /// account; null with the reason when an @7 run's window changed.</summary>
-    private async Task<(Func<long, double, double>? Shift, string? Unavailable)> PopulationAsync(ScoreRunInfo runA, ScoreRunInfo runB, CancellationToken ct)
+    /// <summary>The population shift of an account scored in A with raw score r: F_B(r) − F_A(r), B's reader for that
+    /// account (its F₋A for a resonance@7 run, computed for <paramref name="movers"/> only); null with the reason when an
+    /// @7 run's window changed. A's reader is read only at the account's own raw score, which for an @7 run A is its
+    /// stored score (bit for bit what F₋A gives), so A is never re-read.</summary>
+    private async Task<(Func<long, AccountScore, double>? Shift, string? Unavailable)> PopulationAsync(ScoreRunInfo runA, ScoreRunInfo runB,
+        IReadOnlyCollection<long> movers, CancellationToken ct)
     {
         try
         {
             const string why = "its scores cannot be re-read through their leave-one-out calibrations for the movers' population shift";
-            var readA = await RunRescoring.ReadersAsync(store, runA, why, ct).ConfigureAwait(false);
-            var readB = await RunRescoring.ReadersAsync(store, runB, why, ct).ConfigureAwait(false);
-            return ((id, raw) => readB(id)(raw) - readA(id)(raw), null);
+            var readB = await RunRescoring.ReadersAsync(store, runB, movers, why, ct).ConfigureAwait(false);
+            return runA.Parameters.Calibration is null
+                ? ((id, a) => readB(id)(a.Raw) - RunRescoring.Plain(runA.CalibrationFor(id))(a.Raw), null)
+                : ((id, a) => readB(id)(a.Raw) - a.Score, null);
         }
         catch (InvalidOperationException e)
         {
             return (null, e.Message);
         }
     }
+
+    /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> scored the same window of the same data: the same
+    /// network, start, as-of and defences, and the same watermark (latest interaction time and interactions used). Then
+    /// B's version re-run on A's window (diff's reference) is B itself, so between two versions the population part is
+    /// 0 and the whole change is the version's, the change of calibration method included.</summary>
+    internal static bool SameWindowAndData(ScoreRunInfo a, ScoreRunInfo b) =>
+        a.Parameters.Network == b.Parameters.Network && a.Parameters.WindowStartMs == b.Parameters.WindowStartMs
+        && a.Parameters.AsOfMs == b.Parameters.AsOfMs && a.Parameters.IntegrityDefences == b.Parameters.IntegrityDefences
+        && a.WatermarkLatestMs == b.WatermarkLatestMs && a.WatermarkInteractions == b.WatermarkInteractions;
 
     /// <summary>Names the sub-score changes (in raw units) that moved the score most, and the population shift.</summary>
     private static string Reason(AccountScore? a, AccountScore? b, ScoreRunInfo runA, ScoreRunInfo runB, double? population)

@@ -14,17 +14,18 @@ public sealed class CompareRunsLeaveOneOutTests
     private const long EarlyMs = 1_341_340_000_000;
     private const long LateMs = 1_341_360_000_000;
 
-    private static async Task<(MemoryScoreStore Store, ScoreRunInfo A, ScoreRunInfo B)> TwoRunsAsync(CancellationToken ct)
+    private static async Task<(MemoryScoreStore Store, ScoreRunInfo A, ScoreRunInfo B)> TwoRunsAsync(CancellationToken ct, int versionA = 7,
+        long asOfA = EarlyMs)
     {
         var store = new MemoryScoreStore(ScoringInputs.FromFile(SharedData.File(Higgs), "higgs-activity").Input);
-        async Task<ScoreRunInfo> Run(long asOf)
+        async Task<ScoreRunInfo> Run(int version, long asOf)
         {
-            var p = ScoringAlgorithms.Defaults(new AlgorithmId("resonance", 7), asOf) with { WindowDays = 5 };
+            var p = ScoringAlgorithms.Defaults(new AlgorithmId("resonance", version), asOf) with { WindowDays = 5 };
             var input = await store.LoadWindowAsync(p, ct);
             return await store.SaveAsync(input, ScoringPipeline.Score(input, p, intervals: false, ct: ct), ct);
         }
 
-        return (store, await Run(EarlyMs), await Run(LateMs));
+        return (store, await Run(versionA, asOfA), await Run(7, LateMs));
     }
 
     [Fact]
@@ -38,9 +39,10 @@ public sealed class CompareRunsLeaveOneOutTests
         var c = await new CompareRunsService(store).CompareAsync(a.Id, b.Id, movers: 2000, ct);
 
         Assert.Null(c.PopulationUnavailable);
-        var readA = await RunRescoring.ReadersAsync(store, a, "test", ct);
-        var readB = await RunRescoring.ReadersAsync(store, b, "test", ct);
         var inBoth = c.Movers.Where(m => scoresA.ContainsKey(m.AccountId) && scoresB.ContainsKey(m.AccountId)).ToList();
+        long[] ids = [.. inBoth.Select(m => m.AccountId)];
+        var readA = await RunRescoring.ReadersAsync(store, a, ids, "test", ct);
+        var readB = await RunRescoring.ReadersAsync(store, b, ids, "test", ct);
         Assert.True(inBoth.Count > 100, $"{inBoth.Count} of the movers are scored in both runs");
         var plainDiffers = 0;
         foreach (var m in inBoth)
@@ -71,15 +73,47 @@ public sealed class CompareRunsLeaveOneOutTests
         var ct = TestContext.Current.CancellationToken;
         var (store, a, b) = await TwoRunsAsync(ct);
         var input = store.Input;
-        // One more repost inside run A's window: its scores can no longer be re-read through F₋A.
+        // One more repost inside both runs' windows: B's scores can no longer be re-read through F₋A (A's are only read at
+        // the movers' own raw scores, its stored scores).
         store.Input = new ScoringInput([.. input.ActorIds, input.ActorIds[1]], [.. input.TargetIds, input.TargetIds[7]], [.. input.Kinds, InteractionKind.Repost],
             [.. input.TimesMs, input.TimesMs[0]], [.. input.Weights, 1.0], input.PostAuthorIds, input.PostTimesMs);
 
         var c = await new CompareRunsService(store).CompareAsync(a.Id, b.Id, movers: 2000, ct);
 
-        Assert.Contains($"run {a.Id}'s window now holds", c.PopulationUnavailable, StringComparison.Ordinal);
+        Assert.Contains($"run {b.Id}'s window now holds", c.PopulationUnavailable, StringComparison.Ordinal);
         Assert.All(c.Movers, m => Assert.Null(m.PopulationShift));
         Assert.All(c.Movers, m => Assert.DoesNotContain("population shift", m.Reason, StringComparison.Ordinal));
         Assert.True(c.InBoth > 1000 && c.Spearman > 0.5, $"{c.InBoth} in both, ρ {c.Spearman}");
+    }
+
+    [Fact]
+    public async Task Between_two_versions_on_the_same_window_the_whole_change_is_the_versions_and_the_population_shift_is_zero()
+    {
+        // resonance@6 → @7 on one window of unchanged data: diff's reference (@7 re-run on A's window) is B itself, so the
+        // change of calibration method is the version's, not a population shift.
+        var ct = TestContext.Current.CancellationToken;
+        var (store, a, b) = await TwoRunsAsync(ct, versionA: 6, asOfA: LateMs);
+
+        var c = await new CompareRunsService(store).CompareAsync(a.Id, b.Id, movers: 50, ct);
+
+        var inBoth = c.Movers.Where(m => m.PopulationShift is not null).ToList();
+        Assert.True(inBoth.Count > 10 && inBoth.Any(m => m.Change != 0), $"{inBoth.Count} movers scored in both");
+        Assert.All(inBoth, m => Assert.Equal(0, m.PopulationShift));
+        Assert.All(inBoth, m => Assert.Equal(m.Change, m.VersionChange!.Value + m.PopulationShift!.Value));
+        Assert.All(inBoth, m => Assert.DoesNotContain("population shift", m.Reason, StringComparison.Ordinal));
+        Assert.All(inBoth, m => Assert.Contains("version resonance@6 → resonance@7", m.Reason, StringComparison.Ordinal));
+
+        // diff agrees: the whole change of the largest mover is its algorithm part.
+        var diff = await new DiffService(store).DiffAsync(MemoryScoreStore.Named(inBoth[0].AccountId), a.Id, b.Id, ct);
+        Assert.Equal(0, diff.PopulationShift);
+        Assert.Equal(0, diff.EngagementChange);
+        Assert.Equal(inBoth[0].VersionChange, diff.AlgorithmChange);
+
+        // On different windows the version and data changes are not separated here (diff does that).
+        var early = ScoringAlgorithms.Defaults(new AlgorithmId("resonance", 6), EarlyMs) with { WindowDays = 5 };
+        var input = await store.LoadWindowAsync(early, ct);
+        var earlyRun = await store.SaveAsync(input, ScoringPipeline.Score(input, early, intervals: false, ct: ct), ct);
+        var other = await new CompareRunsService(store).CompareAsync(earlyRun.Id, b.Id, movers: 5, ct);
+        Assert.All(other.Movers, m => Assert.Null(m.VersionChange));
     }
 }

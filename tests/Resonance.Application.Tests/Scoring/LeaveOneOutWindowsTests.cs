@@ -15,7 +15,7 @@ public sealed class LeaveOneOutWindowsTests
     private static readonly LeaveOneOutScores.Tuning Full = new(FullOnly: true);
 
     /// <summary>Up to 60 accounts and 400 interactions, any kind, weights with ties (so raw scores tie), over 10 hours.</summary>
-    private static readonly Gen<(long, long, InteractionKind, long, double)[]> Rows =
+    internal static readonly Gen<(long, long, InteractionKind, long, double)[]> Rows =
         Gen.Int[3, 60].SelectMany(people => Gen.Select(Gen.Long[1, people], Gen.Long[1, people], Gen.Int[0, Kinds.Length - 1], Gen.Long[0, 600], Gen.Int[0, 3])
             .Select(r => (r.Item1, r.Item2, Kinds[r.Item3], T0 + (r.Item4 * Minute), r.Item5 * 0.5)).Array[1, 400]);
 

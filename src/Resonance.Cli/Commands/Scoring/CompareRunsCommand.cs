@@ -16,8 +16,10 @@ internal static class CompareRunsCommand
         var json = new Option<bool>("--json") { Description = "Print as JSON." };
         var command = new Command("compare-runs", """
             Compare two runs: rank correlation, the distribution of score shifts, and the top movers with reasons.
-            A mover's population shift reads its raw score in A through each run's calibration for it; a resonance@7
-            run (leave-one-out calibration) is re-scored on its window for that, as diff does.
+            A mover's population shift reads its raw score in A through each run's calibration for it; for a resonance@7
+            run B (leave-one-out calibration) the movers' calibrations are computed from B's window, as diff does.
+            Two versions on the same window of the same data: the population shift is 0 and the whole change is the
+            version's (version_change), the change of calibration method included.
 
             Example:
               resonance score --algorithm resonance@2
@@ -34,7 +36,7 @@ internal static class CompareRunsCommand
                     a = c.A.Id, b = c.B.Id, algorithm_a = c.A.Algorithm.ToString(), algorithm_b = c.B.Algorithm.ToString(),
                     calibration_a = c.A.CalibrationMode, calibration_b = c.B.CalibrationMode, c.InBoth, c.OnlyInA, c.OnlyInB,
                     spearman = Finite(c.Spearman), top_one_percent_overlap = Finite(c.TopOnePercentOverlap), shift = c.Shift,
-                    movers = c.Movers.Select(m => new { account = ScoreFormat.Name(c.Names, m.AccountId), m.Before, m.After, m.Change, m.PopulationShift, m.Reason }),
+                    movers = c.Movers.Select(m => new { account = ScoreFormat.Name(c.Names, m.AccountId), m.Before, m.After, m.Change, m.PopulationShift, m.VersionChange, m.Reason }),
                     c.PopulationUnavailable,
                 });
                 return ExitCodes.Ok;
