@@ -18,7 +18,7 @@ public sealed class DemoCommandTests
         Assert.Contains("1/4", run.Out, StringComparison.Ordinal);
         Assert.Contains("3/4", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("4/4", run.Out, StringComparison.Ordinal); // --no-serve stops before serving
-        Assert.Contains("run 1: resonance@6", run.Out, StringComparison.Ordinal);
+        Assert.Contains("run 1: resonance@7", run.Out, StringComparison.Ordinal);
         Assert.Contains("Top influencees", run.Out, StringComparison.Ordinal); // the top account is explained
         Assert.Contains("Next: resonance explain synthetic:", run.Out, StringComparison.Ordinal);
         Assert.True(File.Exists(temp.File("truth.json")));

@@ -121,7 +121,7 @@ public sealed class PersonCommandTests
     {
         using var temp = new TempFolder();
         // resonance@1: the owner's engagers are untimed follows, whose contributions only PageRank standing moves between
-        // windows; under the default (resonance@6) they stay the same, so no engager would be named.
+        // windows; under the default (resonance@7, as @6) they stay the same, so no engager would be named.
         var db = await TwoNetworksAsync(temp, "resonance@1");
         Json(await CliRun.RunAsync("score", "--network", "twitter", "--as-of", "2022-10-01", "--json", "--db", db, "--algorithm", "resonance@1"));
         Assert.Equal(0, (await CliRun.RunAsync("link", "pat", TwitterOwner, "--db", db)).ExitCode);

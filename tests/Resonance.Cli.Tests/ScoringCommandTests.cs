@@ -33,8 +33,8 @@ public sealed class ScoringCommandTests
         Assert.Equal(2, first.GetProperty("id").GetInt64());
         Assert.Equal(3, second.GetProperty("id").GetInt64());
         Assert.Equal(3, runs.GetArrayLength());
-        Assert.Equal("resonance@6", runs[0].GetProperty("algorithm").GetString()); // the default
-        Assert.Equal("plain", first.GetProperty("calibration_mode").GetString());
+        Assert.Equal("resonance@7", runs[0].GetProperty("algorithm").GetString()); // the default
+        Assert.Equal("leave-one-out", first.GetProperty("calibration_mode").GetString());
         Assert.True(runs[0].GetProperty("watermark_interactions").GetInt64() > 1000);
         // Same data, version and seed: bit-identical scores (JSON writes doubles round-trippably), whatever the threads.
         Assert.Equal(top1.GetProperty("scores").GetRawText(), top2.GetProperty("scores").GetRawText());
@@ -64,7 +64,7 @@ public sealed class ScoringCommandTests
         Assert.Equal("resonance@2", compare.GetProperty("algorithm_b").GetString());
         Assert.InRange(compare.GetProperty("spearman").GetDouble(), 0.5, 1.0);
         var mover = compare.GetProperty("movers")[0];
-        Assert.Contains("version resonance@6 → resonance@2", mover.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("version resonance@7 → resonance@2", mover.GetProperty("reason").GetString(), StringComparison.Ordinal);
 
         var diff = Json(await CliRun.RunAsync("diff", mover.GetProperty("account").GetString()!, "--from", "1", "--to", "2", "--db", db, "--json"));
         var total = diff.GetProperty("total").GetDouble();
@@ -103,11 +103,12 @@ public sealed class ScoringCommandTests
         var asOf = DateTimeOffset.FromUnixTimeMilliseconds(late.GetProperty("parameters").GetProperty("as_of_ms").GetInt64()).AddDays(-30);
         var earlyRun = Json(await CliRun.RunAsync("score", "--db", db, "--algorithm", "resonance@7", "--as-of", asOf.ToString("O"), "--json"));
         Json(await CliRun.RunAsync("score", "--db", db, "--algorithm", "resonance@7", "--json"));
+        Json(await CliRun.RunAsync("score", "--db", db, "--algorithm", "resonance@6", "--json"));
         Assert.Equal("leave-one-out", earlyRun.GetProperty("calibration_mode").GetString());
-        // Its topics draw their bootstrap by account pair, as the run does (the demo's run 1, resonance@6, by pair index).
+        // Its topics draw their bootstrap by account pair, as the run does (run 4, resonance@6, by pair index).
         Assert.Equal("topic-share@2", earlyRun.GetProperty("parameters").GetProperty("topics").GetProperty("method").GetString());
-        var demoRun = Json(await CliRun.RunAsync("runs", "--db", db, "--json")).EnumerateArray().Single(r => r.GetProperty("id").GetInt64() == 1);
-        Assert.Equal("topic-share@1", demoRun.GetProperty("parameters").GetProperty("topics").GetProperty("method").GetString());
+        var run6 = Json(await CliRun.RunAsync("runs", "--db", db, "--json")).EnumerateArray().Single(r => r.GetProperty("id").GetInt64() == 4);
+        Assert.Equal("topic-share@1", run6.GetProperty("parameters").GetProperty("topics").GetProperty("method").GetString());
         var early = Json(await CliRun.RunAsync("top", "--db", db, "--run", "2", "--n", "300", "--json")).GetProperty("scores").EnumerateArray()
             .ToDictionary(s => s.GetProperty("account").GetString()!, s => s.GetProperty("s").GetProperty("score").GetDouble());
         var now = Json(await CliRun.RunAsync("top", "--db", db, "--run", "3", "--n", "300", "--json")).GetProperty("scores").EnumerateArray().ToList();
@@ -123,8 +124,8 @@ public sealed class ScoringCommandTests
             var total = diff.GetProperty("total").GetDouble();
             Assert.Equal(total, diff.GetProperty("engagement_change").GetDouble() + diff.GetProperty("population_shift").GetDouble(), 1e-9);
 
-            // From resonance@6 (run 1, same window as run 3) to @7: only the algorithm part.
-            var version = Json(await CliRun.RunAsync("diff", name, "--from", "1", "--to", "3", "--db", db, "--json"));
+            // From resonance@6 (run 4, same window as run 3) to @7: only the algorithm part.
+            var version = Json(await CliRun.RunAsync("diff", name, "--from", "4", "--to", "3", "--db", db, "--json"));
             Assert.Equal(account.GetProperty("s").GetProperty("score").GetDouble(), version.GetProperty("score_after").GetDouble());
             Assert.Equal(0.0, version.GetProperty("engagement_change").GetDouble());
             Assert.Equal(0.0, version.GetProperty("population_shift").GetDouble());

@@ -6,7 +6,7 @@ namespace Resonance.Application.Scoring;
 public static class ScoringAlgorithms
 {
     /// <summary>The version <c>resonance score</c> uses when none is named.</summary>
-    public static AlgorithmId Default { get; } = new("resonance", 6);
+    public static AlgorithmId Default { get; } = new("resonance", 7);
 
     private static readonly SortedDictionary<string, (string Summary, Func<long, ScoringParameters> Defaults)> Versions = new(StringComparer.Ordinal)
     {
@@ -32,7 +32,7 @@ public static class ScoringAlgorithms
                 Algorithm = new("resonance", 6), AsOfMs = asOf, RecentShare = 0.9, RecentHalfLifeDays = 0.5, HalfLifeFit = TempoFit.LeaveOneOut,
                 ImpactStanding = TwoStepStanding.Name,
             }),
-        ["resonance@7"] = ("draft (your own activity never moves your 1–100 score): resonance@6 with each account's score read through a leave-one-out calibration, its percentile among every engaged account at its rung with everyone's raw score as it would be had the account made no outgoing interaction (raw parts in exact fixed point, bootstrap draws keyed by account pair)",
+        ["resonance@7"] = ("your own activity never moves your 1–100 score: resonance@6 with each account's score read through a leave-one-out calibration, its percentile among every engaged account at its rung with everyone's raw score as it would be had the account made no outgoing interaction (raw parts in exact fixed point, bootstrap draws keyed by account pair)",
             asOf => new ScoringParameters
             {
                 Algorithm = new("resonance", 7), AsOfMs = asOf, RecentShare = 0.9, RecentHalfLifeDays = 0.5, HalfLifeFit = TempoFit.LeaveOneOut,

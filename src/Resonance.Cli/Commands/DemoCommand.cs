@@ -16,7 +16,7 @@ internal static class DemoCommand
         var dir = new Option<string>("--dir") { Description = "Folder for the demo dataset, ground truth and database.", DefaultValueFactory = _ => "resonance-demo", HelpName = "DIR" };
         var command = new Command("demo", """
             Run the main job end to end on the embedded default: generate a realistic community (seeded),
-            import it into a fresh SQLite database, score it (the default version, resonance@6) and explain the top account, then
+            import it into a fresh SQLite database, score it (the default version, resonance@7) and explain the top account, then
             serve the app on http://127.0.0.1:5080 with demo sign-ins (a member, a marketer, an admin)
             until Ctrl+C. Files go to ./resonance-demo/ (dataset.jsonl, truth.json, resonance.db); the
             folder's previous demo files are replaced.

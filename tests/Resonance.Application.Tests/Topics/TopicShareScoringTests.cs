@@ -110,7 +110,8 @@ public class TopicShareScoringTests(ITestOutputHelper output)
     {
         var (corpus, _, _, main) = Data.Value;
 
-        var run = RunTopicScoring.Score(TopicParameters.ShareMethod, corpus, TopicTaxonomy.BuiltIn, main, ct: TestContext.Current.CancellationToken);
+        // The share method of the default version's runs (topic-share@2 under resonance@7, @1 before it).
+        var run = RunTopicScoring.Score(TopicParameters.MethodFor(main.Parameters), corpus, TopicTaxonomy.BuiltIn, main, ct: TestContext.Current.CancellationToken);
 
         Assert.Equal(Rankings.Value.SelectMany(r => r.Scores), run.Rankings.SelectMany(r => r.Scores));
         Assert.NotEmpty(run.Evidence);
