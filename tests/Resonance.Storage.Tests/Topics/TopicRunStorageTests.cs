@@ -35,7 +35,7 @@ public sealed class TopicRunStorageTests
         var stored = new TopicService(store, TopicTaxonomy.BuiltIn, store);
         var recomputed = new TopicService(store, TopicTaxonomy.BuiltIn);
 
-        Assert.Equal(TopicParameters.For(TopicTaxonomy.BuiltIn), run.Parameters.Topics);
+        Assert.Equal(TopicParameters.For(TopicTaxonomy.BuiltIn, method: TopicParameters.MethodFor(run.Parameters)), run.Parameters.Topics);
         Assert.True(stored.IsStored(run));
         Assert.Null(stored.Note(run));
         Assert.Equal(await store.AllScoresAsync(run.Id, ct), await store.AllScoresAsync(bare.Id, ct));
