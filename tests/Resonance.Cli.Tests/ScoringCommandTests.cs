@@ -144,7 +144,7 @@ public sealed class ScoringCommandTests
         var text = await CliRun.RunAsync("score", "--db", db, "--algorithm", "resonance@7", "--no-communities", "--no-topics");
         Assert.Equal(0, text.ExitCode);
         Assert.Contains("leave-one-out calibration", text.Out, StringComparison.Ordinal);
-        var plain = await CliRun.RunAsync("score", "--db", db, "--no-communities", "--no-topics");
+        var plain = await CliRun.RunAsync("score", "--db", db, "--algorithm", "resonance@6", "--no-communities", "--no-topics");
         Assert.Contains("plain calibration", plain.Out, StringComparison.Ordinal);
     }
 
@@ -180,10 +180,10 @@ public sealed class ScoringCommandTests
 
         Assert.True(text.ExitCode == 0, text.Error);
         Assert.Contains("fitted half-life 1 min", text.Out, StringComparison.Ordinal);
-        Assert.Contains("warning: the tempo fit (resonance@6", text.Out, StringComparison.Ordinal);
+        Assert.Contains("warning: the tempo fit (resonance@7", text.Out, StringComparison.Ordinal); // the default
         Assert.Contains("one-minute floor", json.GetProperty("tempo_warning").GetString(), StringComparison.Ordinal);
         var runs = Json(await CliRun.RunAsync("runs", "--db", db, "--json"));
-        Assert.Equal("plain", runs[0].GetProperty("calibration_mode").GetString());
+        Assert.Equal("leave-one-out", runs[0].GetProperty("calibration_mode").GetString());
         Assert.Equal(json.GetProperty("tempo_warning").GetString(), runs[0].GetProperty("tempo_warning").GetString());
     }
 
