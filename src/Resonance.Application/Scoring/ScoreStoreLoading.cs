@@ -1,3 +1,5 @@
+using Resonance.Application.Topics;
+
 namespace Resonance.Application.Scoring;
 
 /// <summary>Loads a run's window from an <see cref="IScoreStore"/> with post texts only where they are read.</summary>
@@ -19,5 +21,20 @@ public static class ScoreStoreLoading
     {
         ArgumentNullException.ThrowIfNull(p);
         return store.LoadWindowAsync(p.Network, p.WindowStartMs, p.AsOfMs, p.IntegrityDefences, ct);
+    }
+
+    /// <summary>The window of <paramref name="p"/> as <see cref="LoadWindowAsync(IScoreStore, ScoringParameters, CancellationToken)"/>
+    /// reads it, with each interaction's post (<see cref="ScoringInput.PostKeys"/>) when <paramref name="withPostKeys"/> and the
+    /// store keeps posts (<see cref="ITopicStore"/>): what a run's topic step needs, read in the same pass.</summary>
+    public static async Task<ScoringInput> LoadWindowAsync(this IScoreStore store, ScoringParameters p, bool withPostKeys, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        if (!withPostKeys || store is not ITopicStore topics)
+        {
+            return await store.LoadWindowAsync(p, ct).ConfigureAwait(false);
+        }
+
+        var input = await topics.LoadScoringInputWithPostKeysAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct).ConfigureAwait(false);
+        return p.IntegrityDefences ? input.WithTexts(await store.LoadPostTextsAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct).ConfigureAwait(false)) : input;
     }
 }

@@ -62,15 +62,18 @@ public sealed class ScoringInput
     /// not loaded (versions without integrity defences), and then every post counts as an original without text.</summary>
     public PostTexts? Texts { get; init; }
 
+    /// <summary>The post each interaction was on, by external id; null when not loaded (only a run's topic step reads it).</summary>
+    public InteractionPostKeys? PostKeys { get; init; }
+
     /// <summary>Number of interactions.</summary>
     public int InteractionCount => ActorIds.Length;
 
     /// <summary>The same rows with <paramref name="texts"/> attached (the arrays are shared, not copied).</summary>
     public ScoringInput WithTexts(PostTexts? texts) =>
-        new(ActorIds, TargetIds, Kinds, TimesMs, Weights, PostAuthorIds, PostTimesMs) { Texts = texts };
+        new(ActorIds, TargetIds, Kinds, TimesMs, Weights, PostAuthorIds, PostTimesMs) { Texts = texts, PostKeys = PostKeys };
 
     /// <summary>The same data without any interaction whose actor is in <paramref name="actors"/> (their outgoing
-    /// interactions); posts and texts are kept.</summary>
+    /// interactions); posts and texts are kept, post keys are not.</summary>
     public ScoringInput WithoutActors(IReadOnlySet<long> actors)
     {
         ArgumentNullException.ThrowIfNull(actors);

@@ -37,12 +37,13 @@ public sealed class ScoringService(IScoreStore store)
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var p = await ResolveAsync(request, ct).ConfigureAwait(false);
-        // The topic step's corpus needs nothing of the main score, so it is read on its own connection beside the load,
-        // graph, score and communities phases (mostly one core each), and only awaited when the topic step starts.
+        // The topic step's posts need nothing of the main score, so they are read on their own connection beside the load,
+        // graph, score and communities phases (mostly one core each), and only awaited when the topic step starts; the
+        // interactions' posts come with the main load (ScoringInput.PostKeys), so the interactions are read once.
         var taxonomy = p.Topics is null ? null : Taxonomy(request);
         using var corpusCancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var corpusRead = taxonomy is null ? null : Task.Run(() => ((ITopicStore)store).LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs,
-            corpusCancel.Token, onPostsOnly: true, storedWith: taxonomy), corpusCancel.Token);
+        var corpusRead = taxonomy is null ? null : Task.Run(() => ((ITopicStore)store).LoadTopicPostsAsync(p.Network, p.AsOfMs, taxonomy, corpusCancel.Token),
+            corpusCancel.Token);
         try
         {
             return await RunAsync(request, p, taxonomy, corpusRead, started, clock, progress, ct).ConfigureAwait(false);
@@ -58,12 +59,12 @@ public sealed class ScoringService(IScoreStore store)
         }
     }
 
-    private async Task<ScoreRunInfo> RunAsync(ScoreRequest request, ScoringParameters p, TopicTaxonomy? taxonomy, Task<TopicCorpus>? corpusRead,
+    private async Task<ScoreRunInfo> RunAsync(ScoreRequest request, ScoringParameters p, TopicTaxonomy? taxonomy, Task<IReadOnlyList<TopicPost>>? corpusRead,
         DateTimeOffset started, Stopwatch clock, IProgress<(string Phase, double Done)>? progress, CancellationToken ct)
     {
         var timings = new List<KeyValuePair<string, double>>();
         progress?.Report(("load", 0));
-        var input = await store.LoadWindowAsync(p, ct).ConfigureAwait(false);
+        var input = await store.LoadWindowAsync(p, withPostKeys: corpusRead is not null, ct).ConfigureAwait(false);
         var perAccount = p.HalfLifeFit == TempoFit.LeaveOneOut;
         p = perAccount ? p : TempoFit.Apply(input, p);
         Lap("load");
@@ -92,7 +93,9 @@ public sealed class ScoringService(IScoreStore store)
         Task<RunTopicsDraft>? topics = null;
         if (p.Topics is not null && taxonomy is not null && corpusRead is not null)
         {
-            var corpus = await CompleteTopicCorpusAsync(await corpusRead.ConfigureAwait(false), p, taxonomy, progress, Lap, ct).ConfigureAwait(false);
+            var posts = await CompleteTopicPostsAsync(await corpusRead.ConfigureAwait(false), p, taxonomy, progress, Lap, ct).ConfigureAwait(false);
+            var corpus = new TopicCorpus(input, input.PostKeys?.AsPostIds() ?? throw new InvalidOperationException("the window was loaded without its post keys."),
+                posts).Validate();
             progress?.Report(("topics", 0));
             var topicProgress = progress is null ? null : new PhaseProgress(progress, "topics");
             var method = p.Topics.Method;
@@ -131,24 +134,24 @@ public sealed class ScoringService(IScoreStore store)
         }
     }
 
-    /// <summary>The topic step's corpus with every post's topics as stored at import with <paramref name="taxonomy"/>, given
-    /// its first read <paramref name="corpus"/>. Posts whose stored topics came from another taxonomy (or none: a database
+    /// <summary>The topic step's posts with their topics as stored at import with <paramref name="taxonomy"/>, given
+    /// their first read <paramref name="posts"/>. Posts whose stored topics came from another taxonomy (or none: a database
     /// from before topics were stored) are extracted again and stored first, in their own transaction (phase
-    /// <c>extract</c>), and the corpus is read again, so that this run and the next read stored topics only.</summary>
-    private async Task<TopicCorpus> CompleteTopicCorpusAsync(TopicCorpus corpus, ScoringParameters p, TopicTaxonomy taxonomy,
+    /// <c>extract</c>), and the posts are read again, so that this run and the next read stored topics only.</summary>
+    private async Task<IReadOnlyList<TopicPost>> CompleteTopicPostsAsync(IReadOnlyList<TopicPost> posts, ScoringParameters p, TopicTaxonomy taxonomy,
         IProgress<(string Phase, double Done)>? progress, Action<string> lap, CancellationToken ct)
     {
         var topicStore = (ITopicStore)store;
-        if (store is not IPostTopicStore postTopics || corpus.Posts.All(post => post.Stored is not null))
+        if (store is not IPostTopicStore postTopics || posts.All(post => post.Stored is not null))
         {
-            return corpus;
+            return posts;
         }
 
         progress?.Report(("extract", 0));
         await postTopics.ExtractPostTopicsAsync(new TopicExtractor(taxonomy), progress is null ? null : new PhaseProgress(progress, "extract"), ct)
             .ConfigureAwait(false);
         lap("extract");
-        return await topicStore.LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct, onPostsOnly: true, storedWith: taxonomy).ConfigureAwait(false);
+        return await topicStore.LoadTopicPostsAsync(p.Network, p.AsOfMs, taxonomy, ct).ConfigureAwait(false);
     }
 
     private static TopicTaxonomy Taxonomy(ScoreRequest request) =>

@@ -35,6 +35,11 @@ public static class AccountTopics
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(index);
+        if (!details && AccountTopicCounts.TryForAll(corpus, index) is { } counts)
+        {
+            return counts;
+        }
+
         var posts = new Dictionary<long, List<TopicPost>>();
         foreach (var post in corpus.Posts.Where(p => index.TopicsOf(p.ExternalId).Count > 0))
         {

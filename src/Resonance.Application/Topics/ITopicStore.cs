@@ -18,6 +18,15 @@ public interface ITopicStore
     Task<TopicCorpus> LoadTopicCorpusAsync(string? network, long fromMs, long toMs, CancellationToken ct = default, bool onPostsOnly = false,
         TopicTaxonomy? storedWith = null);
 
+    /// <summary>What <see cref="Scoring.IScoreStore.LoadScoringInputAsync"/> reads, in the same order, with the post each
+    /// interaction was on (<see cref="Scoring.ScoringInput.PostKeys"/>): a run's topic step then reads only the posts
+    /// (<see cref="LoadTopicPostsAsync"/>), not the interactions a second time.</summary>
+    Task<Scoring.ScoringInput> LoadScoringInputWithPostKeysAsync(string? network, long fromMs, long toMs, CancellationToken ct = default);
+
+    /// <summary>The posts of <see cref="LoadTopicCorpusAsync"/> alone: every post created up to <paramref name="toMs"/>, for
+    /// one network or all, in store order, with its stored extraction where it came from <paramref name="storedWith"/>.</summary>
+    Task<IReadOnlyList<TopicPost>> LoadTopicPostsAsync(string? network, long toMs, TopicTaxonomy? storedWith, CancellationToken ct = default);
+
     /// <summary>One account's slice of <see cref="LoadTopicCorpusAsync"/>: the interactions with a time in
     /// [<paramref name="fromMs"/>, <paramref name="toMs"/>] or none that <paramref name="accountId"/> made or received (every
     /// kind, follows and mentions included), each with its post, and the posts created up to <paramref name="toMs"/> that

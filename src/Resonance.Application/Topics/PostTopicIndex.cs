@@ -3,12 +3,21 @@ namespace Resonance.Application.Topics;
 /// <summary>The topics of every post of a corpus (with ancestors) and the evidence behind each, computed once.</summary>
 /// <remarks>A repost takes the topics of the post it reposts when that post is in the corpus. A post's matches are the
 /// extraction stored with it at import (<see cref="TopicPost.Stored"/>, O(matches)) or, for a post without one, extracted
-/// from its text now (O(text)), in parallel; deterministic for any thread count (posts indexed in corpus order, topics in match order).</remarks>
+/// from its text now (O(text)), in parallel; deterministic for any thread count (posts indexed in corpus order, topics in match order).
+/// Each distinct post id gets a slot (its position among the distinct ids, in corpus order), and every topic an integer id
+/// (its position among the topics any post is about, ordinal), so a run's topic step matches interactions to topics with
+/// integers (<see cref="SlotOf"/>, <see cref="TopicIdsOf(int)"/>) after one lookup per distinct post.</remarks>
 public sealed class PostTopicIndex
 {
-    private readonly Dictionary<string, string[]> topics = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyList<TopicMatch>> evidence = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> slots = new(StringComparer.Ordinal);
+    // Each slot's topics (with ancestors) as an index into the distinct topic sets: posts whose stored extraction is one
+    // object, and reposts of a post, share a set, so a set's topic ids are computed once. Set 0 is no topic.
+    private readonly List<int> setOf = [];
+    private readonly List<string[]> sets = [[]];
+    private readonly List<IReadOnlyList<TopicMatch>> evidence = [];
     private readonly TopicTaxonomy taxonomy;
+    private (string[] Names, int[][] OfSlot)? ids;
+    private (TopicCorpus Corpus, int[] Slots)? interactionSlots;
 
     /// <summary>Extracts the topics of <paramref name="posts"/>.</summary>
     public PostTopicIndex(IEnumerable<TopicPost> posts, TopicExtractor extractor)
@@ -33,7 +42,7 @@ public sealed class PostTopicIndex
         });
         var reposts = new List<TopicPost>();
         // Stored extractions decoded from the same text are one object (PostTopicCodec.Decoder): their topics are computed once.
-        var shared = new Dictionary<IReadOnlyList<TopicMatch>, string[]>(ReferenceEqualityComparer.Instance);
+        var shared = new Dictionary<IReadOnlyList<TopicMatch>, int>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < all.Count; i++)
         {
             var post = all[i];
@@ -43,38 +52,121 @@ public sealed class PostTopicIndex
                 continue;
             }
 
-            evidence[post.ExternalId] = matches;
-            if (post.Stored is null || !shared.TryGetValue(matches, out var withAncestors))
+            if (post.Stored is null || !shared.TryGetValue(matches, out var set))
             {
-                withAncestors = [.. matches.SelectMany(m => extractor.Taxonomy.WithAncestors(m.Topic)).Distinct(StringComparer.Ordinal)];
+                set = sets.Count;
+                sets.Add([.. matches.SelectMany(m => extractor.Taxonomy.WithAncestors(m.Topic)).Distinct(StringComparer.Ordinal)]);
                 if (post.Stored is not null)
                 {
-                    shared[matches] = withAncestors;
+                    shared[matches] = set;
                 }
             }
 
-            topics[post.ExternalId] = withAncestors;
+            Set(post.ExternalId, set, matches);
         }
 
         foreach (var repost in reposts)
         {
-            topics[repost.ExternalId] = topics.GetValueOrDefault(repost.RepostOf!, []);
-            evidence[repost.ExternalId] = evidence.GetValueOrDefault(repost.RepostOf!, []);
+            var original = SlotOf(repost.RepostOf);
+            Set(repost.ExternalId, original < 0 ? 0 : setOf[original], original < 0 ? [] : evidence[original]);
         }
     }
 
     /// <summary>The taxonomy the posts' topics are of.</summary>
     public TopicTaxonomy Taxonomy => taxonomy;
 
+    /// <summary>Sets the topic set and evidence of <paramref name="postId"/>, the last post with that id winning (as a
+    /// dictionary's indexer).</summary>
+    private void Set(string postId, int set, IReadOnlyList<TopicMatch> matches)
+    {
+        if (!slots.TryGetValue(postId, out var slot))
+        {
+            slots[postId] = slot = setOf.Count;
+            setOf.Add(0);
+            evidence.Add([]);
+        }
+
+        setOf[slot] = set;
+        evidence[slot] = matches;
+    }
+
     /// <summary>True for a repost with no text of its own: it is about what its original is about.</summary>
     internal static bool IsBareRepost(string? repostOf, string? text) => repostOf is not null && string.IsNullOrWhiteSpace(text);
 
     /// <summary>The topics of a post (with ancestors), or none for an unknown post or null.</summary>
-    public IReadOnlyList<string> TopicsOf(string? postId) => postId is not null && topics.TryGetValue(postId, out var t) ? t : [];
+    public IReadOnlyList<string> TopicsOf(string? postId) => SlotOf(postId) is var slot and >= 0 ? sets[setOf[slot]] : [];
 
     /// <summary>The matches that make a post about <paramref name="topic"/> (directly or through a descendant).</summary>
     public IEnumerable<TopicMatch> EvidenceFor(string postId, string topic) =>
-        evidence.GetValueOrDefault(postId, []).Where(m => taxonomy.WithAncestors(m.Topic).Contains(topic, StringComparer.Ordinal));
+        (SlotOf(postId) is var slot and >= 0 ? evidence[slot] : []).Where(m => taxonomy.WithAncestors(m.Topic).Contains(topic, StringComparer.Ordinal));
+
+    /// <summary>The slot of <paramref name="postId"/>, or -1 for an unknown post or null. O(length of the id).</summary>
+    internal int SlotOf(string? postId) => postId is not null && slots.TryGetValue(postId, out var slot) ? slot : -1;
+
+    /// <summary>The number of slots (distinct post ids).</summary>
+    internal int SlotCount => setOf.Count;
+
+    /// <summary>Every topic any post is about, in ordinal order: a topic's id is its position here.</summary>
+    internal string[] TopicNames => Ids().Names;
+
+    /// <summary>The topic ids of the post in <paramref name="slot"/> (as <see cref="TopicsOf"/> gives the names, in that order); none for -1.</summary>
+    internal int[] TopicIdsOf(int slot) => slot < 0 ? [] : Ids().OfSlot[slot];
+
+    /// <summary>The slot of the post each interaction of <paramref name="corpus"/> was on (-1: none, or a post not in the
+    /// index), computed once per corpus: one lookup per distinct post id when the corpus came with the run's load
+    /// (<see cref="Scoring.InteractionPostKeys"/>), else one per interaction.</summary>
+    internal int[] InteractionSlots(TopicCorpus corpus)
+    {
+        lock (slots)
+        {
+            if (interactionSlots is { } known && ReferenceEquals(known.Corpus, corpus))
+            {
+                return known.Slots;
+            }
+        }
+
+        int[] result;
+        if (Scoring.InteractionPostKeys.From(corpus.InteractionPostIds) is { } keys)
+        {
+            var slotOfKey = Array.ConvertAll(keys.Keys, SlotOf);
+            result = Array.ConvertAll(keys.Of, k => k < 0 ? -1 : slotOfKey[k]);
+        }
+        else
+        {
+            result = [.. corpus.InteractionPostIds.Select(SlotOf)];
+        }
+
+        lock (slots)
+        {
+            interactionSlots = (corpus, result);
+        }
+
+        return result;
+    }
+
+    /// <summary>The topic ids, computed once (a shared names array is converted once).</summary>
+    private (string[] Names, int[][] OfSlot) Ids()
+    {
+        lock (slots)
+        {
+            if (ids is { } known)
+            {
+                return known;
+            }
+
+            var names = sets.SelectMany(t => t).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            var idOf = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
+            var ofSet = sets.Select(t => t.Select(n => idOf[n]).ToArray()).ToArray();
+            var ofSlot = new int[setOf.Count][];
+            for (var slot = 0; slot < ofSlot.Length; slot++)
+            {
+                ofSlot[slot] = ofSet[setOf[slot]];
+            }
+
+            ids = (names, ofSlot);
+            return (names, ofSlot);
+        }
+    }
 
     /// <summary>True when <paramref name="postId"/> is about <paramref name="topic"/> or one of its descendants.</summary>
     public bool IsAbout(string? postId, string topic) => TopicsOf(postId).Contains(topic, StringComparer.Ordinal);

@@ -167,71 +167,152 @@ public static class TopicShareScoring
     private readonly record struct Entry(int Index, int Topic, int Pair, double Reach, double Amplification, double Impact);
 
     /// <summary>The topics anyone engaged on (ordinal order) and the (pair, topic) entries, by topic then pair.</summary>
+    /// <remarks>O(m + E + m_T log d) for m interactions, E pairs and m_T (interaction, topic) rows, d the most rows of one pair:
+    /// rows are bucketed by pair (counting sort), each pair's few rows sorted by topic, and the entries bucketed by topic
+    /// in pair order. Each (topic, pair) sum is <see cref="Share"/> of the same set of decays as a sort of all rows by
+    /// (topic, pair) gives, so the entries are the same, bit for bit.</remarks>
     private static (string[] Topics, Entry[] Entries) Entries(ScoreComputation main, TopicCorpus corpus, PostTopicIndex index)
     {
         var g = main.Graph;
         var input = corpus.Input;
         var p = main.Parameters;
         var decayOf = NodeDecays(g, p);
-        var keys = RawScores.PairKeys(g);
-        var n = (long)g.NodeCount;
-        var names = new SortedSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < input.InteractionCount; i++)
+        var slots = index.InteractionSlots(corpus);
+        var names = index.TopicNames;
+
+        // The topics of the posts any interaction names, in ordinal order (ids are ordinal already): dense ids 0..T-1.
+        var dense = new int[names.Length];
+        var seen = new bool[index.SlotCount];
+        foreach (var slot in slots)
         {
-            names.UnionWith(index.TopicsOf(corpus.InteractionPostIds[i]));
+            if (slot >= 0 && !seen[slot])
+            {
+                seen[slot] = true;
+                foreach (var t in index.TopicIdsOf(slot))
+                {
+                    dense[t] = 1;
+                }
+            }
         }
 
-        var topics = names.ToArray();
-        var topicOf = topics.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i, StringComparer.Ordinal);
-        var rowKeys = new List<long>();
-        var rowDecays = new List<double>();
+        var topics = new List<string>();
+        for (var t = 0; t < names.Length; t++)
+        {
+            dense[t] = dense[t] == 0 ? -1 : topics.Count;
+            if (dense[t] >= 0)
+            {
+                topics.Add(names[t]);
+            }
+        }
+
+        // Pairs are sorted by (source, target): firstPair[u]..firstPair[u + 1] are u's, by target.
+        var firstPair = new int[g.NodeCount + 1];
+        foreach (var u in g.Sources)
+        {
+            firstPair[u + 1]++;
+        }
+
+        for (var u = 0; u < g.NodeCount; u++)
+        {
+            firstPair[u + 1] += firstPair[u];
+        }
+
+        // The rows: each in-window interaction on a post about any topic, once per topic, bucketed by pair.
+        // Written before read (decayAt only for rows on a pair): not zeroed first.
+        var pairOf = GC.AllocateUninitializedArray<int>(input.InteractionCount);
+        var decayAt = GC.AllocateUninitializedArray<double>(input.InteractionCount);
+        var rowsOfPair = new int[g.PairCount + 1];
         for (var i = 0; i < input.InteractionCount; i++)
         {
-            var about = index.TopicsOf(corpus.InteractionPostIds[i]);
+            pairOf[i] = -1;
+            var about = index.TopicIdsOf(slots[i]);
             var time = input.TimesMs[i];
             var inWindow = time == ScoringInput.Untimed || (time >= p.WindowStartMs && time <= p.AsOfMs);
-            if (about.Count == 0 || !inWindow || input.ActorIds[i] == input.TargetIds[i] || !(input.Weights[i] > 0))
+            if (about.Length == 0 || !inWindow || input.ActorIds[i] == input.TargetIds[i] || !(input.Weights[i] > 0))
             {
                 continue;
             }
 
             var u = Array.BinarySearch(g.AccountIds, input.ActorIds[i]);
             var v = Array.BinarySearch(g.AccountIds, input.TargetIds[i]);
-            var e = u < 0 || v < 0 ? -1 : Array.BinarySearch(keys, (u * n) + v);
+            var e = u < 0 || v < 0 ? -1 : Array.BinarySearch(g.Targets, firstPair[u], firstPair[u + 1] - firstPair[u], v);
             if (e < 0)
             {
                 continue;
             }
 
-            var decay = time == ScoringInput.Untimed ? 1.0 : decayOf[v].Decay(p.AsOfMs - time);
-            foreach (var topic in about)
-            {
-                rowKeys.Add(((long)topicOf[topic] * keys.Length) + e);
-                rowDecays.Add(decay);
-            }
+            pairOf[i] = e;
+            decayAt[i] = time == ScoringInput.Untimed ? 1.0 : decayOf[v].Decay(p.AsOfMs - time);
+            rowsOfPair[e + 1] += about.Length;
         }
 
-        // By (topic, pair), then each run of one key by decay, so that every sum is a function of the set of rows.
-        var sortedKeys = rowKeys.ToArray();
-        var decays = rowDecays.ToArray();
-        Array.Sort(sortedKeys, decays);
-        var entries = new List<Entry>();
-        for (var run = 0; run < sortedKeys.Length;)
+        for (var e = 0; e < g.PairCount; e++)
         {
-            var end = run + 1;
-            while (end < sortedKeys.Length && sortedKeys[end] == sortedKeys[run])
-            {
-                end++;
-            }
-
-            var pair = (int)(sortedKeys[run] % keys.Length);
-            var share = Share(decays.AsSpan(run, end - run), g.EngagementCounts[pair]);
-            entries.Add(new Entry(entries.Count, (int)(sortedKeys[run] / keys.Length), pair, share * main.ReachContribution[pair],
-                share * main.AmplificationContribution[pair], share * main.ImpactContribution[pair]));
-            run = end;
+            rowsOfPair[e + 1] += rowsOfPair[e];
         }
 
-        return (topics, [.. entries]);
+        var rowTopic = GC.AllocateUninitializedArray<int>(rowsOfPair[g.PairCount]);
+        var rowDecay = GC.AllocateUninitializedArray<double>(rowTopic.Length);
+        var next = rowsOfPair[..^1];
+        for (var i = 0; i < input.InteractionCount; i++)
+        {
+            if (pairOf[i] is var e and >= 0)
+            {
+                foreach (var t in index.TopicIdsOf(slots[i]))
+                {
+                    rowTopic[next[e]] = dense[t];
+                    rowDecay[next[e]++] = decayAt[i];
+                }
+            }
+        }
+
+        // Per pair (ascending), its rows sorted by topic; a first pass counts each topic's entries, so that the second writes
+        // every entry straight to its place: by topic, then pair.
+        var entryStart = new int[topics.Count + 1];
+        for (var e = 0; e < g.PairCount; e++)
+        {
+            var (from, to) = (rowsOfPair[e], rowsOfPair[e + 1]);
+            if (to - from > 1)
+            {
+                Array.Sort(rowTopic, rowDecay, from, to - from);
+            }
+
+            for (var r = from; r < to; r++)
+            {
+                if (r == from || rowTopic[r] != rowTopic[r - 1])
+                {
+                    entryStart[rowTopic[r] + 1]++;
+                }
+            }
+        }
+
+        for (var t = 0; t < topics.Count; t++)
+        {
+            entryStart[t + 1] += entryStart[t];
+        }
+
+        var entries = new Entry[entryStart[topics.Count]];
+        var at = entryStart[..^1];
+        for (var e = 0; e < g.PairCount; e++)
+        {
+            for (var run = rowsOfPair[e]; run < rowsOfPair[e + 1];)
+            {
+                var end = run + 1;
+                while (end < rowsOfPair[e + 1] && rowTopic[end] == rowTopic[run])
+                {
+                    end++;
+                }
+
+                var t = rowTopic[run];
+                var share = Share(rowDecay.AsSpan(run, end - run), g.EngagementCounts[e]);
+                entries[at[t]] = new Entry(at[t], t, e, share * main.ReachContribution[e], share * main.AmplificationContribution[e],
+                    share * main.ImpactContribution[e]);
+                at[t]++;
+                run = end;
+            }
+        }
+
+        return ([.. topics], entries);
     }
 
     /// <summary>f_T(u,v): the pair's decays on posts about the topic, sorted (so the sum is a function of the set of rows)

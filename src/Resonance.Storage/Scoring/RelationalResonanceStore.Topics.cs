@@ -1,3 +1,4 @@
+using Resonance.Application.Scoring;
 using Resonance.Application.Topics;
 using Resonance.Storage.Scoring;
 
@@ -10,6 +11,16 @@ public abstract partial class RelationalResonanceStore : ITopicStore
     public Task<TopicCorpus> LoadTopicCorpusAsync(string? network, long fromMs, long toMs, CancellationToken ct = default, bool onPostsOnly = false,
         TopicTaxonomy? storedWith = null) =>
         QueryAsync((c, t) => TopicQueries.LoadTopicCorpusAsync(c, network, fromMs, toMs, onPostsOnly, storedWith, t), ct);
+
+    /// <inheritdoc />
+    public Task<ScoringInput> LoadScoringInputWithPostKeysAsync(string? network, long fromMs, long toMs, CancellationToken ct = default) =>
+        QueryAsync(async (c, t) =>
+            await ReadScoringInputAsync(c, await ScoringInputQuery.CreateAsync(c, network, fromMs, toMs, t, withPostKeys: true).ConfigureAwait(false), t)
+                .ConfigureAwait(false), ct);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TopicPost>> LoadTopicPostsAsync(string? network, long toMs, TopicTaxonomy? storedWith, CancellationToken ct = default) =>
+        QueryAsync((c, t) => TopicQueries.LoadTopicPostsAsync(c, network, toMs, storedWith, t), ct);
 
     /// <inheritdoc />
     public Task<TopicCorpus> LoadAccountTopicCorpusAsync(string? network, long fromMs, long toMs, long accountId, CancellationToken ct = default,

@@ -49,9 +49,12 @@ internal sealed class ScoringInputBuilder
         _postTimes[_posts++] = createdMs;
     }
 
-    /// <summary>The input, with every array cut to the rows added.</summary>
-    public ScoringInput Build() => new(Trim(_actors, _interactions), Trim(_targets, _interactions), Trim(_kinds, _interactions),
-        Trim(_times, _interactions), Trim(_weights, _interactions), Trim(_postAuthors, _posts), Trim(_postTimes, _posts));
+    /// <summary>The input, with every array cut to the rows added, and their post keys when read.</summary>
+    public ScoringInput Build(InteractionPostKeys? postKeys = null) => new(Trim(_actors, _interactions), Trim(_targets, _interactions),
+        Trim(_kinds, _interactions), Trim(_times, _interactions), Trim(_weights, _interactions), Trim(_postAuthors, _posts), Trim(_postTimes, _posts))
+    {
+        PostKeys = postKeys,
+    };
 
     private static T[] Trim<T>(T[] array, int length) => array.Length == length ? array : array[..length];
 }

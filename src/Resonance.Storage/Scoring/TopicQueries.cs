@@ -29,29 +29,40 @@ internal static class TopicQueries
             }
         }
 
-        var posts = new List<TopicPost>();
-        var decoder = storedWith is null ? null : new PostTopicCodec.Decoder(storedWith);
-        await using (var cmd = AdoCommands.Command(connection,
-            $"SELECT author_id, external_id, created_at_ms, {StoredColumns(storedWith)} FROM posts WHERE created_at_ms <= @to"
-            + ScoreStoreQueries.NetworkFilter(networkId) + " ORDER BY id",
-            ScoreStoreQueries.WithNetwork(networkId, ("@to", toMs), Fingerprint(storedWith))))
-        await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        var posts = await ReadTopicPostsAsync(connection, networkId, toMs, storedWith, ct).ConfigureAwait(false);
+        foreach (var post in posts.Where(p => p.CreatedAtMs >= fromMs))
         {
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                var created = reader.GetInt64(2);
-                var hashtags = reader.IsDBNull(4) ? [] : reader.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                var stored = decoder is null || reader.IsDBNull(6) ? null : decoder.Decode(reader.GetString(6));
-                posts.Add(new TopicPost(reader.GetInt64(0), reader.GetString(1), created, reader.IsDBNull(3) ? null : reader.GetString(3), hashtags,
-                    reader.IsDBNull(5) ? null : reader.GetString(5), stored));
-                if (created >= fromMs)
-                {
-                    input.AddPost(reader.GetInt64(0), created);
-                }
-            }
+            input.AddPost(post.AuthorId, post.CreatedAtMs);
         }
 
         return new TopicCorpus(input.Build(), postIds, posts).Validate();
+    }
+
+    public static async Task<IReadOnlyList<TopicPost>> LoadTopicPostsAsync(DbConnection connection, string? network, long toMs, TopicTaxonomy? storedWith,
+        CancellationToken ct) =>
+        await ReadTopicPostsAsync(connection, await ScoreStoreQueries.NetworkIdAsync(connection, network, ct).ConfigureAwait(false), toMs, storedWith, ct)
+            .ConfigureAwait(false);
+
+    /// <summary>Every post created up to <paramref name="toMs"/> of the network (null: all), by store id.</summary>
+    private static async Task<List<TopicPost>> ReadTopicPostsAsync(DbConnection connection, int? networkId, long toMs, TopicTaxonomy? storedWith,
+        CancellationToken ct)
+    {
+        var posts = new List<TopicPost>();
+        var decoder = storedWith is null ? null : new PostTopicCodec.Decoder(storedWith);
+        await using var cmd = AdoCommands.Command(connection,
+            $"SELECT author_id, external_id, created_at_ms, {StoredColumns(storedWith)} FROM posts WHERE created_at_ms <= @to"
+            + ScoreStoreQueries.NetworkFilter(networkId) + " ORDER BY id",
+            ScoreStoreQueries.WithNetwork(networkId, ("@to", toMs), Fingerprint(storedWith)));
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            var hashtags = reader.IsDBNull(4) ? [] : reader.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var stored = decoder is null || reader.IsDBNull(6) ? null : decoder.Decode(reader.GetString(6));
+            posts.Add(new TopicPost(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3), hashtags,
+                reader.IsDBNull(5) ? null : reader.GetString(5), stored));
+        }
+
+        return posts;
     }
 
     /// <summary>The text, hashtags, repost and stored-topics columns of <c>posts</c>: with a taxonomy, a post extracted with it

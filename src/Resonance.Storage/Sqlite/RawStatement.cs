@@ -102,6 +102,26 @@ internal sealed class RawStatement : IDisposable
     /// <summary>A 0-based column of the current row as a double (as <c>sqlite3_column_double</c> converts it).</summary>
     public double Double(int column) => SqliteNative.ColumnDouble(_stmtPtr, column);
 
+    /// <summary>A 0-based column of the current row as UTF-8 text (as <c>sqlite3_column_text</c> converts it; empty for
+    /// NULL), copied into <paramref name="buffer"/> (grown when too small).</summary>
+    public ReadOnlySpan<byte> Utf8(int column, ref byte[] buffer)
+    {
+        var text = SqliteNative.ColumnText(_stmtPtr, column); // first: it may convert the value, which sets its length
+        if (text == IntPtr.Zero)
+        {
+            return [];
+        }
+
+        var length = SqliteNative.ColumnBytes(_stmtPtr, column);
+        if (buffer.Length < length)
+        {
+            buffer = new byte[Math.Max(length, buffer.Length * 2)];
+        }
+
+        System.Runtime.InteropServices.Marshal.Copy(text, buffer, 0, length);
+        return buffer.AsSpan(0, length);
+    }
+
     public void Dispose()
     {
         if (_referenced)

@@ -52,6 +52,16 @@ internal static class SqliteNative
     [SuppressGCTransition]
     public static extern double ColumnDouble(IntPtr statement, int column);
 
+    [DllImport(Library, EntryPoint = "sqlite3_column_text", ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    [SuppressGCTransition]
+    public static extern IntPtr ColumnText(IntPtr statement, int column);
+
+    [DllImport(Library, EntryPoint = "sqlite3_column_bytes", ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    [SuppressGCTransition]
+    public static extern int ColumnBytes(IntPtr statement, int column);
+
     [DllImport(Library, EntryPoint = "sqlite3_changes", ExactSpelling = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     [SuppressGCTransition]

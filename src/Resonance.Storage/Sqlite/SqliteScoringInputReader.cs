@@ -15,6 +15,8 @@ internal static class SqliteScoringInputReader
     public static ScoringInput Read(SqliteConnection connection, ScoringInputQuery query, CancellationToken ct)
     {
         var input = new ScoringInputBuilder();
+        var keys = query.WithPostKeys ? new PostKeyCollector() : null;
+        var buffer = new byte[64];
         using (var s = Prepare(connection, query.Interactions, query.InteractionParameters))
         {
             for (var n = 0; s.Read(); n++)
@@ -25,6 +27,7 @@ internal static class SqliteScoringInputReader
                 }
                 // InteractionEntity.Untimed and ScoringInput.Untimed are both long.MinValue, so times pass through as stored.
                 input.AddInteraction(s.Int64(0), s.Int64(1), (InteractionKind)checked((short)s.Int64(2)), s.Int64(3), s.Double(4));
+                keys?.Add(s.Utf8(5, ref buffer));
             }
         }
         using (var s = Prepare(connection, query.Posts, query.PostParameters))
@@ -34,7 +37,7 @@ internal static class SqliteScoringInputReader
                 input.AddPost(s.Int64(0), s.Int64(1));
             }
         }
-        return input.Build();
+        return input.Build(keys?.Build());
     }
 
     private static RawStatement Prepare(SqliteConnection connection, string sql, (string Name, long Value)[] parameters)

@@ -109,6 +109,12 @@ public sealed class InsightServiceTests
         public Task<TopicCorpus> LoadAccountTopicCorpusAsync(string? network, long fromMs, long toMs, long accountId, CancellationToken ct = default,
             TopicTaxonomy? storedWith = null) =>
             Task.FromResult(corpus);
+
+        public Task<ScoringInput> LoadScoringInputWithPostKeysAsync(string? network, long fromMs, long toMs, CancellationToken ct = default) =>
+            throw new NotSupportedException();
+
+        public Task<IReadOnlyList<TopicPost>> LoadTopicPostsAsync(string? network, long toMs, TopicTaxonomy? storedWith, CancellationToken ct = default) =>
+            Task.FromResult(corpus.Posts);
     }
 
     private sealed class Source(RunInsights insights) : IRunInsightsSource

@@ -18,6 +18,15 @@ internal static class TopicCorpora
         return (new TopicCorpus(input, postIds, posts).Validate(), ids);
     }
 
+    /// <summary>The same corpus with its interactions' post ids held as a run's load holds them (<see cref="InteractionPostKeys"/>).</summary>
+    public static TopicCorpus WithPostKeys(TopicCorpus corpus)
+    {
+        var keys = corpus.InteractionPostIds.OfType<string>().Distinct().ToArray();
+        var of = keys.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i);
+        var postKeys = new InteractionPostKeys([.. corpus.InteractionPostIds.Select(id => id is null ? -1 : of[id])], keys);
+        return new TopicCorpus(corpus.Input, postKeys.AsPostIds(), corpus.Posts).Validate();
+    }
+
     /// <summary>The same corpus with its interactions, posts and post rows in reverse order.</summary>
     public static TopicCorpus Reversed(TopicCorpus corpus)
     {

@@ -133,6 +133,28 @@ public class TopicScoringTests(ITestOutputHelper output)
         static string Text(AccountTopic t) => $"{t.Topic} {t.Posts} {t.Engagements:R} {t.Engagers} {string.Join("|", t.Terms)} {string.Join("|", t.TopPosts)}";
     }
 
+    /// <remarks>Without details, the counts come from integer slots and flat arrays (<see cref="AccountTopicCounts"/>); with
+    /// them, from the per-account strings of <see cref="AccountTopics.For"/>: the same numbers, bit for bit. Two accounts
+    /// whose posts share an id (networks colliding) take the per-account path.</remarks>
+    [Fact]
+    public void AccountTopicCounts_AreTheDetailedRowsCounts_BitForBit_AlsoWhenPostIdsCollide()
+    {
+        var (corpus, _, index, _) = Data.Value;
+        var someone = corpus.Posts.First(p => index.TopicsOf(p.ExternalId).Count > 0);
+        var colliding = corpus with { Posts = [.. corpus.Posts, someone with { AuthorId = corpus.Posts.First(p => p.AuthorId != someone.AuthorId).AuthorId }] };
+
+        foreach (var c in new[] { corpus, colliding })
+        {
+            var i = new PostTopicIndex(c.Posts, new TopicExtractor(TopicTaxonomy.BuiltIn));
+            Assert.Equal(c == colliding, AccountTopicCounts.TryForAll(c, i) is null);
+            var detailed = AccountTopics.ForAll(c, i).Select(Counts).ToList();
+            Assert.True(detailed.Count > 100, $"{detailed.Count} rows");
+            Assert.Equal(detailed, AccountTopics.ForAll(c, i, details: false).Select(Counts));
+        }
+
+        static string Counts(AccountTopicRow r) => $"{r.AccountId} {r.Position} {r.Topic.Topic} {r.Topic.Posts} {r.Topic.Engagements:R} {r.Topic.Engagers}";
+    }
+
     [Fact]
     public void RunTopicScoring_StoresWhatEachTopicScoresOnItsOwn_ForAnyThreadCount()
     {

@@ -105,6 +105,50 @@ public class TopicShareScoringTests(ITestOutputHelper output)
         Assert.Equal(Rankings.Value.SelectMany(r => r.Contributions), other.SelectMany(r => r.Contributions));
     }
 
+    /// <remarks><see cref="TopicShareOnRead"/> derives one account's lines on its own, by pair and post id, with none of the
+    /// run step's integer bucketing: a plain reference for it.</remarks>
+    [Fact]
+    public void EveryStoredLine_IsWhatTheOneAccountDerivationGives_BitForBit()
+    {
+        var (corpus, _, index, main) = Data.Value;
+        var mainLines = RunDrafts.Create(ScoringService.Header(main, corpus.Input, DateTimeOffset.UnixEpoch, []), main).Contributions;
+        var checkedLines = 0;
+        foreach (var ranking in Rankings.Value)
+        {
+            foreach (var score in ranking.Scores.Take(5).Concat(ranking.Scores.TakeLast(5)))
+            {
+                var id = score.AccountId;
+                var derived = TopicShareOnRead.Contributions(main.Parameters, corpus, index, id, ranking.Topic,
+                        [.. mainLines.Where(c => c.AccountId == id || c.EngagerId == id)])
+                    .Where(c => c.AccountId == id).OrderBy(c => c.EngagerId);
+                var stored = ranking.Contributions.Where(c => c.AccountId == id).OrderBy(c => c.EngagerId).ToList();
+                Assert.Equal(stored, derived);
+                checkedLines += stored.Count;
+            }
+        }
+
+        output.WriteLine($"{checkedLines} lines in {Rankings.Value.Count} topics");
+        Assert.True(checkedLines > 100, $"{checkedLines} lines checked");
+    }
+
+    [Fact]
+    public void ACorpusWhosePostsCameWithTheLoad_GivesTheSameRankingsAndCounts_BitForBit()
+    {
+        var (corpus, _, index, main) = Data.Value;
+        var keyed = TopicCorpora.WithPostKeys(corpus);
+        Assert.NotNull(InteractionPostKeys.From(keyed.InteractionPostIds));
+
+        var other = TopicShareScoring.Score(main, keyed, new PostTopicIndex(keyed.Posts, new TopicExtractor(TopicTaxonomy.BuiltIn)),
+            ct: TestContext.Current.CancellationToken);
+
+        Assert.Equal(Rankings.Value.Select(r => r.Topic), other.Select(r => r.Topic));
+        Assert.Equal(Rankings.Value.SelectMany(r => r.Scores), other.SelectMany(r => r.Scores));
+        Assert.Equal(Rankings.Value.SelectMany(r => r.Contributions), other.SelectMany(r => r.Contributions));
+        Assert.Equal(AccountTopics.ForAll(corpus, index, details: false).Select(Counts), AccountTopics.ForAll(keyed, index, details: false).Select(Counts));
+
+        static string Counts(AccountTopicRow r) => $"{r.AccountId} {r.Position} {r.Topic.Topic} {r.Topic.Posts} {r.Topic.Engagements:R} {r.Topic.Engagers}";
+    }
+
     [Fact]
     public void RunTopicScoring_UnderTheShareMethod_StoresTheShareRankings_AndRefusesAnUnknownMethod()
     {

@@ -19,7 +19,7 @@ public sealed class TopicCorpusStorageTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task LoadTopicCorpus_GivesEachInteractionItsPost_AndEveryPostUpToTheEnd(string provider)
+    public async Task LoadTopicCorpus_GivesEachInteractionItsPost_AndEveryPostUpToTheEnd_AsTheKeyedLoadAndPostsReadDo(string provider)
     {
         var (db, store) = await TestDatabase.CreateMigratedAsync(provider);
         await using var _ = db;
@@ -47,5 +47,25 @@ public sealed class TopicCorpusStorageTests
         var onPosts = await store.LoadTopicCorpusAsync("mastodon", from, to, ct, onPostsOnly: true);
         Assert.Equal(["old", "p1"], onPosts.InteractionPostIds.Order(StringComparer.Ordinal));
         Assert.Equal(corpus.Posts.Select(p => p.ExternalId), onPosts.Posts.Select(p => p.ExternalId));
+
+        // A run's topic step reads the interactions once, with the main load: the keyed load is the scoring input row for
+        // row (same order) with each row's post id as the corpus read gives it, and the posts are the corpus's.
+        var plain = await store.LoadScoringInputAsync("mastodon", from, to, ct);
+        var keyed = await store.LoadScoringInputWithPostKeysAsync("mastodon", from, to, ct);
+        var posts = await store.LoadTopicPostsAsync("mastodon", to, storedWith: null, ct);
+
+        Assert.Equal(3, keyed.InteractionCount);
+        Assert.Equal(plain.ActorIds, keyed.ActorIds);
+        Assert.Equal(plain.TargetIds, keyed.TargetIds);
+        Assert.Equal(plain.Kinds, keyed.Kinds);
+        Assert.Equal(plain.TimesMs, keyed.TimesMs);
+        Assert.Equal(plain.PostAuthorIds, keyed.PostAuthorIds);
+        Assert.Null(plain.PostKeys);
+        Assert.Equal(corpus.InteractionPostIds, keyed.PostKeys!.AsPostIds());
+        Assert.Equal(2, keyed.PostKeys.Keys.Length); // "p1" and "old", each once
+        Assert.Equal(corpus.Posts.Select(Row), posts.Select(Row));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.LoadScoringInputWithPostKeysAsync("myspace", from, to, ct));
+
+        static string Row(Application.Topics.TopicPost p) => $"{p.AuthorId} {p.ExternalId} {p.CreatedAtMs} {p.Text} {string.Join(',', p.Hashtags)} {p.RepostOf}";
     }
 }
