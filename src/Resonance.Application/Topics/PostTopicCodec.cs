@@ -82,6 +82,14 @@ public static class PostTopicCodec
         private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
         private readonly Dictionary<string, StoredPostTopics> whole = new(StringComparer.Ordinal);
 
+        /// <summary>The extraction stored as <paramref name="encoded"/>, allocating no string when the same text was decoded before.</summary>
+        /// <exception cref="FormatException">A record is malformed or names a topic the taxonomy does not have.</exception>
+        public StoredPostTopics Decode(ReadOnlySpan<char> encoded) =>
+            encoded.IsEmpty ? StoredPostTopics.None
+            : encoded.SequenceEqual(RepostMark) ? StoredPostTopics.Repost
+            : whole.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(encoded, out var known) ? known
+            : Decode(encoded.ToString());
+
         /// <summary>The extraction stored as <paramref name="encoded"/>.</summary>
         /// <exception cref="FormatException">A record is malformed or names a topic the taxonomy does not have.</exception>
         public StoredPostTopics Decode(string encoded)

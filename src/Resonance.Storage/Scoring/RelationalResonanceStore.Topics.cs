@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Resonance.Application.Scoring;
 using Resonance.Application.Topics;
 using Resonance.Storage.Scoring;
@@ -20,7 +21,12 @@ public abstract partial class RelationalResonanceStore : ITopicStore
 
     /// <inheritdoc />
     public Task<IReadOnlyList<TopicPost>> LoadTopicPostsAsync(string? network, long toMs, TopicTaxonomy? storedWith, CancellationToken ct = default) =>
-        QueryAsync((c, t) => TopicQueries.LoadTopicPostsAsync(c, network, toMs, storedWith, t), ct);
+        QueryAsync(async (c, t) => await ReadTopicPostsAsync(c,
+            TopicPostsQuery.Create(await ScoreStoreQueries.NetworkIdAsync(c, network, t).ConfigureAwait(false), toMs, storedWith), t).ConfigureAwait(false), ct);
+
+    /// <summary>Runs the topic step's read of the posts; providers with a faster reader than ADO.NET's override it.</summary>
+    private protected virtual async Task<IReadOnlyList<TopicPost>> ReadTopicPostsAsync(DbConnection connection, TopicPostsQuery query, CancellationToken ct) =>
+        await TopicQueries.ReadTopicPostsAsync(connection, query, ct).ConfigureAwait(false);
 
     /// <inheritdoc />
     public Task<TopicCorpus> LoadAccountTopicCorpusAsync(string? network, long fromMs, long toMs, long accountId, CancellationToken ct = default,

@@ -38,21 +38,12 @@ internal static class TopicQueries
         return new TopicCorpus(input.Build(), postIds, posts).Validate();
     }
 
-    public static async Task<IReadOnlyList<TopicPost>> LoadTopicPostsAsync(DbConnection connection, string? network, long toMs, TopicTaxonomy? storedWith,
-        CancellationToken ct) =>
-        await ReadTopicPostsAsync(connection, await ScoreStoreQueries.NetworkIdAsync(connection, network, ct).ConfigureAwait(false), toMs, storedWith, ct)
-            .ConfigureAwait(false);
-
-    /// <summary>Every post created up to <paramref name="toMs"/> of the network (null: all), by store id.</summary>
-    private static async Task<List<TopicPost>> ReadTopicPostsAsync(DbConnection connection, int? networkId, long toMs, TopicTaxonomy? storedWith,
-        CancellationToken ct)
+    /// <summary>The posts <paramref name="query"/> selects, by store id, through ADO.NET.</summary>
+    public static async Task<List<TopicPost>> ReadTopicPostsAsync(DbConnection connection, TopicPostsQuery query, CancellationToken ct)
     {
         var posts = new List<TopicPost>();
-        var decoder = storedWith is null ? null : new PostTopicCodec.Decoder(storedWith);
-        await using var cmd = AdoCommands.Command(connection,
-            $"SELECT author_id, external_id, created_at_ms, {StoredColumns(storedWith)} FROM posts WHERE created_at_ms <= @to"
-            + ScoreStoreQueries.NetworkFilter(networkId) + " ORDER BY id",
-            ScoreStoreQueries.WithNetwork(networkId, ("@to", toMs), Fingerprint(storedWith)));
+        var decoder = query.StoredWith is null ? null : new PostTopicCodec.Decoder(query.StoredWith);
+        await using var cmd = AdoCommands.Command(connection, query.Sql, [.. query.Parameters.Select(x => (x.Name, (object?)x.Value))]);
         await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
@@ -65,14 +56,11 @@ internal static class TopicQueries
         return posts;
     }
 
-    /// <summary>The text, hashtags, repost and stored-topics columns of <c>posts</c>: with a taxonomy, a post extracted with it
-    /// sends its stored topics and no text or hashtags (the database sends NULL); without one, every post its text.</summary>
-    private static string StoredColumns(TopicTaxonomy? storedWith) => storedWith is null
-        ? "text, hashtags, repost_of, NULL"
-        : "CASE WHEN topics_taxonomy = @fingerprint THEN NULL ELSE text END, CASE WHEN topics_taxonomy = @fingerprint THEN NULL ELSE hashtags END, "
-          + "repost_of, CASE WHEN topics_taxonomy = @fingerprint THEN topics END";
-
     private static (string, object?) Fingerprint(TopicTaxonomy? storedWith) => ("@fingerprint", storedWith is null ? 0L : PostTopicCodec.Fingerprint(storedWith));
+
+    private static async Task<List<TopicPost>> ReadTopicPostsAsync(DbConnection connection, int? networkId, long toMs, TopicTaxonomy? storedWith,
+        CancellationToken ct) =>
+        await ReadTopicPostsAsync(connection, TopicPostsQuery.Create(networkId, toMs, storedWith), ct).ConfigureAwait(false);
 
     public static async Task<TopicCorpus> LoadAccountTopicCorpusAsync(DbConnection connection, string? network, long fromMs, long toMs, long accountId,
         TopicTaxonomy? storedWith, CancellationToken ct)
@@ -99,7 +87,7 @@ internal static class TopicQueries
         // The account's posts, the posts its interactions name, then the posts any of those repost: by store id, as the whole corpus.
         var posts = new SortedDictionary<long, TopicPost>();
         // Of the account's own network only: post ids are unique within a network, not across networks.
-        var postColumns = $"SELECT id, author_id, external_id, created_at_ms, {StoredColumns(storedWith)} FROM posts WHERE created_at_ms <= @to"
+        var postColumns = $"SELECT id, author_id, external_id, created_at_ms, {TopicPostsQuery.Columns(storedWith)} FROM posts WHERE created_at_ms <= @to"
             + " AND network_id = (SELECT network_id FROM accounts WHERE id = @account)";
         var decoder = storedWith is null ? null : new PostTopicCodec.Decoder(storedWith);
         await ReadPostsAsync(connection, $"{postColumns} AND author_id = @account{filter}",

@@ -102,6 +102,9 @@ internal sealed class RawStatement : IDisposable
     /// <summary>A 0-based column of the current row as a double (as <c>sqlite3_column_double</c> converts it).</summary>
     public double Double(int column) => SqliteNative.ColumnDouble(_stmtPtr, column);
 
+    /// <summary>True when a 0-based column of the current row is NULL.</summary>
+    public bool IsNull(int column) => SqliteNative.ColumnType(_stmtPtr, column) == raw.SQLITE_NULL;
+
     /// <summary>A 0-based column of the current row as UTF-8 text (as <c>sqlite3_column_text</c> converts it; empty for
     /// NULL), copied into <paramref name="buffer"/> (grown when too small).</summary>
     public ReadOnlySpan<byte> Utf8(int column, ref byte[] buffer)

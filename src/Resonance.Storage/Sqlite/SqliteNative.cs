@@ -62,6 +62,11 @@ internal static class SqliteNative
     [SuppressGCTransition]
     public static extern int ColumnBytes(IntPtr statement, int column);
 
+    [DllImport(Library, EntryPoint = "sqlite3_column_type", ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    [SuppressGCTransition]
+    public static extern int ColumnType(IntPtr statement, int column);
+
     [DllImport(Library, EntryPoint = "sqlite3_changes", ExactSpelling = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     [SuppressGCTransition]

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Resonance.Application.Importing;
 using Resonance.Application.Scoring;
+using Resonance.Application.Topics;
 using Resonance.Storage.Scoring;
 
 namespace Resonance.Storage.Sqlite;
@@ -30,6 +31,9 @@ public sealed class SqliteResonanceStore(DatabaseLocation location) : Relational
 
     private protected override Task<ScoringInput> ReadScoringInputAsync(DbConnection connection, ScoringInputQuery query, CancellationToken ct) =>
         Task.FromResult(SqliteScoringInputReader.Read((SqliteConnection)connection, query, ct));
+
+    private protected override Task<IReadOnlyList<TopicPost>> ReadTopicPostsAsync(DbConnection connection, TopicPostsQuery query, CancellationToken ct) =>
+        Task.FromResult(SqliteTopicPostsReader.Read((SqliteConnection)connection, query, ct));
 
     /// <summary>Zeroes deleted content in place, so an erased person's bytes do not linger in free pages.</summary>
     private protected override Task BeforeErasureAsync(DbConnection connection, CancellationToken ct) =>

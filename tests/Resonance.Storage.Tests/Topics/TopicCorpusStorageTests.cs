@@ -65,6 +65,17 @@ public sealed class TopicCorpusStorageTests
         Assert.Equal(2, keyed.PostKeys.Keys.Length); // "p1" and "old", each once
         Assert.Equal(corpus.Posts.Select(Row), posts.Select(Row));
         await Assert.ThrowsAsync<ArgumentException>(() => store.LoadScoringInputWithPostKeysAsync("myspace", from, to, ct));
+        // With the taxonomy the posts were extracted with at import, each comes with its stored extraction (the SQLite read
+        // decodes it from the column's characters), the same as the corpus read gives.
+        var taxonomy = Application.Topics.TopicTaxonomy.BuiltIn;
+        var storedPosts = await store.LoadTopicPostsAsync("mastodon", to, taxonomy, ct);
+        var storedCorpus = await store.LoadTopicCorpusAsync("mastodon", from, to, ct, storedWith: taxonomy);
+        Assert.All(storedPosts, p => Assert.NotNull(p.Stored));
+        Assert.Contains(storedPosts, p => p.Stored!.Matches.Count > 0);
+        Assert.Equal(storedCorpus.Posts.Select(Extraction), storedPosts.Select(Extraction));
+
+        static string Extraction(Application.Topics.TopicPost p) => $"{p.ExternalId} {p.Text} {p.Stored!.OfOriginal} "
+            + string.Join(",", p.Stored.Matches.Select(m => $"{m.Kind}/{m.Topic}/{m.Term}")) + " " + string.Join(",", p.Stored.UnknownTags);
 
         static string Row(Application.Topics.TopicPost p) => $"{p.AuthorId} {p.ExternalId} {p.CreatedAtMs} {p.Text} {string.Join(',', p.Hashtags)} {p.RepostOf}";
     }
