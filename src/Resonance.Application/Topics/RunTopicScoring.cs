@@ -15,7 +15,7 @@ namespace Resonance.Application.Topics;
 /// topic of the taxonomy that anyone engaged on is scored, and every account's topics get their counts
 /// (<see cref="AccountTopics.ForAll"/> without details).</para>
 /// <para>Complexity: the posts' topics as stored at import, O(matches) (extraction, O(total text × longest phrase), only for
-/// posts without a stored extraction, <see cref="PostTopicIndex"/>); topic-share@1 then O(m_T log m_T + B·(m + E)) (see
+/// posts without a stored extraction, <see cref="PostTopicIndex"/>); topic-share@1 then O(n + m_T log d + B·(m + E)) (see
 /// <see cref="TopicShareScoring"/>); topic-filtered@1 the partition O(m × topics per post), then the scorer
 /// on each topic's graph: Σ over topics of its cost, about (depth of the taxonomy) × the main score's on data where every
 /// post has a topic. Determinism: topics in name order (ordinal); each topic as <see cref="TopicScoring.Score(ScoringInput, ScoringParameters, bool, int?, CancellationToken)"/>,

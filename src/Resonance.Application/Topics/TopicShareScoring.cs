@@ -23,9 +23,10 @@ namespace Resonance.Application.Topics;
 /// such runs recorded before topic-share@2) is a bootstrap of its own, and its stored numbers stay as they are.</para>
 /// <para>Needs a run without integrity defences (resonance@2 multiplies each pair by a weight the graph does not keep,
 /// so its engagement counts are not sums of decays; such runs use topic-filtered@1).</para>
-/// <para>Complexity: O(m_T log m_T) for the m_T (interaction, topic) rows on posts, plus O(B·(m + E)) for B replicates over
-/// m pairs and E (pair, topic) entries. Determinism: the rows are sorted by (topic, pair, decay) before any sum, each
-/// replicate writes only its own slot, so the result is bit-identical for any thread count and any corpus order.</para>
+/// <para>Complexity: O(n + m_T log d) for n interactions and the m_T (interaction, topic) rows on posts, d the most rows of
+/// one pair (rows bucketed by pair, entries by topic: counting sorts), plus O(B·(m + E)) for B replicates over m pairs and
+/// E (pair, topic) entries. Determinism: every (topic, pair) sum is over its decays sorted, entries are by (topic, pair),
+/// each replicate writes only its own slot, so the result is bit-identical for any thread count and any corpus order.</para>
 /// </remarks>
 public static class TopicShareScoring
 {
