@@ -7,11 +7,13 @@
 #   bench/topics-communities-generated.sh                      # PEOPLE=120000 RUNS=1
 #   DB=/tmp/g.db ARTIFACTS=/tmp/art bench/topics-communities-generated.sh   # reuse an imported database
 #   GENERATOR_VERSION=2 bench/topics-communities-generated.sh   # the generator model (default 3; the numbers before 2026-11-26 noon are /2)
+#   SCORE_ARGS="--algorithm resonance@6" bench/topics-communities-generated.sh   # extra arguments for every score command
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-1}
 PEOPLE=${PEOPLE:-120000}
 GENERATOR_VERSION=${GENERATOR_VERSION:-3}
+read -ra SCORE_ARGS <<< "${SCORE_ARGS:-}"
 WORK=$(mktemp -d /tmp/resonance-topics.XXXX)
 trap 'rm -rf "$WORK"' EXIT
 if [[ -n "${ARTIFACTS:-}" ]]; then
@@ -37,7 +39,7 @@ PY
 run() { # NAME ARGS...: one timed score, its JSON and its CPU seconds
   local name=$1; shift
   local out="$WORK/$name.$RANDOM"
-  /usr/bin/time -f "%U %S" -o "$out.cpu" "${CLI[@]}" score --db "$DB" --json "$@" 2>/dev/null > "$out.json"
+  /usr/bin/time -f "%U %S" -o "$out.cpu" "${CLI[@]}" score --db "$DB" --json "${SCORE_ARGS[@]}" "$@" 2>/dev/null > "$out.json"
   echo "$name: $(python3 "$WORK/phases.py" "$out.json"); cpu $(cat "$out.cpu"); load after $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 for _ in $(seq "$RUNS"); do
