@@ -25,7 +25,7 @@ namespace Resonance.Application.Topics;
 /// so its engagement counts are not sums of decays; such runs use topic-filtered@1).</para>
 /// <para>Complexity: O(n + m_T log d) for n interactions and the m_T (interaction, topic) rows on posts, d the most rows of
 /// one pair (rows bucketed by pair, entries by topic: counting sorts), plus O(B·(m + E)) for B replicates over m pairs and
-/// E (pair, topic) entries. Determinism: every (topic, pair) sum is over its decays sorted, entries are by (topic, pair),
+/// E (pair, topic) entries (topic-share@2 draws only the m_E ≤ m pairs with an entry: O(B·(m_E + E)) + O(m)). Determinism: every (topic, pair) sum is over its decays sorted, entries are by (topic, pair),
 /// each replicate writes only its own slot, so the result is bit-identical for any thread count and any corpus order.</para>
 /// </remarks>
 public static class TopicShareScoring
@@ -133,7 +133,11 @@ public static class TopicShareScoring
     /// <summary>Replicate <paramref name="b"/>'s multiplicity of every pair: by account pair (<paramref name="pairKeys"/>, from
     /// <see cref="AccountPairKeys"/>; topic-share@2, as resonance@7 draws) or, when null, one Poisson(1) per pair in pair order from
     /// the replicate's stream (topic-share@1, as resonance@1–@6 draw).</summary>
-    internal static void Draw(ulong seed, int b, ulong[]? pairKeys, int[] multiplier)
+    internal static void Draw(ulong seed, int b, ulong[]? pairKeys, int[] multiplier) => Draw(seed, b, pairKeys, null, multiplier);
+
+    /// <summary>As <see cref="Draw(ulong, int, ulong[], int[])"/>, but by account pair only the pairs in <paramref name="only"/>
+    /// (null: every pair) are drawn: each pair's draw depends on its key alone, so those it does draw are the same values.</summary>
+    private static void Draw(ulong seed, int b, ulong[]? pairKeys, int[]? only, int[] multiplier)
     {
         var stream = SplitMix64.Derive(seed, (ulong)b);
         if (pairKeys is null)
@@ -143,10 +147,47 @@ public static class TopicShareScoring
             return;
         }
 
+        if (only is not null)
+        {
+            foreach (var e in only)
+            {
+                multiplier[e] = LeaveOneOutScores.Multiplicity(stream, pairKeys[e]);
+            }
+
+            return;
+        }
+
         for (var e = 0; e < pairKeys.Length; e++)
         {
             multiplier[e] = LeaveOneOutScores.Multiplicity(stream, pairKeys[e]);
         }
+    }
+
+    /// <summary>The distinct pairs of <paramref name="entryPair"/>, ascending.</summary>
+    private static int[] DistinctPairs(int[] entryPair, int pairCount)
+    {
+        var seen = new bool[pairCount];
+        var n = 0;
+        foreach (var e in entryPair)
+        {
+            if (!seen[e])
+            {
+                seen[e] = true;
+                n++;
+            }
+        }
+
+        var pairs = new int[n];
+        var i = 0;
+        for (var e = 0; e < pairCount; e++)
+        {
+            if (seen[e])
+            {
+                pairs[i++] = e;
+            }
+        }
+
+        return pairs;
     }
 
     /// <summary>Every pair's <see cref="LeaveOneOutScores.PairKey"/>, from its accounts' ids.</summary>
@@ -431,11 +472,13 @@ public static class TopicShareScoring
             entryTotal[x] = entries[x].Reach + entries[x].Amplification + entries[x].Impact;
         }
 
+        // topic-share@2 draws by account pair: only the pairs the entries read are drawn (topic-share@1's stream is drawn whole).
+        var drawn = keys is null ? null : DistinctPairs(entryPair, main.Graph.PairCount);
         var samples = new float[replicates][];
         var options = new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism ?? Environment.ProcessorCount, CancellationToken = ct };
         Parallel.For(0, replicates, options, () => new int[main.Graph.PairCount], (b, _, multiplier) =>
         {
-            Draw(p.Seed, b, keys, multiplier);
+            Draw(p.Seed, b, keys, drawn, multiplier);
             var replicate = new double[count];
             for (var x = 0; x < entrySlot.Length; x++)
             {
