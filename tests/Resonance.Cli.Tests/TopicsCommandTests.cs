@@ -40,8 +40,7 @@ public sealed class TopicsCommandTests
     public async Task Matched_terms_are_shown_as_the_taxonomys_alias_text_not_as_stems()
     {
         using var temp = new TempFolder();
-        Assert.Equal(0, (await CliRun.RunAsync("demo", "--people", "300", "--seed", "11", "--dir", temp.Path, "--no-serve")).ExitCode);
-        var db = temp.File("resonance.db");
+        var db = await DemoDbAsync(temp);
         var aliases = Application.Topics.TopicTaxonomy.BuiltIn.Topics.SelectMany(t => t.Keywords).ToHashSet(StringComparer.Ordinal);
         var leaders = (await CliRun.RunAsync("top", "--db", db, "--n", "15", "--json")).Json().GetProperty("scores").EnumerateArray()
             .Select(s => s.GetProperty("account").GetString()!).ToList();
@@ -99,8 +98,7 @@ public sealed class TopicsCommandTests
     public async Task Topics_extract_stores_another_taxonomys_topics_once_and_score_then_reads_them()
     {
         using var temp = new TempFolder();
-        Assert.Equal(0, (await CliRun.RunAsync("demo", "--people", "300", "--seed", "11", "--dir", temp.Path, "--no-serve")).ExitCode);
-        var db = temp.File("resonance.db");
+        var db = await DemoDbAsync(temp);
         var taxonomy = temp.File("extra.tsv");
         await File.WriteAllTextAsync(taxonomy, "cast-iron\tcooking\tcast iron\n", TestContext.Current.CancellationToken);
 
@@ -125,8 +123,7 @@ public sealed class TopicsCommandTests
     public async Task A_runs_stored_topics_read_the_same_after_more_data_is_imported_and_a_run_without_them_says_so()
     {
         using var temp = new TempFolder();
-        Assert.Equal(0, (await CliRun.RunAsync("demo", "--people", "300", "--seed", "11", "--dir", temp.Path, "--no-serve")).ExitCode);
-        var db = temp.File("resonance.db");
+        var db = await DemoDbAsync(temp);
         Assert.Equal(0, (await CliRun.RunAsync("score", "--db", db, "--no-topics")).ExitCode);
         var best = (await CliRun.RunAsync("top", "--db", db, "--run", "1", "--n", "1", "--json")).Json().GetProperty("scores")[0].GetProperty("account").GetString()!;
         var topics = (await CliRun.RunAsync("topics", best, "--db", db, "--run", "1", "--json")).Json();
@@ -202,9 +199,15 @@ public sealed class TopicsCommandTests
     /// <summary>The 300-person demo community (seed 11) in <paramref name="temp"/>, scored, and its leading account.</summary>
     internal static async Task<(string Db, string Best)> DemoAsync(TempFolder temp)
     {
-        Assert.Equal(0, (await CliRun.RunAsync("demo", "--people", "300", "--seed", "11", "--dir", temp.Path, "--no-serve")).ExitCode);
-        var db = temp.File("resonance.db");
+        var db = await DemoDbAsync(temp);
         return (db, (await CliRun.RunAsync("top", "--db", db, "--n", "1", "--json")).Json().GetProperty("scores")[0].GetProperty("account").GetString()!);
+    }
+
+    /// <summary>The 300-person demo database in <paramref name="temp"/>, generated, imported and scored.</summary>
+    private static async Task<string> DemoDbAsync(TempFolder temp)
+    {
+        Assert.Equal(0, (await CliRun.RunAsync("demo", "--people", "300", "--seed", "11", "--dir", temp.Path, "--no-serve")).ExitCode);
+        return temp.File("resonance.db");
     }
 
     private static async Task<List<string>> ReadAllAsync(string db, string[][] reads)
@@ -223,8 +226,7 @@ public sealed class TopicsCommandTests
     public async Task Accepting_a_candidate_appends_it_to_the_operator_file_and_removes_it_from_the_candidates()
     {
         using var temp = new TempFolder();
-        Assert.Equal(0, (await CliRun.RunAsync("demo", "--people", "300", "--seed", "11", "--dir", temp.Path, "--no-serve")).ExitCode);
-        var db = temp.File("resonance.db");
+        var db = await DemoDbAsync(temp);
         var file = temp.File("ops.tsv");
         var before = (await CliRun.RunAsync("topics", "candidates", "--db", db, "--json")).Json().GetProperty("candidates");
         Assert.NotEqual(0, before.GetArrayLength());

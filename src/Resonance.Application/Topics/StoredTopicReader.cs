@@ -69,7 +69,8 @@ public sealed class StoredTopicReader(ITopicStore store, IRunTopicStore runs, To
         if (p.Topics?.Method == TopicParameters.FilteredMethod)
         {
             // topic-filtered@1 scores a graph per topic: no one-account derivation, so the topic is scored again on the window.
-            var corpus = await store.LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct, onPostsOnly: true).ConfigureAwait(false);
+            var corpus = await store.LoadTopicCorpusAsync(p.Network, p.WindowStartMs, p.AsOfMs, ct, onPostsOnly: true,
+                storedWith: extractor.Taxonomy).ConfigureAwait(false);
             var draft = TopicScoring.Score(corpus, new PostTopicIndex(corpus.Posts, extractor), topic, p, intervals: false, ct: ct);
             Check(run, topic, stored, draft.Scores.FirstOrDefault(s => s.AccountId == accountId)?.Raw ?? 0);
             lines = draft.Contributions;
