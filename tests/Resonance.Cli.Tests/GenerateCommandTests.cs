@@ -73,7 +73,7 @@ public sealed class GenerateCommandTests
         Assert.Equal("resonance-synthetic/3", JsonDocument.Parse(File.ReadAllText(temp.File("b.json"))).RootElement.GetProperty("generator").GetString());
         Assert.NotEqual(Hash(temp.File("a.jsonl")), Hash(temp.File("b.jsonl")));
         Assert.Equal(ExitCodes.Usage, bad.ExitCode);
-        Assert.Contains("Version", bad.Error, StringComparison.Ordinal);
+        Assert.Contains("--generator-version must be 2 or 3, but it is 4.", bad.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(temp.File("c.jsonl")));
     }
 }

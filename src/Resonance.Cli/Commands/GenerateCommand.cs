@@ -92,10 +92,26 @@ internal static class GenerateCommand
             options.Validate();
             return options;
         }
+        catch (ArgumentOutOfRangeException e) when (OptionNamed(e.ParamName) is { } option)
+        {
+            // "SyntheticOptions.People must be … (Parameter 'People')\nActual value was 1." said as the option the user typed.
+            var message = e.Message.Split('\n')[0].Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
+            console.Fail(message.Replace($"SyntheticOptions.{e.ParamName}", option.Name, StringComparison.Ordinal));
+            return null;
+        }
         catch (ArgumentException e)
         {
             console.Fail(e.Message);
             return null;
         }
     }
+
+    /// <summary>The command-line option behind a <see cref="SyntheticOptions"/> property, or null for one without an option.</summary>
+    private static Option? OptionNamed(string? property) => property switch
+    {
+        nameof(SyntheticOptions.People) => People,
+        nameof(SyntheticOptions.Days) => Days,
+        nameof(SyntheticOptions.Version) => GeneratorVersion,
+        _ => null,
+    };
 }
