@@ -74,10 +74,16 @@ public sealed class SqliteResonanceStore(DatabaseLocation location) : Relational
         await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
+    /// <summary>Opens a read connection that waits out a lock, as the writers' connections do (<see cref="SqlitePragmas"/>).</summary>
+    /// <remarks>ADO.NET commands retry a locked database themselves, but the bulk readers prepare and step statements
+    /// natively (<see cref="RawStatement"/>), and SQLite answers them "database is locked" at once unless the connection has
+    /// a busy timeout. WAL readers rarely meet a lock, but do: while a closing connection checkpoints and removes the
+    /// log, or while another holds the file exclusively. Set natively: no statement, and pooled connections keep it.</remarks>
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken ct)
     {
         var connection = new SqliteConnection(Location.ConnectionString);
         await connection.OpenAsync(ct).ConfigureAwait(false);
+        SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, SqlitePragmas.BusyTimeoutMs);
         return connection;
     }
 }

@@ -79,4 +79,46 @@ public sealed class TopicCorpusStorageTests
 
         static string Row(Application.Topics.TopicPost p) => $"{p.AuthorId} {p.ExternalId} {p.CreatedAtMs} {p.Text} {string.Join(',', p.Hashtags)} {p.RepostOf}";
     }
+
+    /// <summary>The bulk reads prepare and step statements natively, outside ADO.NET's retry on a locked database: they
+    /// must wait for a lock as ADO.NET's commands do, not fail at once (a scoring run's concurrent posts read once failed
+    /// so in CI, "SQLite error 5 (database is locked)").</summary>
+    [Fact]
+    public async Task SqliteBulkReads_WaitOutALockOnTheFile_AndThenReadEverything()
+    {
+        var (db, store) = await TestDatabase.CreateMigratedAsync(DatabaseLocation.Sqlite);
+        await using var _ = db;
+        await using var __ = store;
+        var ct = TestContext.Current.CancellationToken;
+        await new ImportService(store).RunAsync([Sources.Text("a.jsonl", Jsonl, "jsonl")], new ImportOptions("jsonl"), ct: ct);
+        var to = DateTimeOffset.Parse("2024-05-31T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
+        var unlockedPosts = await store.LoadTopicPostsAsync(null, to, storedWith: null, ct);
+        var unlockedInput = await store.LoadScoringInputAsync(null, 0, to, ct);
+
+        // Another connection holds the file exclusively (a WAL database in exclusive locking mode, in a write).
+        var locker = new Microsoft.Data.Sqlite.SqliteConnection(db.Location.ConnectionString + ";Pooling=False");
+        await locker.OpenAsync(ct);
+        await Exec("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; CREATE TABLE lock_probe (x INTEGER);");
+        // The bulk readers work synchronously once their connection is open, so each is started on the pool.
+        var posts = Task.Run(() => store.LoadTopicPostsAsync(null, to, storedWith: null, ct), ct);
+        var input = Task.Run(() => store.LoadScoringInputAsync(null, 0, to, ct), ct);
+        await Task.Delay(300, ct);
+        Assert.False(posts.IsCompleted, Why(posts));
+        Assert.False(input.IsCompleted, Why(input));
+        await Exec("ROLLBACK;");
+        await locker.DisposeAsync();
+
+        Assert.Equal(unlockedPosts.Select(p => p.ExternalId), (await posts).Select(p => p.ExternalId));
+        Assert.Equal(unlockedInput.ActorIds, (await input).ActorIds);
+        Assert.Equal(3, unlockedInput.InteractionCount);
+
+        static string Why(Task read) => read.Exception?.InnerException?.Message ?? "a read went through a file another connection holds exclusively";
+
+        async Task Exec(string sql)
+        {
+            await using var cmd = locker.CreateCommand();
+            cmd.CommandText = sql;
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+    }
 }
