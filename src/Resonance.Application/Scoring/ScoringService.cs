@@ -8,8 +8,12 @@ namespace Resonance.Application.Scoring;
 /// <summary>Runs an algorithm version over the store's data and saves the result as a new immutable run.</summary>
 public sealed class ScoringService(IScoreStore store)
 {
-    /// <summary>The phases reported to progress, in order.</summary>
-    public static IReadOnlyList<string> Phases { get; } = ["load", "graph", "score", "communities", "extract", "topics", "save"];
+    /// <summary>The phases reported to progress, in the order they start.</summary>
+    public static IReadOnlyList<string> Phases { get; } = ["load", "graph", "score", "extract", "topics", "communities", "save"];
+
+    /// <summary>The phases that run beside the later ones (the topic scores, beside the communities and the save): a later
+    /// phase's start does not mean they are done; their own report of 1 does.</summary>
+    public static IReadOnlyList<string> ConcurrentPhases { get; } = ["topics"];
 
     /// <summary>Resolves the request into full parameters (defaults filled in).</summary>
     public async Task<ScoringParameters> ResolveAsync(ScoreRequest request, CancellationToken ct = default)
@@ -79,18 +83,14 @@ public sealed class ScoringService(IScoreStore store)
             ? PerAccountTempo.Score(graphs, request.DegreeOfParallelism, scoring, true, ct)
             : ResonanceScorer.Score(graph!, p, request.DegreeOfParallelism, scoring, true, ct), ct).ConfigureAwait(false);
         Lap("score");
-        CommunityDraft? communities = null;
-        if (p.Communities is { } community)
-        {
-            progress?.Report(("communities", 0));
-            communities = await Task.Run(() => CommunityDetection.Detect(result, community, ct, request.DegreeOfParallelism), ct).ConfigureAwait(false);
-            Lap("communities");
-        }
-
-        // The topic step runs beside the save: the store writes scores, contributions and communities first, then awaits
-        // the topics for the same transaction. "topics" is the time spent waiting for the corpus, and for the topic scores
-        // after the rest of the run was written; "save" is the rest of the save.
+        // The topic step starts before the community step: Leiden runs on one thread, and the topic scores take the other
+        // core(s); what is left of them runs beside the save, which writes on one thread. The store writes scores,
+        // contributions and communities first, then awaits the topics for the same transaction. "topics" is the time spent
+        // waiting for the corpus, and for the topic scores after the rest of the run was written; "save" is the rest of
+        // the save.
+        using var topicCancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
         Task<RunTopicsDraft>? topics = null;
+        var corpusWait = TimeSpan.Zero;
         if (p.Topics is not null && taxonomy is not null && corpusRead is not null)
         {
             var posts = await CompleteTopicPostsAsync(await corpusRead.ConfigureAwait(false), p, taxonomy, progress, Lap, ct).ConfigureAwait(false);
@@ -99,25 +99,46 @@ public sealed class ScoringService(IScoreStore store)
             progress?.Report(("topics", 0));
             var topicProgress = progress is null ? null : new PhaseProgress(progress, "topics");
             var method = p.Topics.Method;
-            topics = Task.Run(() => RunTopicScoring.Score(method, corpus, taxonomy, result, request.DegreeOfParallelism, topicProgress, ct), ct);
+            var token = topicCancel.Token;
+            topics = Task.Run(() => RunTopicScoring.Score(method, corpus, taxonomy, result, request.DegreeOfParallelism, topicProgress, token), token);
+            corpusWait = clock.Elapsed;
+            clock.Restart();
         }
 
-        var corpusWait = clock.Elapsed;
-        clock.Restart();
-        progress?.Report(("save", 0));
-        var info = Header(result, input, started, timings);
         var topicWait = TimeSpan.Zero;
-        var draft = RunDrafts.Create(info, result) with { Communities = communities, PendingTopics = topics is null ? null : AwaitTopicsAsync };
-        var id = await store.SaveRunAsync(draft, ct).ConfigureAwait(false);
-        if (topics is not null)
+        try
         {
-            await topics.ConfigureAwait(false); // a store that keeps no topics still surfaces the step's failure
-            timings.Add(new("topics", (corpusWait + topicWait).TotalSeconds));
-        }
+            CommunityDraft? communities = null;
+            if (p.Communities is { } community)
+            {
+                progress?.Report(("communities", 0));
+                communities = await Task.Run(() => CommunityDetection.Detect(result, community, ct, request.DegreeOfParallelism), ct).ConfigureAwait(false);
+                progress?.Report(("communities", 1));
+                Lap("communities");
+            }
 
-        timings.Add(new("save", (clock.Elapsed - topicWait).TotalSeconds));
-        progress?.Report(("save", 1));
-        return info with { Id = id, Timings = timings };
+            progress?.Report(("save", 0));
+            var info = Header(result, input, started, timings);
+            var draft = RunDrafts.Create(info, result) with { Communities = communities, PendingTopics = topics is null ? null : AwaitTopicsAsync };
+            var id = await store.SaveRunAsync(draft, ct).ConfigureAwait(false);
+            if (topics is not null)
+            {
+                await topics.ConfigureAwait(false); // a store that keeps no topics still surfaces the step's failure
+                timings.Add(new("topics", (corpusWait + topicWait).TotalSeconds));
+            }
+
+            timings.Add(new("save", (clock.Elapsed - topicWait).TotalSeconds));
+            progress?.Report(("save", 1));
+            return info with { Id = id, Timings = timings };
+        }
+        catch when (topics is { IsCompleted: false })
+        {
+            // A failed community step or save must not leave the topic scores computing behind the caller's back.
+            await topicCancel.CancelAsync().ConfigureAwait(false);
+            await topics.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
+                .ConfigureAwait(false);
+            throw;
+        }
 
         async Task<RunTopicsDraft?> AwaitTopicsAsync()
         {

@@ -106,12 +106,12 @@ internal static class ScoreCommand
             .StartAsync(async ctx =>
             {
                 var tasks = ScoringService.Phases.ToDictionary(p => p, p => ctx.AddTask(p, maxValue: 1.0));
+                var index = ScoringService.Phases.ToList();
                 result = await run(new SyncProgress(p =>
                 {
                     foreach (var (name, task) in tasks)
                     {
-                        var index = ScoringService.Phases.ToList();
-                        if (index.IndexOf(name) < index.IndexOf(p.Phase))
+                        if (index.IndexOf(name) < index.IndexOf(p.Phase) && !ScoringService.ConcurrentPhases.Contains(name))
                         {
                             task.Value = 1;
                         }
