@@ -16,7 +16,11 @@ public sealed class ScoringService(IScoreStore store)
     public static IReadOnlyList<string> ConcurrentPhases { get; } = ["topics"];
 
     /// <summary>Resolves the request into full parameters (defaults filled in).</summary>
-    public async Task<ScoringParameters> ResolveAsync(ScoreRequest request, CancellationToken ct = default)
+    public async Task<ScoringParameters> ResolveAsync(ScoreRequest request, CancellationToken ct = default) =>
+        (await ResolveWithTaxonomyAsync(request, ct).ConfigureAwait(false)).Parameters;
+
+    /// <summary>As <see cref="ResolveAsync"/>, with the taxonomy the topic step uses (null without one), read once.</summary>
+    private async Task<(ScoringParameters Parameters, TopicTaxonomy? Taxonomy)> ResolveWithTaxonomyAsync(ScoreRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var asOf = request.AsOfMs ?? await store.LatestInteractionTimeAsync(request.Network, ct).ConfigureAwait(false)
@@ -29,10 +33,11 @@ public sealed class ScoringService(IScoreStore store)
         // topic-share derives topic scores from pair contributions that resonance@2's integrity weights make other than sums of
         // decays; under resonance@7 it draws its bootstrap by account pair, as the main run does (topic-share@2).
         var topicMethod = TopicParameters.MethodFor(p);
-        p = request.Topics && store is ITopicStore ? p with { Topics = TopicParameters.For(Taxonomy(request), request.TaxonomyFiles, topicMethod) } : p;
+        var taxonomy = request.Topics && store is ITopicStore ? Taxonomy(request) : null;
+        p = taxonomy is not null ? p with { Topics = TopicParameters.For(taxonomy, request.TaxonomyFiles, topicMethod) } : p;
         p.Validate();
         p.Communities?.Validate();
-        return p;
+        return (p, taxonomy);
     }
 
     /// <summary>Loads, scores and saves; <paramref name="progress"/> gets (phase, share of that phase done).</summary>
@@ -40,11 +45,10 @@ public sealed class ScoringService(IScoreStore store)
     {
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        var p = await ResolveAsync(request, ct).ConfigureAwait(false);
+        var (p, taxonomy) = await ResolveWithTaxonomyAsync(request, ct).ConfigureAwait(false);
         // The topic step's posts need nothing of the main score, so they are read on their own connection beside the load,
-        // graph, score and communities phases (mostly one core each), and only awaited when the topic step starts; the
+        // graph and score phases (mostly one core each), and only awaited when the topic step starts; the
         // interactions' posts come with the main load (ScoringInput.PostKeys), so the interactions are read once.
-        var taxonomy = p.Topics is null ? null : Taxonomy(request);
         using var corpusCancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var corpusRead = taxonomy is null ? null : Task.Run(() => ((ITopicStore)store).LoadTopicPostsAsync(p.Network, p.AsOfMs, taxonomy, corpusCancel.Token),
             corpusCancel.Token);
