@@ -328,21 +328,55 @@ internal sealed class LeaveOneOutScores
 
     /// <summary>The bootstrap multiplicity of a pair in one replicate: a Poisson(1) draw by inverse transform from a hash of
     /// the replicate's stream (<c>SplitMix64.Derive(seed, b)</c>) and the pair's <see cref="PairKey"/>.</summary>
+    /// <remarks>The draw is the least k with u &lt; F(k) (at most 64), F(k) = e⁻¹·Σ_{j ≤ k} 1/j! accumulated in double as
+    /// pk /= j, cdf += pk; those 64 sums are the same every time, so they are computed once (<see cref="PoissonOneCdf"/>)
+    /// and the draw counts the ones at most u: no division per draw, and the same k bit for bit (the sums never decrease,
+    /// so the ones at most u are a prefix, and their count is where the accumulating loop stops).</remarks>
     public static int Multiplicity(ulong replicateStream, ulong pairKey)
     {
         var h = SplitMix64.Derive(replicateStream, pairKey);
-        var u = (h >> 11) * (1.0 / (1UL << 53));
-        var k = 0;
-        var pk = ExpMinusOne;
-        var cdf = pk;
-        while (u >= cdf && k < 64)
+        return PoissonOneInverse((h >> 11) * (1.0 / (1UL << 53)));
+    }
+
+    /// <summary>The Poisson(1) variate of the uniform <paramref name="u"/> in [0, 1): the least k ≤ 64 with u below
+    /// <see cref="PoissonOneCdf"/>[k] (64 when there is none).</summary>
+    internal static int PoissonOneInverse(double u)
+    {
+        var cdf = PoissonOneCdf;
+        // k ≤ 3 for 98% of draws: counted without a branch; the rest walk on.
+        var k = (u >= cdf[0] ? 1 : 0) + (u >= cdf[1] ? 1 : 0) + (u >= cdf[2] ? 1 : 0) + (u >= cdf[3] ? 1 : 0);
+        if (k == 4)
         {
-            k++;
-            pk /= k;
-            cdf += pk;
+            while (k < cdf.Length && u >= cdf[k])
+            {
+                k++;
+            }
         }
 
         return k;
+    }
+
+    /// <summary>F(k) for k = 0..63, as <see cref="Multiplicity"/>'s inverse transform accumulates them: e⁻¹, then pk /= k and
+    /// cdf += pk.</summary>
+    private static readonly double[] PoissonOneCdf = PoissonOneSums();
+
+    private static double[] PoissonOneSums()
+    {
+        var sums = new double[64];
+        var pk = ExpMinusOne;
+        var cdf = pk;
+        for (var k = 0; k < sums.Length; k++)
+        {
+            if (k > 0)
+            {
+                pk /= k;
+                cdf += pk;
+            }
+
+            sums[k] = cdf;
+        }
+
+        return sums;
     }
 
     /// <summary>e⁻¹, the Poisson(1) probability of 0.</summary>

@@ -133,11 +133,7 @@ public static class TopicShareScoring
     /// <summary>Replicate <paramref name="b"/>'s multiplicity of every pair: by account pair (<paramref name="pairKeys"/>, from
     /// <see cref="AccountPairKeys"/>; topic-share@2, as resonance@7 draws) or, when null, one Poisson(1) per pair in pair order from
     /// the replicate's stream (topic-share@1, as resonance@1–@6 draw).</summary>
-    internal static void Draw(ulong seed, int b, ulong[]? pairKeys, int[] multiplier) => Draw(seed, b, pairKeys, null, multiplier);
-
-    /// <summary>As <see cref="Draw(ulong, int, ulong[], int[])"/>, but by account pair only the pairs in <paramref name="only"/>
-    /// (null: every pair) are drawn: each pair's draw depends on its key alone, so those it does draw are the same values.</summary>
-    private static void Draw(ulong seed, int b, ulong[]? pairKeys, int[]? only, int[] multiplier)
+    internal static void Draw(ulong seed, int b, ulong[]? pairKeys, int[] multiplier)
     {
         var stream = SplitMix64.Derive(seed, (ulong)b);
         if (pairKeys is null)
@@ -147,47 +143,54 @@ public static class TopicShareScoring
             return;
         }
 
-        if (only is not null)
-        {
-            foreach (var e in only)
-            {
-                multiplier[e] = LeaveOneOutScores.Multiplicity(stream, pairKeys[e]);
-            }
-
-            return;
-        }
-
         for (var e = 0; e < pairKeys.Length; e++)
         {
             multiplier[e] = LeaveOneOutScores.Multiplicity(stream, pairKeys[e]);
         }
     }
 
-    /// <summary>The distinct pairs of <paramref name="entryPair"/>, ascending.</summary>
-    private static int[] DistinctPairs(int[] entryPair, int pairCount)
+    /// <summary>The entries grouped by pair: <see cref="Pairs"/> are the distinct pairs with an entry, ascending; pair i's
+    /// entries (by topic) have slots and totals (reach + amplification + impact) at [<see cref="Start"/>[i], <see cref="Start"/>[i + 1]).</summary>
+    private sealed record PairEntries(int[] Pairs, int[] Start, int[] Slot, double[] Total);
+
+    /// <summary>The entries (by topic, then pair) regrouped by pair by a counting sort, each pair's in entry order: O(m + E).</summary>
+    private static PairEntries ByPair(Entry[] entries, SlotMap slots, int pairCount)
     {
-        var seen = new bool[pairCount];
-        var n = 0;
-        foreach (var e in entryPair)
+        var first = new int[pairCount + 1];
+        foreach (var x in entries)
         {
-            if (!seen[e])
-            {
-                seen[e] = true;
-                n++;
-            }
+            first[x.Pair + 1]++;
         }
 
-        var pairs = new int[n];
+        var distinct = 0;
+        for (var e = 0; e < pairCount; e++)
+        {
+            distinct += first[e + 1] > 0 ? 1 : 0;
+            first[e + 1] += first[e];
+        }
+
+        var pairs = new int[distinct];
+        var start = new int[distinct + 1];
         var i = 0;
         for (var e = 0; e < pairCount; e++)
         {
-            if (seen[e])
+            if (first[e + 1] > first[e])
             {
-                pairs[i++] = e;
+                pairs[i] = e;
+                start[++i] = first[e + 1];
             }
         }
 
-        return pairs;
+        var slot = GC.AllocateUninitializedArray<int>(entries.Length);
+        var total = GC.AllocateUninitializedArray<double>(entries.Length);
+        for (var x = 0; x < entries.Length; x++)
+        {
+            var at = first[entries[x].Pair]++;
+            slot[at] = slots.Of[x];
+            total[at] = entries[x].Reach + entries[x].Amplification + entries[x].Impact;
+        }
+
+        return new PairEntries(pairs, start, slot, total);
     }
 
     /// <summary>Every pair's <see cref="LeaveOneOutScores.PairKey"/>, from its accounts' ids.</summary>
@@ -264,6 +267,7 @@ public static class TopicShareScoring
         var pairOf = GC.AllocateUninitializedArray<int>(input.InteractionCount);
         var decayAt = GC.AllocateUninitializedArray<double>(input.InteractionCount);
         var rowsOfPair = new int[g.PairCount + 1];
+        var nodes = new AccountNodeLookup(g.AccountIds);
         for (var i = 0; i < input.InteractionCount; i++)
         {
             pairOf[i] = -1;
@@ -275,8 +279,8 @@ public static class TopicShareScoring
                 continue;
             }
 
-            var u = Array.BinarySearch(g.AccountIds, input.ActorIds[i]);
-            var v = Array.BinarySearch(g.AccountIds, input.TargetIds[i]);
+            var u = nodes.NodeOf(input.ActorIds[i]);
+            var v = nodes.NodeOf(input.TargetIds[i]);
             var e = u < 0 || v < 0 ? -1 : Array.BinarySearch(g.Targets, firstPair[u], firstPair[u + 1] - firstPair[u], v);
             if (e < 0)
             {
@@ -451,7 +455,7 @@ public static class TopicShareScoring
     private static (double[] Low, double[] High) Intervals(ScoreComputation main, bool pairKeyed, Entry[] entries, SlotMap slots, double[] raw,
         double[] score, QuantileCalibration[] calibration, int? degreeOfParallelism, CancellationToken ct)
     {
-        var keys = pairKeyed ? AccountPairKeys(main.Graph) : null;
+        var g = main.Graph;
         var p = main.Parameters;
         var replicates = p.BootstrapReplicates;
         var count = slots.Count;
@@ -461,28 +465,36 @@ public static class TopicShareScoring
             Array.Fill(topicOfSlot, t, slots.Start[t], slots.Start[t + 1] - slots.Start[t]);
         }
 
-        // The entries' slots, pairs and totals as flat arrays, read by every replicate in entry order (the same sums, bit for bit).
-        var entrySlot = new int[entries.Length];
-        var entryPair = new int[entries.Length];
-        var entryTotal = new double[entries.Length];
-        for (var x = 0; x < entries.Length; x++)
-        {
-            entrySlot[x] = slots.Of[x];
-            entryPair[x] = entries[x].Pair;
-            entryTotal[x] = entries[x].Reach + entries[x].Amplification + entries[x].Impact;
-        }
-
-        // topic-share@2 draws by account pair: only the pairs the entries read are drawn (topic-share@1's stream is drawn whole).
-        var drawn = keys is null ? null : DistinctPairs(entryPair, main.Graph.PairCount);
+        // The entries by pair (each pair's by topic), as flat arrays: a slot is one (topic, engaged node), so its entries are
+        // of distinct pairs, and adding them pair by pair adds each slot's terms in the order the entries (by topic, then
+        // pair) list them: the same sums, bit for bit. A replicate then draws each pair once and reads its entries in a row.
+        var byPair = ByPair(entries, slots, g.PairCount);
+        var drawnKeys = pairKeyed ? Array.ConvertAll(byPair.Pairs, e => LeaveOneOutScores.PairKey(g.AccountIds[g.Sources[e]], g.AccountIds[g.Targets[e]])) : null;
+        // k·total is ±0 when k = 0 and the total is finite, and adding ±0 to a sum begun at +0 changes no sum.
+        var skipZero = Array.TrueForAll(byPair.Total, double.IsFinite);
         var samples = new float[replicates][];
         var options = new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism ?? Environment.ProcessorCount, CancellationToken = ct };
-        Parallel.For(0, replicates, options, () => new int[main.Graph.PairCount], (b, _, multiplier) =>
+        Parallel.For(0, replicates, options, () => pairKeyed ? [] : new int[g.PairCount], (b, _, multiplier) =>
         {
-            Draw(p.Seed, b, keys, drawn, multiplier);
-            var replicate = new double[count];
-            for (var x = 0; x < entrySlot.Length; x++)
+            var stream = SplitMix64.Derive(p.Seed, (ulong)b);
+            if (drawnKeys is null)
             {
-                replicate[entrySlot[x]] += multiplier[entryPair[x]] * entryTotal[x];
+                Draw(p.Seed, b, null, multiplier);
+            }
+
+            var replicate = new double[count];
+            for (var i = 0; i < byPair.Pairs.Length; i++)
+            {
+                var k = drawnKeys is null ? multiplier[byPair.Pairs[i]] : LeaveOneOutScores.Multiplicity(stream, drawnKeys[i]);
+                if (k == 0 && skipZero)
+                {
+                    continue;
+                }
+
+                for (var x = byPair.Start[i]; x < byPair.Start[i + 1]; x++)
+                {
+                    replicate[byPair.Slot[x]] += k * byPair.Total[x];
+                }
             }
 
             var s = new float[count];
