@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Resonance.Application.Scoring;
 using Resonance.Engine.Randomness;
 using Resonance.Engine.Statistics;
@@ -25,7 +26,7 @@ namespace Resonance.Application.Topics;
 /// so its engagement counts are not sums of decays; such runs use topic-filtered@1).</para>
 /// <para>Complexity: O(n + m_T log d) for n interactions and the m_T (interaction, topic) rows on posts, d the most rows of
 /// one pair (rows bucketed by pair, entries by topic: counting sorts), plus O(B·(m + E)) for B replicates over m pairs and
-/// E (pair, topic) entries (topic-share@2 draws only the m_E ≤ m pairs with an entry: O(B·(m_E + E)) + O(m)). Determinism: every (topic, pair) sum is over its decays sorted, entries are by (topic, pair),
+/// E (pair, topic) entries (topic-share@2 draws only the m_E ≤ m pairs with an entry: O(B·(m_E + E)) + O(m)), and O(S·B log B) for the intervals of the S (topic, account) slots (each sorts its B replicate raws and maps the four the interval reads). Determinism: every (topic, pair) sum is over its decays sorted, entries are by (topic, pair),
 /// each replicate writes only its own slot, so the result is bit-identical for any thread count and any corpus order.</para>
 /// </remarks>
 public static class TopicShareScoring
@@ -472,7 +473,7 @@ public static class TopicShareScoring
         var drawnKeys = pairKeyed ? Array.ConvertAll(byPair.Pairs, e => LeaveOneOutScores.PairKey(g.AccountIds[g.Sources[e]], g.AccountIds[g.Targets[e]])) : null;
         // k·total is ±0 when k = 0 and the total is finite, and adding ±0 to a sum begun at +0 changes no sum.
         var skipZero = Array.TrueForAll(byPair.Total, double.IsFinite);
-        var samples = new float[replicates][];
+        var raws = new double[replicates][];
         var options = new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism ?? Environment.ProcessorCount, CancellationToken = ct };
         Parallel.For(0, replicates, options, () => pairKeyed ? [] : new int[g.PairCount], (b, _, multiplier) =>
         {
@@ -497,16 +498,48 @@ public static class TopicShareScoring
                 }
             }
 
-            var s = new float[count];
-            for (var slot = 0; slot < count; slot++)
-            {
-                s[slot] = raw[slot] > 0 && replicate[slot] > 0 ? (float)calibration[topicOfSlot[slot]].Score(replicate[slot]) : 1;
-            }
-
-            samples[b] = s;
+            raws[b] = replicate;
             return multiplier;
         }, _ => { });
 
-        return ReplicateIntervals.Of(samples, score, p.IntervalLevel, varies: null, options);
+        // A replicate's score is (float)calibration.Score(its raw), or 1 when its raw or the slot's is not above 0: a
+        // non-decreasing map of the raw (a score is at least 1), so the sorted scores are the sorted raws mapped, and only
+        // the two order statistics each end of the interval reads are mapped: the same interval, bit for bit, as mapping
+        // every replicate and sorting the scores (ReplicateIntervals).
+        var tail = (1 - p.IntervalLevel) / 2;
+        var low = new double[count];
+        var high = new double[count];
+        Parallel.ForEach(Partitioner.Create(0, count, 4096), options, () => new double[replicates], (range, _, column) =>
+        {
+            for (var slot = range.Item1; slot < range.Item2; slot++)
+            {
+                for (var b = 0; b < replicates; b++)
+                {
+                    column[b] = raws[b][slot];
+                }
+
+                Array.Sort(column);
+                var f = calibration[topicOfSlot[slot]];
+                var positive = raw[slot] > 0;
+                low[slot] = Math.Min(score[slot], MappedQuantile(column, tail, f, positive));
+                high[slot] = Math.Max(score[slot], MappedQuantile(column, 1 - tail, f, positive));
+            }
+
+            return column;
+        }, _ => { });
+        return (low, high);
+    }
+
+    /// <summary><see cref="SortedQuantile.At"/> of the replicate scores, read from the sorted replicate raws
+    /// <paramref name="sorted"/>: only the two it interpolates are mapped to scores, as a replicate's score is.</summary>
+    private static double MappedQuantile(double[] sorted, double q, QuantileCalibration calibration, bool positive)
+    {
+        var h = (sorted.Length - 1) * q;
+        var lo = (int)Math.Floor(h);
+        var hi = Math.Min(lo + 1, sorted.Length - 1);
+        var (below, above) = (Mapped(sorted[lo]), Mapped(sorted[hi]));
+        return below + ((h - lo) * (above - below));
+
+        double Mapped(double r) => positive && r > 0 ? (float)calibration.Score(r) : 1f;
     }
 }

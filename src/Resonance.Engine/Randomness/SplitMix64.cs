@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Resonance.Engine.Randomness;
 
 /// <summary>SplitMix64: a tiny 64-bit generator used to seed other generators and to derive per-chunk streams.</summary>
@@ -13,6 +15,7 @@ public struct SplitMix64(ulong seed)
     private ulong _state = seed;
 
     /// <summary>Returns the next 64 random bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // a few instructions, called per pair and replicate by the bootstrap's draws
     public ulong Next()
     {
         var z = _state += 0x9E3779B97F4A7C15UL;
@@ -22,6 +25,7 @@ public struct SplitMix64(ulong seed)
     }
 
     /// <summary>Mixes a seed with a stream index (for example a chunk number) into an independent seed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Derive(ulong seed, ulong stream)
     {
         var s = new SplitMix64(seed ^ (stream * 0xD1B54A32D192ED03UL));
