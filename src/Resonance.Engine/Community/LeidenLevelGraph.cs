@@ -69,31 +69,21 @@ internal sealed class LeidenLevelGraph(int[] offsets, int[] neighbors, double[] 
             {
                 var v = members[i];
                 weight += NodeWeights[v];
-                for (var e = Offsets[v]; e < Offsets[v + 1]; e++)
-                {
-                    var d = refined[Neighbors[e]];
-                    if (d == c)
-                    {
-                        continue;
-                    }
-
-                    if (!touched[d])
-                    {
-                        touched[d] = true;
-                        found[distinct++] = d;
-                    }
-
-                    edgeTo[d] += Weights[e];
-                }
+                // Gathers c itself too (its internal edges); it is dropped below, which leaves the others' sums and order as they were.
+                distinct = LeidenLocalMoving.Gather(Neighbors, Weights, Offsets[v], Offsets[v + 1], refined, touched, found, distinct, edgeTo);
             }
 
             nodeWeights[c] = weight;
             for (var j = 0; j < distinct; j++)
             {
                 var d = found[j];
-                neighbors[write] = d;
-                weights[write] = edgeTo[d];
-                write++;
+                if (d != c)
+                {
+                    neighbors[write] = d;
+                    weights[write] = edgeTo[d];
+                    write++;
+                }
+
                 edgeTo[d] = 0;
                 touched[d] = false;
             }

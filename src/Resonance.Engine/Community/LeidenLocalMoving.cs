@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Resonance.Engine.Randomness;
 
 namespace Resonance.Engine.Community;
@@ -70,19 +73,8 @@ internal static class LeidenLocalMoving
                 empty[emptyCount++] = current;
             }
 
-            var found = 0;
             int start = offsets[v], end = offsets[v + 1];
-            for (var e = start; e < end; e++)
-            {
-                var c = membership[neighbors[e]];
-                if (!touched[c])
-                {
-                    touched[c] = true;
-                    candidates[found++] = c;
-                }
-
-                edgeTo[c] += weights[e];
-            }
+            var found = Gather(neighbors, weights, start, end, membership, touched, candidates, 0, edgeTo);
 
             var best = current;
             var bestGain = edgeTo[current] - (wv * clusterWeight[current] * gamma);
@@ -122,6 +114,40 @@ internal static class LeidenLocalMoving
         return ws.RenumberInPlace(membership, n);
     }
 
+    /// <summary>Adds the weight of each edge <c>start..end</c> to its far end's community in <paramref name="edgeTo"/>, and lists
+    /// each community met for the first time (not yet <paramref name="touched"/>) in <paramref name="candidates"/> from
+    /// <paramref name="found"/> on, in edge order; returns the new length of the list.</summary>
+    /// <remarks>The hot loop of local moving (a third of Leiden's time on the generated sets): it reads its arrays
+    /// through unchecked references, which saves six bounds checks per edge (bench/README.md, "Leiden's constant factors").
+    /// Safe because every id read is a node or community of the level: neighbours and memberships lie in
+    /// <c>[0, n)</c>, edges <c>start..end</c> lie inside the CSR arrays, the workspace arrays hold at least n entries, and the
+    /// list never holds more than n distinct communities.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Gather(int[] neighbors, double[] weights, int start, int end, int[] membership, bool[] touched, int[] candidates, int found, double[] edgeTo)
+    {
+        Debug.Assert(start >= 0 && end <= neighbors.Length && end <= weights.Length, "edge range outside the CSR arrays");
+        ref var neighbor = ref MemoryMarshal.GetArrayDataReference(neighbors);
+        ref var weight = ref MemoryMarshal.GetArrayDataReference(weights);
+        ref var community = ref MemoryMarshal.GetArrayDataReference(membership);
+        ref var seen = ref MemoryMarshal.GetArrayDataReference(touched);
+        ref var listed = ref MemoryMarshal.GetArrayDataReference(candidates);
+        ref var to = ref MemoryMarshal.GetArrayDataReference(edgeTo);
+        for (var e = start; e < end; e++)
+        {
+            var c = Unsafe.Add(ref community, Unsafe.Add(ref neighbor, e));
+            ref var isSeen = ref Unsafe.Add(ref seen, c);
+            if (!isSeen)
+            {
+                isSeen = true;
+                Unsafe.Add(ref listed, found++) = c;
+            }
+
+            Unsafe.Add(ref to, c) += Unsafe.Add(ref weight, e);
+        }
+
+        return found;
+    }
+
     /// <summary>Puts every node 0..n-1 in the queue, in a random order, and marks them queued.</summary>
     internal static void FillQueue(int[] queue, bool[] queued, int n, ref Xoshiro256StarStar rng)
     {
@@ -136,7 +162,7 @@ internal static class LeidenLocalMoving
 
     /// <summary>Queues, at the tail of the ring buffer <paramref name="queue"/> of size <paramref name="n"/>, each of
     /// <paramref name="neighbors"/> that is outside <paramref name="community"/> and not queued yet.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Requeue(ReadOnlySpan<int> neighbors, int[] membership, int community, int[] queue, bool[] queued, int n, int head, ref int pending)
     {
         foreach (var u in neighbors)

@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Resonance.Engine.Randomness;
 
 namespace Resonance.Engine.Community;
@@ -113,27 +116,10 @@ internal static class LeidenRefinement
 
             var wv = nodeWeights[v];
             refinedWeight[own] = 0;
-            var found = 0;
-            candidates[found++] = own;
+            candidates[0] = own;
             touched[own] = true;
             int start = offsets[v], end = offsets[v + 1];
-            for (var e = start; e < end; e++)
-            {
-                var u = neighbors[e];
-                if (membership[u] != s)
-                {
-                    continue;
-                }
-
-                var c = refined[u];
-                if (!touched[c])
-                {
-                    touched[c] = true;
-                    candidates[found++] = c;
-                }
-
-                edgeTo[c] += weights[e];
-            }
+            var found = 1 + GatherInside(neighbors, weights, start, end, membership, s, refined, touched, ws.Candidates, first + 1, edgeTo);
 
             // Gains of the eligible candidates (−1 marks an ineligible one); the own community has gain 0.
             var best = 0;
@@ -180,6 +166,47 @@ internal static class LeidenRefinement
             refined[v] = chosen;
             nonSingleton[chosen] = true;
         }
+    }
+
+    /// <summary>Like <see cref="LeidenLocalMoving.Gather"/>, over the edges <c>start..end</c> whose far end lies in community
+    /// <paramref name="s"/>: adds each one's weight to its far end's refined community in <paramref name="edgeTo"/> and lists
+    /// each refined community met for the first time at <c>candidates[listAt..]</c>; returns how many it listed.</summary>
+    /// <remarks>The hot loop of the refinement, through unchecked references for the reason and under the invariants given at
+    /// <see cref="LeidenLocalMoving.Gather"/>; refined ids also lie in <c>[0, n)</c>, and the ones listed here are refined
+    /// communities of s, at most its size, so <c>candidates[listAt..]</c> stays inside s's slice.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int GatherInside(int[] neighbors, double[] weights, int start, int end, int[] membership, int s, int[] refined, bool[] touched,
+        int[] candidates, int listAt, double[] edgeTo)
+    {
+        Debug.Assert(start >= 0 && end <= neighbors.Length && end <= weights.Length, "edge range outside the CSR arrays");
+        ref var neighbor = ref MemoryMarshal.GetArrayDataReference(neighbors);
+        ref var weight = ref MemoryMarshal.GetArrayDataReference(weights);
+        ref var community = ref MemoryMarshal.GetArrayDataReference(membership);
+        ref var sub = ref MemoryMarshal.GetArrayDataReference(refined);
+        ref var seen = ref MemoryMarshal.GetArrayDataReference(touched);
+        ref var listed = ref MemoryMarshal.GetArrayDataReference(candidates);
+        ref var to = ref MemoryMarshal.GetArrayDataReference(edgeTo);
+        var found = listAt;
+        for (var e = start; e < end; e++)
+        {
+            var u = Unsafe.Add(ref neighbor, e);
+            if (Unsafe.Add(ref community, u) != s)
+            {
+                continue;
+            }
+
+            var c = Unsafe.Add(ref sub, u);
+            ref var isSeen = ref Unsafe.Add(ref seen, c);
+            if (!isSeen)
+            {
+                isSeen = true;
+                Unsafe.Add(ref listed, found++) = c;
+            }
+
+            Unsafe.Add(ref to, c) += Unsafe.Add(ref weight, e);
+        }
+
+        return found - listAt;
     }
 
     /// <summary>Draws an index with probability ∝ exp((gain − maxGain)/θ) over the entries with gain ≥ 0.</summary>
