@@ -18,9 +18,11 @@ namespace Resonance.Application.Communities;
 /// is its internal strength.</para>
 /// <para>Determinism: nodes are relabelled by a seeded hash of their account id (SplitMix64 of (seed, id), ties by id),
 /// so neither the store's id order nor the order rows were read in can bias the partition, and both methods draw every
-/// random choice from streams derived from the seed. Leiden and everything here run on one thread; Infomap's trials run
-/// on up to <c>threads</c> threads, each with its own streams, the winner chosen in trial order. Same data, parameters
-/// and seed: the same partition, bit for bit, for any thread count (weights are summed in a fixed order).</para>
+/// random choice from streams derived from the seed. Leiden's refinement splits communities on up to <c>threads</c>
+/// threads (each community with its own stream and its own slice of the workspace), and Infomap's trials run on up to
+/// <c>threads</c> threads, each with its own streams, the winner chosen in trial order; the rest runs on one thread.
+/// Same data, parameters and seed: the same partition, bit for bit, for any thread count (weights are summed in a fixed
+/// order).</para>
 /// <para>Complexity: O(n log n) for the relabelling plus Leiden's O(L·(n + m)) per iteration, or Infomap's
 /// O(T·I·L·(n + m)) for T trials of I iterations; O(n + m) memory (per Infomap trial running at once).</para>
 /// </remarks>
@@ -31,7 +33,8 @@ public static class CommunityDetection
     /// <param name="computation">The run's scores and engagement graph.</param>
     /// <param name="parameters">The method and its parameters.</param>
     /// <param name="ct">Cancels the detection.</param>
-    /// <param name="threads">How many Infomap trials may run at once (default: all cores); never changes the partition.</param>
+    /// <param name="threads">How many Infomap trials, or Leiden's refinements of communities, may run at once (default: all
+    /// cores); never changes the partition.</param>
     public static CommunityDraft Detect(ScoreComputation computation, CommunityParameters parameters, CancellationToken ct = default, int? threads = null)
     {
         ArgumentNullException.ThrowIfNull(computation);
@@ -88,7 +91,7 @@ public static class CommunityDetection
             return (infomap.Membership, infomap.CommunityCount, infomap.Codelength, infomap.TrialCodelengths.Length);
         }
 
-        var leiden = Leiden.Run(graph, parameters.ToLeidenOptions(), ct);
+        var leiden = Leiden.Run(graph, parameters.ToLeidenOptions() with { DegreeOfParallelism = threads }, ct);
         return (leiden.Membership, leiden.CommunityCount, leiden.Quality, leiden.Iterations);
     }
 

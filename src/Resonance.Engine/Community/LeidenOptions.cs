@@ -33,6 +33,11 @@ public sealed record LeidenOptions
     /// <summary>Gets the seed of every random choice (node orders and refinement draws). Default <see cref="DefaultSeed"/>.</summary>
     public ulong Seed { get; init; } = DefaultSeed;
 
+    /// <summary>Gets how many communities the refinement may split at once (default: all cores, on levels large enough to
+    /// gain; 1 runs it on the calling thread). It never changes the result: each community draws from its own stream and writes its own slice of the
+    /// workspace (<see cref="Leiden"/>).</summary>
+    public int? DegreeOfParallelism { get; init; }
+
     /// <summary>Throws if an option is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the message names it and its value.</exception>
     public void Validate()
@@ -58,5 +63,9 @@ public sealed record LeidenOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxIterations, 1, nameof(MaxIterations));
+        if (DegreeOfParallelism is { } threads)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1, nameof(DegreeOfParallelism));
+        }
     }
 }

@@ -19,15 +19,22 @@ namespace Resonance.Engine.Community;
 /// <para>Complexity: O(n + m) time per call; O(1) extra memory beyond the workspace.</para>
 /// <para>Determinism: community s draws from its own generator, seeded with <see cref="SplitMix64.Derive"/>(levelSeed, s),
 /// so its result does not depend on the order in which communities are processed; communities touch disjoint entries of
-/// the workspace.</para>
+/// the workspace (a refined community is named after a position in its community's slice, and every array indexed by it
+/// is read and written only there), so they are split in parallel, largest first, with the same result on any number of
+/// threads.</para>
 /// </remarks>
 internal static class LeidenRefinement
 {
+    /// <summary>Below this many CSR entries a level is refined on the calling thread unless a thread count is given:
+    /// starting tasks would cost more than the work (the aggregate levels above the first are small).</summary>
+    private const int ParallelEdges = 200_000;
+
     /// <summary>Refines the <paramref name="count"/> communities of <paramref name="membership"/> (dense ids).</summary>
     /// <param name="theta">The randomness θ in gain units; 0 for the greedy choice.</param>
     /// <returns>The number of refined communities; <see cref="LeidenWorkspace.Refined"/> holds them, dense, numbered by
     /// first appearance in node order.</returns>
-    public static int Run(LeidenLevelGraph graph, int[] membership, int count, double gamma, double theta, ulong levelSeed, LeidenWorkspace ws)
+    /// <param name="threads">How many communities may be split at once (null: all cores); never changes the result.</param>
+    public static int Run(LeidenLevelGraph graph, int[] membership, int count, double gamma, double theta, ulong levelSeed, LeidenWorkspace ws, int? threads = 1)
     {
         var n = graph.NodeCount;
         var offsets = ws.ClusterOffsets;
@@ -50,9 +57,30 @@ internal static class LeidenRefinement
             nodes[cursor[membership[v]]++] = v;
         }
 
-        for (var s = 0; s < count; s++)
+        if (threads == 1 || count == 1 || (threads is null && graph.Offsets[n] < ParallelEdges))
         {
-            RefineCommunity(graph, membership, s, offsets[s], offsets[s + 1], gamma, theta, levelSeed, ws);
+            for (var s = 0; s < count; s++)
+            {
+                RefineCommunity(graph, membership, s, offsets[s], offsets[s + 1], gamma, theta, levelSeed, ws);
+            }
+        }
+        else
+        {
+            // Largest communities first, so that one large community started last does not leave the other threads idle.
+            var order = new int[count];
+            var negativeSize = new int[count];
+            for (var s = 0; s < count; s++)
+            {
+                order[s] = s;
+                negativeSize[s] = offsets[s] - offsets[s + 1];
+            }
+
+            Array.Sort(negativeSize, order);
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads ?? -1 }, i =>
+            {
+                var s = order[i];
+                RefineCommunity(graph, membership, s, offsets[s], offsets[s + 1], gamma, theta, levelSeed, ws);
+            });
         }
 
         return ws.RenumberInPlace(ws.Refined, n);

@@ -23,16 +23,18 @@ public sealed class LeidenPinnedPartitionTests
 
     [Theory]
     [InlineData(1UL, 1.0, 0.01, "modularity", "FF7769602F8634A1")]
+    [InlineData(1UL, 1.0, 0.01, "modularity", "FF7769602F8634A1", 1)]
+    [InlineData(1UL, 1.0, 0.01, "modularity", "FF7769602F8634A1", 3)]
     [InlineData(2UL, 1.0, 0.01, "modularity", "8D3C852E8D2A28D1")]
     [InlineData(1UL, 1.25, 0.01, "modularity", "0E68C0F73466F2C4")]
     [InlineData(1UL, 1.0, 0.0, "modularity", "04E725DA802460C3")]
     [InlineData(3UL, 0.05, 0.01, "cpm", "A5E6634033A93DA8")]
-    public void Leiden_EmailEuCore_PartitionIsThePinnedOne(ulong seed, double resolution, double randomness, string objective, string expected)
+    public void Leiden_EmailEuCore_PartitionIsThePinnedOne(ulong seed, double resolution, double randomness, string objective, string expected, int? threads = null)
     {
         var g = RealGraphs.EmailEuCore();
         var options = new LeidenOptions
         {
-            Seed = seed, Resolution = resolution, Randomness = randomness,
+            Seed = seed, Resolution = resolution, Randomness = randomness, DegreeOfParallelism = threads,
             Objective = objective == "cpm" ? LeidenObjective.Cpm : LeidenObjective.Modularity,
         };
 
@@ -42,12 +44,16 @@ public sealed class LeidenPinnedPartitionTests
     [Fact]
     public void Leiden_GeneratedWeightedGraphs_PartitionsAreThePinnedOnes()
     {
-        var results = new List<LeidenResult>();
-        FixedSeed.ForAll(Weighted, 150, 7_000_000, c =>
-            results.Add(CommunityChecks.RunLeiden(UndirectedGraph.FromEdges(c.N, c.A, c.B, c.W), new LeidenOptions { Seed = c.Seed, Randomness = 0 })));
+        // One thread, and four (which splits communities in parallel however small the graph).
+        foreach (var threads in new[] { 1, 4 })
+        {
+            var results = new List<LeidenResult>();
+            FixedSeed.ForAll(Weighted, 150, 7_000_000, c => results.Add(CommunityChecks.RunLeiden(UndirectedGraph.FromEdges(c.N, c.A, c.B, c.W),
+                new LeidenOptions { Seed = c.Seed, Randomness = 0, DegreeOfParallelism = threads })));
 
-        Assert.Contains(results, r => r.Iterations > 1);
-        Assert.Equal("7048EA5C7ACD8E1F", Digest(results));
+            Assert.Contains(results, r => r.Iterations > 1);
+            Assert.Equal("7048EA5C7ACD8E1F", Digest(results));
+        }
     }
 
     [Fact]
@@ -55,7 +61,10 @@ public sealed class LeidenPinnedPartitionTests
     public void Leiden_SocSlashdot0902_PartitionIsThePinnedOne()
     {
         var g = RealGraphs.SocSlashdot0902();
-        Assert.Equal("F4EC39749B6B40C6", Digest([CommunityChecks.RunLeiden(g, new LeidenOptions())]));
+        foreach (var threads in new int?[] { null, 1, 2 })
+        {
+            Assert.Equal("F4EC39749B6B40C6", Digest([CommunityChecks.RunLeiden(g, new LeidenOptions { DegreeOfParallelism = threads })]));
+        }
     }
 
     private static string Digest(IEnumerable<LeidenResult> results)

@@ -155,6 +155,13 @@ public sealed class LeidenTests
     }
 
     [Fact]
+    public void Leiden_NoThreads_Throws()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => CommunityChecks.RunLeiden(KarateClub.Graph(), new LeidenOptions { DegreeOfParallelism = 0 }));
+        Assert.Equal(nameof(LeidenOptions.DegreeOfParallelism), e.ParamName);
+    }
+
+    [Fact]
     public void Leiden_PlantedPartition_NmiAgainstBlocksIsOne()
     {
         var g = PlantedPartition(blocks: 5, size: 30, pIn: 0.4, pOut: 0.02, graphSeed: 77);
