@@ -9,7 +9,9 @@ namespace Resonance.Engine.Community;
 /// <c>Graph.modularity</c>, so values agree with theirs on the same graph (see <see cref="UndirectedGraph"/> for how a
 /// directed graph is symmetrised).</para>
 /// <para>Complexity: O(n + m) time, O(n) extra memory.</para>
-/// <para>Determinism: sums run in node order, so the value is bit-identical for a given graph and membership.</para>
+/// <para>Determinism: each node's internal weight is summed over its own list, and the community sums run in node order,
+/// so the value is bit-identical for a given graph and membership on any number of threads (large graphs sum the nodes'
+/// lists in parallel chunks).</para>
 /// <para>References:
 /// [1] Newman, Girvan (2004). Finding and evaluating community structure in networks. Phys. Rev. E 69, 026113.
 ///     doi:10.1103/PhysRevE.69.026113
@@ -20,6 +22,9 @@ namespace Resonance.Engine.Community;
 /// <seealso cref="ConstantPottsModel"/>
 public static class Modularity
 {
+    /// <summary>From this many CSR entries on, the per-node sums run in parallel chunks (same bits, see <see cref="Inside"/>).</summary>
+    private const int ParallelEdges = 200_000;
+
     /// <summary>Returns the modularity of <paramref name="membership"/> on <paramref name="graph"/>.</summary>
     /// <param name="graph">The graph.</param>
     /// <param name="membership">The community label of each node; any integers (equal labels mean the same community).</param>
@@ -56,27 +61,58 @@ public static class Modularity
         var dense = PartitionLabels.Compact(membership, out var k);
         var internalWeight = new double[k];
         var totals = new double[k];
-        var offsets = graph.Offsets;
-        var neighbors = graph.NeighborArray;
-        var weights = graph.WeightArray;
+        var inside = Inside(graph, dense);
         for (var v = 0; v < dense.Length; v++)
         {
             var c = dense[v];
             totals[c] += nodeWeights[v];
-            var inside = 0.0;
-            for (var i = offsets[v]; i < offsets[v + 1]; i++)
-            {
-                if (dense[neighbors[i]] == c)
-                {
-                    inside += weights[i];
-                }
-            }
-
             // Each internal pair is seen from both ends, so it contributes half from each; the loop counts once.
-            internalWeight[c] += (inside / 2) + graph.SelfLoopWeight(v);
+            internalWeight[c] += (inside[v] / 2) + graph.SelfLoopWeight(v);
         }
 
         return (internalWeight, totals);
+    }
+
+    /// <summary>Each node's edge weight to the other nodes of its community, summed in its list's order.</summary>
+    /// <remarks>On large graphs the nodes are split into chunks summed in parallel: every node's sum is still one
+    /// sequential pass over its own list, so the values, and the community sums made from them in node order, are the same
+    /// bits on any number of threads.</remarks>
+    private static double[] Inside(UndirectedGraph graph, int[] dense)
+    {
+        var n = dense.Length;
+        var inside = new double[n];
+        var offsets = graph.Offsets;
+        var neighbors = graph.NeighborArray;
+        var weights = graph.WeightArray;
+        void Sum(int from, int to)
+        {
+            for (var v = from; v < to; v++)
+            {
+                var c = dense[v];
+                var sum = 0.0;
+                for (var i = offsets[v]; i < offsets[v + 1]; i++)
+                {
+                    if (dense[neighbors[i]] == c)
+                    {
+                        sum += weights[i];
+                    }
+                }
+
+                inside[v] = sum;
+            }
+        }
+
+        if (offsets[n] < ParallelEdges)
+        {
+            Sum(0, n);
+        }
+        else
+        {
+            const int Chunk = 4096;
+            Parallel.For(0, (n + Chunk - 1) / Chunk, chunk => Sum(chunk * Chunk, Math.Min(n, (chunk + 1) * Chunk)));
+        }
+
+        return inside;
     }
 
     internal static void RequireResolution(double resolution)
