@@ -116,16 +116,7 @@ internal static class LeidenRefinement
             refinedWeight[first + i] = nodeWeights[v];
             nonSingleton[first + i] = false;
             total += nodeWeights[v];
-            var inside = 0.0;
-            for (var e = offsets[v]; e < offsets[v + 1]; e++)
-            {
-                if (membership[neighbors[e]] == s)
-                {
-                    inside += weights[e];
-                }
-            }
-
-            external[first + i] = inside;
+            external[first + i] = WeightInside(neighbors, weights, offsets[v], offsets[v + 1], membership, s);
         }
 
         var order = ws.Queue.AsSpan(first, members.Length);
@@ -182,14 +173,7 @@ internal static class LeidenRefinement
                 continue;
             }
 
-            for (var e = start; e < end; e++)
-            {
-                var u = neighbors[e];
-                if (membership[u] == s)
-                {
-                    external[chosen] += refined[u] == chosen ? -weights[e] : weights[e];
-                }
-            }
+            external[chosen] = ExternalAfterJoin(external[chosen], neighbors, weights, start, end, membership, s, refined, chosen);
 
             refined[v] = chosen;
             nonSingleton[chosen] = true;
@@ -235,6 +219,49 @@ internal static class LeidenRefinement
         }
 
         return found - listAt;
+    }
+
+    /// <summary>The weight of the edges <c>start..end</c> whose far end lies in community <paramref name="s"/>, summed in
+    /// edge order (unchecked, as <see cref="GatherInside"/>).</summary>
+    private static double WeightInside(int[] neighbors, double[] weights, int start, int end, int[] membership, int s)
+    {
+        Debug.Assert(start >= 0 && end <= neighbors.Length && end <= weights.Length, "edge range outside the CSR arrays");
+        ref var neighbor = ref MemoryMarshal.GetArrayDataReference(neighbors);
+        ref var weight = ref MemoryMarshal.GetArrayDataReference(weights);
+        ref var community = ref MemoryMarshal.GetArrayDataReference(membership);
+        var inside = 0.0;
+        for (var e = start; e < end; e++)
+        {
+            if (Unsafe.Add(ref community, Unsafe.Add(ref neighbor, e)) == s)
+            {
+                inside += Unsafe.Add(ref weight, e);
+            }
+        }
+
+        return inside;
+    }
+
+    /// <summary>The external weight of refined community <paramref name="chosen"/> after the node with edges
+    /// <c>start..end</c> joined it: each edge to community <paramref name="s"/> is added, or subtracted when its far end is
+    /// already in <paramref name="chosen"/>, one by one in edge order (unchecked, as <see cref="GatherInside"/>).</summary>
+    private static double ExternalAfterJoin(double external, int[] neighbors, double[] weights, int start, int end, int[] membership, int s, int[] refined, int chosen)
+    {
+        Debug.Assert(start >= 0 && end <= neighbors.Length && end <= weights.Length, "edge range outside the CSR arrays");
+        ref var neighbor = ref MemoryMarshal.GetArrayDataReference(neighbors);
+        ref var weight = ref MemoryMarshal.GetArrayDataReference(weights);
+        ref var community = ref MemoryMarshal.GetArrayDataReference(membership);
+        ref var sub = ref MemoryMarshal.GetArrayDataReference(refined);
+        for (var e = start; e < end; e++)
+        {
+            var u = Unsafe.Add(ref neighbor, e);
+            if (Unsafe.Add(ref community, u) == s)
+            {
+                var w = Unsafe.Add(ref weight, e);
+                external += Unsafe.Add(ref sub, u) == chosen ? -w : w;
+            }
+        }
+
+        return external;
     }
 
     /// <summary>Draws an index with probability ∝ exp((gain − maxGain)/θ) over the entries with gain ≥ 0.</summary>
