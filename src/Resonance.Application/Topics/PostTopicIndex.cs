@@ -18,6 +18,9 @@ public sealed class PostTopicIndex
     private readonly TopicTaxonomy taxonomy;
     private (string[] Names, int[][] OfSlot)? ids;
     private (TopicCorpus Corpus, int[] Slots)? interactionSlots;
+    // The posts the index was built from (when given as a list) and the slot of each, by position.
+    private readonly IReadOnlyList<TopicPost> built;
+    private readonly int[] builtSlots;
 
     /// <summary>Extracts the topics of <paramref name="posts"/>.</summary>
     public PostTopicIndex(IEnumerable<TopicPost> posts, TopicExtractor extractor)
@@ -40,7 +43,9 @@ public sealed class PostTopicIndex
                 found[i] = extractor.Matches(post.Text, post.Hashtags);
             }
         });
-        var reposts = new List<TopicPost>();
+        built = all;
+        builtSlots = new int[all.Count];
+        var reposts = new List<int>();
         // Stored extractions decoded from the same text are one object (PostTopicCodec.Decoder): their topics are computed once.
         var shared = new Dictionary<IReadOnlyList<TopicMatch>, int>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < all.Count; i++)
@@ -48,7 +53,7 @@ public sealed class PostTopicIndex
             var post = all[i];
             if (found[i] is not { } matches)
             {
-                reposts.Add(post);
+                reposts.Add(i);
                 continue;
             }
 
@@ -62,13 +67,13 @@ public sealed class PostTopicIndex
                 }
             }
 
-            Set(post.ExternalId, set, matches);
+            builtSlots[i] = Set(post.ExternalId, set, matches);
         }
 
-        foreach (var repost in reposts)
+        foreach (var i in reposts)
         {
-            var original = SlotOf(repost.RepostOf);
-            Set(repost.ExternalId, original < 0 ? 0 : setOf[original], original < 0 ? [] : evidence[original]);
+            var original = SlotOf(all[i].RepostOf);
+            builtSlots[i] = Set(all[i].ExternalId, original < 0 ? 0 : setOf[original], original < 0 ? [] : evidence[original]);
         }
     }
 
@@ -76,8 +81,8 @@ public sealed class PostTopicIndex
     public TopicTaxonomy Taxonomy => taxonomy;
 
     /// <summary>Sets the topic set and evidence of <paramref name="postId"/>, the last post with that id winning (as a
-    /// dictionary's indexer).</summary>
-    private void Set(string postId, int set, IReadOnlyList<TopicMatch> matches)
+    /// dictionary's indexer); returns its slot.</summary>
+    private int Set(string postId, int set, IReadOnlyList<TopicMatch> matches)
     {
         if (!slots.TryGetValue(postId, out var slot))
         {
@@ -88,6 +93,7 @@ public sealed class PostTopicIndex
 
         setOf[slot] = set;
         evidence[slot] = matches;
+        return slot;
     }
 
     /// <summary>True for a repost with no text of its own: it is about what its original is about.</summary>
@@ -111,6 +117,13 @@ public sealed class PostTopicIndex
 
     /// <summary>The topic ids of the post in <paramref name="slot"/> (as <see cref="TopicsOf"/> gives the names, in that order); none for -1.</summary>
     internal int[] TopicIdsOf(int slot) => slot < 0 ? [] : Ids().OfSlot[slot];
+
+    /// <summary>Every slot's topic ids (<see cref="TopicIdsOf(int)"/> of each slot), for loops that read many.</summary>
+    internal int[][] TopicIdsBySlot => Ids().OfSlot;
+
+    /// <summary>The slot of each post of <paramref name="posts"/> by position (<see cref="SlotOf"/> of its id) when they are
+    /// the posts the index was built from (the same list), else null.</summary>
+    internal int[]? SlotsOf(IReadOnlyList<TopicPost> posts) => ReferenceEquals(posts, built) ? builtSlots : null;
 
     /// <summary>The slot of the post each interaction of <paramref name="corpus"/> was on (-1: none, or a post not in the
     /// index), computed once per corpus: one lookup per distinct post id when the corpus came with the run's load

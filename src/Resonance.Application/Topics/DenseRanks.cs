@@ -1,0 +1,71 @@
+namespace Resonance.Application.Topics;
+
+/// <summary>Ids (store ids, any longs) as dense ranks 0..k−1 in ascending order, so that per-id state can live in flat
+/// arrays instead of hash sets and dictionaries.</summary>
+/// <remarks>O(n + range) with a table when the ids span a range no larger than a few times their count (store ids of one
+/// database: the usual case), else O(n log n) by a sort and binary searches. Deterministic: ranks depend only on the ids.</remarks>
+internal static class DenseRanks
+{
+    /// <summary>The distinct ids of <paramref name="ids"/>, ascending, and each id's position among them.</summary>
+    public static (long[] Distinct, int[] RankOf) Of(ReadOnlySpan<long> ids)
+    {
+        if (ids.IsEmpty)
+        {
+            return ([], []);
+        }
+
+        var (min, max) = (ids[0], ids[0]);
+        foreach (var id in ids)
+        {
+            (min, max) = (Math.Min(min, id), Math.Max(max, id));
+        }
+
+        var ranks = GC.AllocateUninitializedArray<int>(ids.Length);
+        var range = (ulong)(max - min); // exact: the difference of two longs fits an unsigned long
+        if (range < (ulong)Math.Min(Math.Max(4L * ids.Length, 1 << 16), Array.MaxLength))
+        {
+            // A table over the range: 1 where an id occurs, then each occurring id's rank.
+            var table = new int[(int)range + 1];
+            foreach (var id in ids)
+            {
+                table[id - min] = 1;
+            }
+
+            var distinct = new List<long>();
+            for (var t = 0; t < table.Length; t++)
+            {
+                if (table[t] != 0)
+                {
+                    table[t] = distinct.Count;
+                    distinct.Add(min + t);
+                }
+            }
+
+            for (var k = 0; k < ids.Length; k++)
+            {
+                ranks[k] = table[ids[k] - min];
+            }
+
+            return ([.. distinct], ranks);
+        }
+
+        var sorted = ids.ToArray();
+        Array.Sort(sorted);
+        var n = 0;
+        for (var k = 0; k < sorted.Length; k++)
+        {
+            if (n == 0 || sorted[k] != sorted[n - 1])
+            {
+                sorted[n++] = sorted[k];
+            }
+        }
+
+        var unique = sorted[..n];
+        for (var k = 0; k < ids.Length; k++)
+        {
+            ranks[k] = Array.BinarySearch(unique, ids[k]);
+        }
+
+        return (unique, ranks);
+    }
+}
