@@ -20,7 +20,6 @@ internal static class AccountTopicCounts
     public static IReadOnlyList<AccountTopicRow>? TryForAll(TopicCorpus corpus, PostTopicIndex index)
     {
         var names = index.TopicNames;
-        var topicsOf = index.TopicIdsBySlot;
         var postSlots = index.SlotsOf(corpus.Posts);
         var owner = new long[index.SlotCount];
         var owned = new bool[owner.Length];
@@ -37,7 +36,7 @@ internal static class AccountTopicCounts
             }
 
             (owner[slot], owned[slot]) = (post.AuthorId, true);
-            if (topicsOf[slot].Length > 0)
+            if (index.TopicIdsOf(slot).Length > 0)
             {
                 topicPostSlots.Add(slot);
                 topicPostAuthors.Add(post.AuthorId);
@@ -56,7 +55,7 @@ internal static class AccountTopicCounts
         var live = new bool[owner.Length];
         for (var s = 0; s < live.Length; s++)
         {
-            live[s] = owned[s] && topicsOf[s].Length > 0;
+            live[s] = owned[s] && index.TopicIdsOf(s).Length > 0;
         }
 
         var weight = new double[owner.Length];
@@ -88,7 +87,7 @@ internal static class AccountTopicCounts
         var perAccount = new AccountTopic[accounts.Length][];
         Parallel.For(0, accounts.Length, () => new Scratch(distinctEngagers.Length), (a, _, scratch) =>
         {
-            perAccount[a] = Of(accountPosts.AsSpan(accountStart[a]..accountStart[a + 1]), topicsOf, names, weight, engagerStart, engagers, scratch);
+            perAccount[a] = Of(accountPosts.AsSpan(accountStart[a]..accountStart[a + 1]), index, names, weight, engagerStart, engagers, scratch);
             return scratch;
         }, _ => { });
         var rows = new List<AccountTopicRow>();
@@ -137,7 +136,7 @@ internal static class AccountTopicCounts
     }
 
     /// <summary>One account's topics from its posts' slots (<paramref name="postSlots"/>, in corpus order).</summary>
-    private static AccountTopic[] Of(ReadOnlySpan<int> postSlots, int[][] topicsOf, string[] names, double[] weight, int[] engagerStart,
+    private static AccountTopic[] Of(ReadOnlySpan<int> postSlots, PostTopicIndex index, string[] names, double[] weight, int[] engagerStart,
         int[] engagers, Scratch scratch)
     {
         // (topic, position) keys: sorted, each topic's posts are together and in corpus order.
@@ -145,7 +144,7 @@ internal static class AccountTopicCounts
         keys.Clear();
         for (var j = 0; j < postSlots.Length; j++)
         {
-            foreach (var topic in topicsOf[postSlots[j]])
+            foreach (var topic in index.TopicIdsOf(postSlots[j]))
             {
                 keys.Add(((long)topic << 32) | (uint)j);
             }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Resonance.Application.Topics;
 
 /// <summary>The topics of every post of a corpus (with ancestors) and the evidence behind each, computed once.</summary>
@@ -6,17 +8,22 @@ namespace Resonance.Application.Topics;
 /// from its text now (O(text)), in parallel; deterministic for any thread count (posts indexed in corpus order, topics in match order).
 /// Each distinct post id gets a slot (its position among the distinct ids, in corpus order), and every topic an integer id
 /// (its position among the topics any post is about, ordinal), so a run's topic step matches interactions to topics with
-/// integers (<see cref="SlotOf"/>, <see cref="TopicIdsOf(int)"/>) after one lookup per distinct post.</remarks>
+/// integers (<see cref="SlotOf"/>, <see cref="TopicIdsOf(int)"/>) after one lookup per distinct post. The topic ids are
+/// computed with the index, once per distinct topic set (O(sets × topics per set)), and read without a lock.</remarks>
 public sealed class PostTopicIndex
 {
-    private readonly Dictionary<string, int> slots = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> slots;
     // Each slot's topics (with ancestors) as an index into the distinct topic sets: posts whose stored extraction is one
     // object, and reposts of a post, share a set, so a set's topic ids are computed once. Set 0 is no topic.
-    private readonly List<int> setOf = [];
+    private readonly List<int> setOf;
     private readonly List<string[]> sets = [[]];
-    private readonly List<IReadOnlyList<TopicMatch>> evidence = [];
+    // Each set's matches: the stored extraction the set was computed from (shared by the posts of that extraction), or one
+    // post's extraction; a repost's are its original's.
+    private readonly List<IReadOnlyList<TopicMatch>> evidenceOfSet = [[]];
     private readonly TopicTaxonomy taxonomy;
-    private (string[] Names, int[][] OfSlot)? ids;
+    // Every topic any set is about (ordinal order: a topic's id is its position) and each set's topics as ids.
+    private readonly string[] topicNames;
+    private readonly int[][] topicIdsOfSet;
     private (TopicCorpus Corpus, int[] Slots)? interactionSlots;
     // The posts the index was built from (when given as a list) and the slot of each, by position.
     private readonly IReadOnlyList<TopicPost> built;
@@ -29,20 +36,23 @@ public sealed class PostTopicIndex
         ArgumentNullException.ThrowIfNull(extractor);
         taxonomy = extractor.Taxonomy;
         var all = posts as IReadOnlyList<TopicPost> ?? [.. posts];
-        // Extraction is independent per post: computed in parallel into a slot per post, then indexed in corpus order.
-        var found = new IReadOnlyList<TopicMatch>?[all.Count];
-        Parallel.For(0, all.Count, i =>
+        slots = new(all.Count, StringComparer.Ordinal);
+        setOf = new(all.Count);
+        // Extraction is independent per post: computed in parallel into a slot per post without a stored one, then indexed
+        // in corpus order.
+        var found = new IReadOnlyList<TopicMatch>?[all.Any(p => p.Stored is null) ? all.Count : 0];
+        if (found.Length > 0)
         {
-            var post = all[i];
-            if (post.Stored is { } stored)
+            Parallel.For(0, all.Count, i =>
             {
-                found[i] = stored.OfOriginal ? null : stored.Matches;
-            }
-            else if (!IsBareRepost(post.RepostOf, post.Text))
-            {
-                found[i] = extractor.Matches(post.Text, post.Hashtags);
-            }
-        });
+                var post = all[i];
+                if (post.Stored is null && !IsBareRepost(post.RepostOf, post.Text))
+                {
+                    found[i] = extractor.Matches(post.Text, post.Hashtags);
+                }
+            });
+        }
+
         built = all;
         builtSlots = new int[all.Count];
         var reposts = new List<int>();
@@ -51,7 +61,7 @@ public sealed class PostTopicIndex
         for (var i = 0; i < all.Count; i++)
         {
             var post = all[i];
-            if (found[i] is not { } matches)
+            if ((post.Stored is { } stored ? (stored.OfOriginal ? null : stored.Matches) : found[i]) is not { } matches)
             {
                 reposts.Add(i);
                 continue;
@@ -61,38 +71,49 @@ public sealed class PostTopicIndex
             {
                 set = sets.Count;
                 sets.Add([.. matches.SelectMany(m => extractor.Taxonomy.WithAncestors(m.Topic)).Distinct(StringComparer.Ordinal)]);
+                evidenceOfSet.Add(matches);
                 if (post.Stored is not null)
                 {
                     shared[matches] = set;
                 }
             }
 
-            builtSlots[i] = Set(post.ExternalId, set, matches);
+            builtSlots[i] = Set(post.ExternalId, set);
         }
 
         foreach (var i in reposts)
         {
             var original = SlotOf(all[i].RepostOf);
-            builtSlots[i] = Set(all[i].ExternalId, original < 0 ? 0 : setOf[original], original < 0 ? [] : evidence[original]);
+            builtSlots[i] = Set(all[i].ExternalId, original < 0 ? 0 : setOf[original]);
         }
+
+        // The topic ids of each distinct set, computed once: a slot's ids are its set's.
+        topicNames = [.. sets.SelectMany(t => t).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        var idOf = new Dictionary<string, int>(topicNames.Length, StringComparer.Ordinal);
+        for (var t = 0; t < topicNames.Length; t++)
+        {
+            idOf[topicNames[t]] = t;
+        }
+
+        topicIdsOfSet = [.. sets.Select(t => Array.ConvertAll(t, n => idOf[n]))];
     }
 
     /// <summary>The taxonomy the posts' topics are of.</summary>
     public TopicTaxonomy Taxonomy => taxonomy;
 
-    /// <summary>Sets the topic set and evidence of <paramref name="postId"/>, the last post with that id winning (as a
-    /// dictionary's indexer); returns its slot.</summary>
-    private int Set(string postId, int set, IReadOnlyList<TopicMatch> matches)
+    /// <summary>Sets the topic set (and so the evidence) of <paramref name="postId"/>, the last post with that id winning (as
+    /// a dictionary's indexer); returns its slot. One hash of the id.</summary>
+    private int Set(string postId, int set)
     {
-        if (!slots.TryGetValue(postId, out var slot))
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(slots, postId, out var known);
+        if (!known)
         {
-            slots[postId] = slot = setOf.Count;
-            setOf.Add(0);
-            evidence.Add([]);
+            slot = setOf.Count;
+            setOf.Add(set);
+            return slot;
         }
 
         setOf[slot] = set;
-        evidence[slot] = matches;
         return slot;
     }
 
@@ -104,7 +125,7 @@ public sealed class PostTopicIndex
 
     /// <summary>The matches that make a post about <paramref name="topic"/> (directly or through a descendant).</summary>
     public IEnumerable<TopicMatch> EvidenceFor(string postId, string topic) =>
-        (SlotOf(postId) is var slot and >= 0 ? evidence[slot] : []).Where(m => taxonomy.WithAncestors(m.Topic).Contains(topic, StringComparer.Ordinal));
+        (SlotOf(postId) is var slot and >= 0 ? evidenceOfSet[setOf[slot]] : []).Where(m => taxonomy.WithAncestors(m.Topic).Contains(topic, StringComparer.Ordinal));
 
     /// <summary>The slot of <paramref name="postId"/>, or -1 for an unknown post or null. O(length of the id).</summary>
     internal int SlotOf(string? postId) => postId is not null && slots.TryGetValue(postId, out var slot) ? slot : -1;
@@ -113,13 +134,10 @@ public sealed class PostTopicIndex
     internal int SlotCount => setOf.Count;
 
     /// <summary>Every topic any post is about, in ordinal order: a topic's id is its position here.</summary>
-    internal string[] TopicNames => Ids().Names;
+    internal string[] TopicNames => topicNames;
 
     /// <summary>The topic ids of the post in <paramref name="slot"/> (as <see cref="TopicsOf"/> gives the names, in that order); none for -1.</summary>
-    internal int[] TopicIdsOf(int slot) => slot < 0 ? [] : Ids().OfSlot[slot];
-
-    /// <summary>Every slot's topic ids (<see cref="TopicIdsOf(int)"/> of each slot), for loops that read many.</summary>
-    internal int[][] TopicIdsBySlot => Ids().OfSlot;
+    internal int[] TopicIdsOf(int slot) => slot < 0 ? [] : topicIdsOfSet[setOf[slot]];
 
     /// <summary>The slot of each post of <paramref name="posts"/> by position (<see cref="SlotOf"/> of its id) when they are
     /// the posts the index was built from (the same list), else null.</summary>
@@ -155,30 +173,6 @@ public sealed class PostTopicIndex
         }
 
         return result;
-    }
-
-    /// <summary>The topic ids, computed once (a shared names array is converted once).</summary>
-    private (string[] Names, int[][] OfSlot) Ids()
-    {
-        lock (slots)
-        {
-            if (ids is { } known)
-            {
-                return known;
-            }
-
-            var names = sets.SelectMany(t => t).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-            var idOf = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
-            var ofSet = sets.Select(t => t.Select(n => idOf[n]).ToArray()).ToArray();
-            var ofSlot = new int[setOf.Count][];
-            for (var slot = 0; slot < ofSlot.Length; slot++)
-            {
-                ofSlot[slot] = ofSet[setOf[slot]];
-            }
-
-            ids = (names, ofSlot);
-            return (names, ofSlot);
-        }
     }
 
     /// <summary>True when <paramref name="postId"/> is about <paramref name="topic"/> or one of its descendants.</summary>
