@@ -39,9 +39,9 @@ internal static class TopicQueries
     }
 
     /// <summary>The posts <paramref name="query"/> selects, by store id, through ADO.NET.</summary>
-    public static async Task<List<TopicPost>> ReadTopicPostsAsync(DbConnection connection, TopicPostsQuery query, CancellationToken ct)
+    public static async Task<TopicPost[]> ReadTopicPostsAsync(DbConnection connection, TopicPostsQuery query, CancellationToken ct)
     {
-        var posts = new List<TopicPost>();
+        var posts = new ChunkedColumn<TopicPost>(); // no large object but the result (ChunkedColumn)
         var decoder = query.StoredWith is null ? null : new PostTopicCodec.Decoder(query.StoredWith);
         await using var cmd = AdoCommands.Command(connection, query.Sql, [.. query.Parameters.Select(x => (x.Name, (object?)x.Value))]);
         await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
@@ -53,12 +53,12 @@ internal static class TopicQueries
                 reader.IsDBNull(5) ? null : reader.GetString(5), stored));
         }
 
-        return posts;
+        return posts.ToArray();
     }
 
     private static (string, object?) Fingerprint(TopicTaxonomy? storedWith) => ("@fingerprint", storedWith is null ? 0L : PostTopicCodec.Fingerprint(storedWith));
 
-    private static async Task<List<TopicPost>> ReadTopicPostsAsync(DbConnection connection, int? networkId, long toMs, TopicTaxonomy? storedWith,
+    private static async Task<TopicPost[]> ReadTopicPostsAsync(DbConnection connection, int? networkId, long toMs, TopicTaxonomy? storedWith,
         CancellationToken ct) =>
         await ReadTopicPostsAsync(connection, TopicPostsQuery.Create(networkId, toMs, storedWith), ct).ConfigureAwait(false);
 

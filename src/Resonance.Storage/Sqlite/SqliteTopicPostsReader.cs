@@ -15,7 +15,7 @@ internal static class SqliteTopicPostsReader
 {
     public static IReadOnlyList<TopicPost> Read(SqliteConnection connection, TopicPostsQuery query, CancellationToken ct)
     {
-        var posts = new List<TopicPost>();
+        var posts = new ChunkedColumn<TopicPost>(); // no large object but the result (ChunkedColumn)
         var decoder = query.StoredWith is null ? null : new PostTopicCodec.Decoder(query.StoredWith);
         var bytes = new byte[256];
         var chars = new char[256];
@@ -38,7 +38,7 @@ internal static class SqliteTopicPostsReader
                 s.IsNull(5) ? null : Text(5).ToString(), stored));
         }
 
-        return posts;
+        return posts.ToArray();
 
         ReadOnlySpan<char> Text(int column)
         {
