@@ -13,6 +13,9 @@ public sealed class SqliteResonanceStore(DatabaseLocation location) : Relational
 {
     public const string MigrationsAssembly = "Resonance.Storage.Sqlite";
 
+    // Before the first connection of any store: SQLite takes its threading mode only before it is initialised.
+    static SqliteResonanceStore() => SqliteThreading.Ensure();
+
     protected override string MigrationsAssemblyName => MigrationsAssembly;
 
     protected override DbContextOptions<ResonanceDbContext> BuildContextOptions() =>
