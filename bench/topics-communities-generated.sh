@@ -39,13 +39,21 @@ PY
 run() { # NAME ARGS...: one timed score, its JSON and its CPU seconds
   local name=$1; shift
   local out="$WORK/$name.$RANDOM"
+  # Each run writes ~0.6 GB at 120,000 people; without a sync, the next run's save competes with its write-back.
+  sync
   /usr/bin/time -f "%U %S" -o "$out.cpu" "${CLI[@]}" score --db "$DB" --json "${SCORE_ARGS[@]}" "$@" 2>/dev/null > "$out.json"
   echo "$name: $(python3 "$WORK/phases.py" "$out.json"); cpu $(cat "$out.cpu"); load after $(cut -d' ' -f1-3 /proc/loadavg)"
 }
-for _ in $(seq "$RUNS"); do
-  run none --no-topics --no-communities
-  run notopics --no-topics
-  run full
+# The order rotates from one round to the next, so no mode always runs first or last.
+modes=(none notopics full)
+for r in $(seq "$RUNS"); do
+  for k in 0 1 2; do
+    case ${modes[$(( (r - 1 + k) % 3 ))]} in
+      none) run none --no-topics --no-communities ;;
+      notopics) run notopics --no-topics ;;
+      full) run full ;;
+    esac
+  done
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$WORK" <<'PY'
