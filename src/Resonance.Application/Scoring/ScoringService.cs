@@ -76,42 +76,51 @@ public sealed class ScoringService(IScoreStore store)
         var perAccount = p.HalfLifeFit == TempoFit.LeaveOneOut;
         p = perAccount ? p : TempoFit.Apply(input, p);
         Lap("load");
-        progress?.Report(("graph", 0));
-        var graphs = perAccount ? PerAccountTempo.Build(input, p) : null;
-        var graph = perAccount ? null : EngagementGraph.Build(input, p);
-        Lap("graph");
-        // Reported synchronously: Progress<T> would post to the thread pool, and a late report could reach a console
-        // that the caller has already closed.
-        var scoring = progress is null ? null : new PhaseProgress(progress, "score");
-        var result = await Task.Run(() => graphs is not null
-            ? PerAccountTempo.Score(graphs, request.DegreeOfParallelism, scoring, true, ct)
-            : ResonanceScorer.Score(graph!, p, request.DegreeOfParallelism, scoring, true, ct), ct).ConfigureAwait(false);
-        Lap("score");
-        // The topic step starts before the community step: Leiden runs on one thread, and the topic scores take the other
-        // core(s); what is left of them runs beside the save, which writes on one thread. The store writes scores,
-        // contributions and communities first, then awaits the topics for the same transaction. "topics" is the time spent
-        // waiting for the corpus, and for the topic scores after the rest of the run was written; "save" is the rest of
-        // the save.
+        // The topic step in two parts: what needs the window only (the posts' topics, every account's counts) runs beside the
+        // graph phase, on the core it leaves idle; the topic scores start when the main score exists, before the community
+        // step (Leiden runs on one thread), and what is left of them runs beside the save, which writes on one thread. The
+        // store writes scores, contributions and communities first, then awaits the topics for the same transaction.
+        // "topics" is the time spent waiting for the first part after the score, and for the topic scores after the rest
+        // of the run was written; "save" is the rest of the save.
         using var topicCancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var withTopics = p.Topics is not null && taxonomy is not null && corpusRead is not null;
+        var preparing = withTopics ? PrepareTopicsAsync(input, corpusRead!, taxonomy!, topicCancel.Token) : null;
         Task<RunTopicsDraft>? topics = null;
-        var corpusWait = TimeSpan.Zero;
-        if (p.Topics is not null && taxonomy is not null && corpusRead is not null)
-        {
-            var posts = await CompleteTopicPostsAsync(await corpusRead.ConfigureAwait(false), p, taxonomy, progress, Lap, ct).ConfigureAwait(false);
-            var corpus = new TopicCorpus(input, input.PostKeys?.AsPostIds() ?? throw new InvalidOperationException("the window was loaded without its post keys."),
-                posts).Validate();
-            progress?.Report(("topics", 0));
-            var topicProgress = progress is null ? null : new PhaseProgress(progress, "topics");
-            var method = p.Topics.Method;
-            var token = topicCancel.Token;
-            topics = Task.Run(() => RunTopicScoring.Score(method, corpus, taxonomy, result, request.DegreeOfParallelism, topicProgress, token), token);
-            corpusWait = clock.Elapsed;
-            clock.Restart();
-        }
-
         var topicWait = TimeSpan.Zero;
         try
         {
+            progress?.Report(("graph", 0));
+            var graphs = perAccount ? PerAccountTempo.Build(input, p) : null;
+            var graph = perAccount ? null : EngagementGraph.Build(input, p);
+            Lap("graph");
+            // Reported synchronously: Progress<T> would post to the thread pool, and a late report could reach a console
+            // that the caller has already closed.
+            var scoring = progress is null ? null : new PhaseProgress(progress, "score");
+            var result = await Task.Run(() => graphs is not null
+                ? PerAccountTempo.Score(graphs, request.DegreeOfParallelism, scoring, true, ct)
+                : ResonanceScorer.Score(graph!, p, request.DegreeOfParallelism, scoring, true, ct), ct).ConfigureAwait(false);
+            Lap("score");
+            var corpusWait = TimeSpan.Zero;
+            if (withTopics)
+            {
+                // Null when some posts' stored topics came from another taxonomy: they are extracted again first (timed as
+                // "extract"), and the window-only part runs now.
+                var prepared = await preparing!.ConfigureAwait(false);
+                if (prepared is null)
+                {
+                    var posts = await CompleteTopicPostsAsync(await corpusRead!.ConfigureAwait(false), p, taxonomy!, progress, Lap, ct).ConfigureAwait(false);
+                    prepared = RunTopicScoring.Prepare(Corpus(input, posts), taxonomy!);
+                }
+
+                progress?.Report(("topics", 0));
+                var topicProgress = progress is null ? null : new PhaseProgress(progress, "topics");
+                var method = p.Topics!.Method;
+                var token = topicCancel.Token;
+                topics = Task.Run(() => RunTopicScoring.Score(method, prepared, result, request.DegreeOfParallelism, topicProgress, token), token);
+                corpusWait = clock.Elapsed;
+                clock.Restart();
+            }
+
             CommunityDraft? communities = null;
             if (p.Communities is { } community)
             {
@@ -135,11 +144,12 @@ public sealed class ScoringService(IScoreStore store)
             progress?.Report(("save", 1));
             return info with { Id = id, Timings = timings };
         }
-        catch when (topics is { IsCompleted: false })
+        catch when (preparing is { IsCompleted: false } || topics is { IsCompleted: false })
         {
-            // A failed community step or save must not leave the topic scores computing behind the caller's back.
+            // A failed phase must not leave the topic step computing behind the caller's back.
             await topicCancel.CancelAsync().ConfigureAwait(false);
-            await topics.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
+            await Task.WhenAll(new Task?[] { preparing, topics }.OfType<Task>())
+                .ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
                 .ConfigureAwait(false);
             throw;
         }
@@ -167,7 +177,7 @@ public sealed class ScoringService(IScoreStore store)
         IProgress<(string Phase, double Done)>? progress, Action<string> lap, CancellationToken ct)
     {
         var topicStore = (ITopicStore)store;
-        if (store is not IPostTopicStore postTopics || posts.All(post => post.Stored is not null))
+        if (store is not IPostTopicStore postTopics || !NeedsExtraction(posts))
         {
             return posts;
         }
@@ -178,6 +188,22 @@ public sealed class ScoringService(IScoreStore store)
         lap("extract");
         return await topicStore.LoadTopicPostsAsync(p.Network, p.AsOfMs, taxonomy, ct).ConfigureAwait(false);
     }
+
+    /// <summary>The window-only part of the topic step (<see cref="RunTopicScoring.Prepare"/>) on the pool, once the posts
+    /// are read; null when some posts' stored topics came from another taxonomy (or none), which the run extracts again first.</summary>
+    private Task<PreparedTopics?> PrepareTopicsAsync(ScoringInput input, Task<IReadOnlyList<TopicPost>> corpusRead, TopicTaxonomy taxonomy,
+        CancellationToken ct) =>
+        Task.Run(async () =>
+        {
+            var posts = await corpusRead.ConfigureAwait(false);
+            return NeedsExtraction(posts) ? null : RunTopicScoring.Prepare(Corpus(input, posts), taxonomy);
+        }, ct);
+
+    private bool NeedsExtraction(IReadOnlyList<TopicPost> posts) => store is IPostTopicStore && posts.Any(post => post.Stored is null);
+
+    private static TopicCorpus Corpus(ScoringInput input, IReadOnlyList<TopicPost> posts) =>
+        new TopicCorpus(input, input.PostKeys?.AsPostIds() ?? throw new InvalidOperationException("the window was loaded without its post keys."),
+            posts).Validate();
 
     private static TopicTaxonomy Taxonomy(ScoreRequest request) =>
         request.TaxonomyFiles is { Count: > 0 } files ? TopicTaxonomy.Load(files) : TopicTaxonomy.BuiltIn;

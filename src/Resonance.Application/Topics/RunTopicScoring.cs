@@ -28,22 +28,36 @@ public static class RunTopicScoring
     /// scores one filtered graph per topic with the main run's fitted parameters.</summary>
     /// <exception cref="ArgumentException">An unknown method.</exception>
     public static RunTopicsDraft Score(string method, TopicCorpus corpus, TopicTaxonomy taxonomy, ScoreComputation main, int? degreeOfParallelism = null,
+        IProgress<double>? progress = null, CancellationToken ct = default) =>
+        Score(method, Prepare(corpus, taxonomy), main, degreeOfParallelism, progress, ct);
+
+    /// <summary>The part of the topic step that needs the window only, not the main score: the posts' topics
+    /// (<see cref="PostTopicIndex"/>, with each interaction's post slot) and every account's topic counts. A run computes
+    /// it beside the graph phase, on the core that phase leaves idle, and the rest (<see cref="Score(string, PreparedTopics, ScoreComputation, int?, IProgress{double}, CancellationToken)"/>)
+    /// once the main score exists; the result is the same as computing both at once.</summary>
+    public static PreparedTopics Prepare(TopicCorpus corpus, TopicTaxonomy taxonomy)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        var index = new PostTopicIndex(corpus.Posts, new TopicExtractor(taxonomy));
+        return new PreparedTopics(corpus, taxonomy, index, AccountTopics.ForAll(corpus, index, details: false));
+    }
+
+    /// <summary>The rest of the topic step under <paramref name="method"/>, from <paramref name="prepared"/> and the main score.</summary>
+    /// <exception cref="ArgumentException">An unknown method.</exception>
+    public static RunTopicsDraft Score(string method, PreparedTopics prepared, ScoreComputation main, int? degreeOfParallelism = null,
         IProgress<double>? progress = null, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(prepared);
         ArgumentNullException.ThrowIfNull(main);
         switch (method)
         {
             case TopicParameters.FilteredMethod:
-                return Score(corpus, taxonomy, main.Parameters, degreeOfParallelism, progress, ct);
+                return Score(prepared, main.Parameters, degreeOfParallelism, progress, ct);
             case TopicParameters.ShareMethod or TopicParameters.PairKeyedShareMethod:
-                ArgumentNullException.ThrowIfNull(corpus);
-                ArgumentNullException.ThrowIfNull(taxonomy);
-                var index = new PostTopicIndex(corpus.Posts, new TopicExtractor(taxonomy));
-                var rankings = TopicShareScoring.Score(main, corpus, index, method, true, false, degreeOfParallelism, ct);
-                progress?.Report(0.5);
-                var evidence = AccountTopics.ForAll(corpus, index, details: false);
+                var rankings = TopicShareScoring.Score(main, prepared.Corpus, prepared.Index, method, true, false, degreeOfParallelism, ct);
                 progress?.Report(1);
-                return new RunTopicsDraft(rankings, evidence);
+                return new RunTopicsDraft(rankings, prepared.Evidence);
             default:
                 throw new ArgumentException(
                     $"unknown topic method '{method}'; known: {TopicParameters.ShareMethod}, {TopicParameters.PairKeyedShareMethod}, {TopicParameters.FilteredMethod}.");
@@ -53,13 +67,14 @@ public static class RunTopicScoring
     /// <summary>topic-filtered@1: scores every topic of <paramref name="taxonomy"/> on <paramref name="corpus"/> with the run's parameters
     /// <paramref name="p"/> (fitted values included).</summary>
     public static RunTopicsDraft Score(TopicCorpus corpus, TopicTaxonomy taxonomy, ScoringParameters p, int? degreeOfParallelism = null,
-        IProgress<double>? progress = null, CancellationToken ct = default)
+        IProgress<double>? progress = null, CancellationToken ct = default) =>
+        Score(Prepare(corpus, taxonomy), p, degreeOfParallelism, progress, ct);
+
+    private static RunTopicsDraft Score(PreparedTopics prepared, ScoringParameters p, int? degreeOfParallelism, IProgress<double>? progress,
+        CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(corpus);
-        ArgumentNullException.ThrowIfNull(taxonomy);
         ArgumentNullException.ThrowIfNull(p);
-        var index = new PostTopicIndex(corpus.Posts, new TopicExtractor(taxonomy));
-        var parts = TopicScoring.Partition(corpus, index);
+        var parts = TopicScoring.Partition(prepared.Corpus, prepared.Index);
         var topics = parts.Keys.Order(StringComparer.Ordinal).ToArray();
         var rankings = new List<TopicRanking>(topics.Length);
         for (var i = 0; i < topics.Length; i++)
@@ -70,8 +85,14 @@ public static class RunTopicScoring
             progress?.Report((i + 1.0) / (topics.Length + 1));
         }
 
-        var evidence = AccountTopics.ForAll(corpus, index, details: false);
         progress?.Report(1);
-        return new RunTopicsDraft(rankings, evidence);
+        return new RunTopicsDraft(rankings, prepared.Evidence);
     }
 }
+
+/// <summary>The topic step's work that needs the window only (<see cref="RunTopicScoring.Prepare"/>).</summary>
+/// <param name="Corpus">The window's interactions with their posts, and the posts.</param>
+/// <param name="Taxonomy">The taxonomy the posts' topics come from.</param>
+/// <param name="Index">The posts' topics.</param>
+/// <param name="Evidence">Every account's topic counts, as a run stores them.</param>
+public sealed record PreparedTopics(TopicCorpus Corpus, TopicTaxonomy Taxonomy, PostTopicIndex Index, IReadOnlyList<AccountTopicRow> Evidence);
