@@ -1,7 +1,7 @@
 namespace Resonance.Application.Topics;
 
-/// <summary>The node of an account id in a graph's ascending <c>AccountIds</c>: a direct table when the ids are dense (a
-/// store's row ids are), else a binary search.</summary>
+/// <summary>The position of an id among ascending distinct ids (a node of a graph's <c>AccountIds</c>, a rank of
+/// <see cref="DenseRanks"/>): a direct table when the ids are dense (a store's row ids are), else a binary search.</summary>
 /// <remarks>Complexity: O(n + span) to build the table when the ids span at most 4n + 1,024 values, then O(1) per lookup;
 /// otherwise nothing to build and O(log n) per lookup. Deterministic: either way the node is the id's position in the
 /// ascending ids, or −1 when it is not there.</remarks>

@@ -6,7 +6,8 @@ namespace Resonance.Application.Topics;
 /// database: the usual case), else O(n log n) by a sort and binary searches. Deterministic: ranks depend only on the ids.</remarks>
 internal static class DenseRanks
 {
-    /// <summary>The distinct ids of <paramref name="ids"/>, ascending, and each id's position among them.</summary>
+    /// <summary>The distinct ids of <paramref name="ids"/>, ascending, and each id's position among them
+    /// (<see cref="AccountNodeLookup"/> over the distinct ids).</summary>
     public static (long[] Distinct, int[] RankOf) Of(ReadOnlySpan<long> ids)
     {
         if (ids.IsEmpty)
@@ -14,39 +15,45 @@ internal static class DenseRanks
             return ([], []);
         }
 
+        var distinct = Distinct(ids);
+        var lookup = new AccountNodeLookup(distinct);
+        var ranks = GC.AllocateUninitializedArray<int>(ids.Length);
+        for (var k = 0; k < ids.Length; k++)
+        {
+            ranks[k] = lookup.NodeOf(ids[k]);
+        }
+
+        return (distinct, ranks);
+    }
+
+    /// <summary>The distinct ids, ascending: marked in a table over their range when it is small, else sorted.</summary>
+    private static long[] Distinct(ReadOnlySpan<long> ids)
+    {
         var (min, max) = (ids[0], ids[0]);
         foreach (var id in ids)
         {
             (min, max) = (Math.Min(min, id), Math.Max(max, id));
         }
 
-        var ranks = GC.AllocateUninitializedArray<int>(ids.Length);
         var range = (ulong)(max - min); // exact: the difference of two longs fits an unsigned long
         if (range < (ulong)Math.Min(Math.Max(4L * ids.Length, 1 << 16), Array.MaxLength))
         {
-            // A table over the range: 1 where an id occurs, then each occurring id's rank.
-            var table = new int[(int)range + 1];
+            var present = new bool[(int)range + 1];
             foreach (var id in ids)
             {
-                table[id - min] = 1;
+                present[id - min] = true;
             }
 
             var distinct = new List<long>();
-            for (var t = 0; t < table.Length; t++)
+            for (var t = 0; t < present.Length; t++)
             {
-                if (table[t] != 0)
+                if (present[t])
                 {
-                    table[t] = distinct.Count;
                     distinct.Add(min + t);
                 }
             }
 
-            for (var k = 0; k < ids.Length; k++)
-            {
-                ranks[k] = table[ids[k] - min];
-            }
-
-            return ([.. distinct], ranks);
+            return [.. distinct];
         }
 
         var sorted = ids.ToArray();
@@ -60,12 +67,6 @@ internal static class DenseRanks
             }
         }
 
-        var unique = sorted[..n];
-        for (var k = 0; k < ids.Length; k++)
-        {
-            ranks[k] = Array.BinarySearch(unique, ids[k]);
-        }
-
-        return (unique, ranks);
+        return sorted[..n];
     }
 }

@@ -40,7 +40,7 @@ public static class RunTopicScoring
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(taxonomy);
         var index = new PostTopicIndex(corpus.Posts, new TopicExtractor(taxonomy));
-        return new PreparedTopics(corpus, taxonomy, index, AccountTopics.ForAll(corpus, index, details: false));
+        return new PreparedTopics(corpus, index, AccountTopics.ForAll(corpus, index, details: false));
     }
 
     /// <summary>The rest of the topic step under <paramref name="method"/>, from <paramref name="prepared"/> and the main score.</summary>
@@ -92,7 +92,6 @@ public static class RunTopicScoring
 
 /// <summary>The topic step's work that needs the window only (<see cref="RunTopicScoring.Prepare"/>).</summary>
 /// <param name="Corpus">The window's interactions with their posts, and the posts.</param>
-/// <param name="Taxonomy">The taxonomy the posts' topics come from.</param>
 /// <param name="Index">The posts' topics.</param>
 /// <param name="Evidence">Every account's topic counts, as a run stores them.</param>
-public sealed record PreparedTopics(TopicCorpus Corpus, TopicTaxonomy Taxonomy, PostTopicIndex Index, IReadOnlyList<AccountTopicRow> Evidence);
+public sealed record PreparedTopics(TopicCorpus Corpus, PostTopicIndex Index, IReadOnlyList<AccountTopicRow> Evidence);

@@ -15,11 +15,8 @@ internal static class SqliteThreading
 {
     private static readonly int Result = Configure();
 
-    /// <summary>True when SQLite runs in multi-thread mode in this process.</summary>
-    public static bool MultiThread => Result == raw.SQLITE_OK;
-
-    /// <summary>Applies the setting once per process (the first call does it; later calls return its result).</summary>
-    public static bool Ensure() => MultiThread;
+    /// <summary>Applies the setting once per process (the first call does it); true when SQLite runs in multi-thread mode.</summary>
+    public static bool Ensure() => Result == raw.SQLITE_OK;
 
     private static int Configure()
     {
