@@ -214,6 +214,7 @@ public sealed class ScoringCommandTests
         var version = await CliRun.RunAsync("score", "--db", db, "--algorithm", "resonance@9");
         var badId = await CliRun.RunAsync("score", "--db", db, "--algorithm", "resonance");
         var noRun = await CliRun.RunAsync("compare-runs", "1", "7", "--db", db);
+        var noThreads = await CliRun.RunAsync("score", "--db", db, "--threads", "0");
         var missing = await CliRun.RunAsync("runs", "--db", temp.File("missing.db"));
 
         Assert.Equal(ExitCodes.Usage, noRuns.ExitCode);
@@ -222,6 +223,8 @@ public sealed class ScoringCommandTests
         Assert.Contains("resonance@1, resonance@2", version.Error, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Usage, badId.ExitCode);
         Assert.Equal(ExitCodes.Usage, noRun.ExitCode);
+        Assert.Equal(ExitCodes.Usage, noThreads.ExitCode);
+        Assert.Contains("--threads must be at least 1.", noThreads.Error, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.NoInput, missing.ExitCode);
         Assert.Equal(1, Json(await CliRun.RunAsync("runs", "--db", db, "--json")).GetArrayLength());
     }

@@ -16,6 +16,10 @@ internal static class ScoreCommand
         var network = new Option<string?>("--network") { Description = "Score one network only (default: all).", HelpName = "NAME" };
         var seed = new Option<ulong?>("--seed") { Description = "Bootstrap seed (default: the algorithm's, 1).", HelpName = "N" };
         var threads = new Option<int?>("--threads") { Description = "Threads to use (default: all cores); never changes the result.", HelpName = "N" };
+        threads.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is < 1) { r.AddError("--threads must be at least 1."); }
+        });
         var json = new Option<bool>("--json") { Description = "Print the run as JSON." };
         var noCommunities = new Option<bool>("--no-communities") { Description = "Skip the community step (Leiden on the engagement graph, docs/communities.md); scores are the same either way." };
         var communities = new Option<string?>("--communities") { Description = "Community method: leiden (leiden@1, the default: modularity) or infomap (infomap@1: the map equation); docs/communities.md.", HelpName = "leiden|infomap" };
@@ -89,12 +93,12 @@ internal static class ScoreCommand
     {
         if (!console.Interactive)
         {
-            var last = "";
+            // Each phase once, when it starts: the topic step reports beside the community step and the save.
+            var started = new HashSet<string>(StringComparer.Ordinal);
             return await run(new SyncProgress(p =>
             {
-                if (p.Phase != last)
+                if (started.Add(p.Phase))
                 {
-                    last = p.Phase;
                     console.Error.WriteLine($"score: {p.Phase}…");
                 }
             })).ConfigureAwait(false);
