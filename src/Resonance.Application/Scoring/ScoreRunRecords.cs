@@ -97,6 +97,15 @@ public sealed record ScoreRunDraft(ScoreRunInfo Info, IReadOnlyList<AccountScore
 
     /// <summary><see cref="Topics"/>, or the <see cref="PendingTopics"/> once computed.</summary>
     public async Task<Topics.RunTopicsDraft?> TopicsAsync() => Topics ?? (PendingTopics is { } pending ? await pending().ConfigureAwait(false) : null);
+
+    /// <summary>The run's communities while they are still being computed: a store awaits them (<see cref="CommunitiesAsync"/>)
+    /// after writing the scores and contributions in the same transaction, so that the community step runs beside the save.
+    /// Null when <see cref="Communities"/> holds them (or the run has none).</summary>
+    public Func<Task<Communities.CommunityDraft?>>? PendingCommunities { get; init; }
+
+    /// <summary><see cref="Communities"/>, or the <see cref="PendingCommunities"/> once computed.</summary>
+    public async Task<Communities.CommunityDraft?> CommunitiesAsync() =>
+        Communities ?? (PendingCommunities is { } pending ? await pending().ConfigureAwait(false) : null);
 }
 
 /// <summary>How an account is named to people: network, external id and handle.</summary>

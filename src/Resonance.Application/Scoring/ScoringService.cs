@@ -11,9 +11,9 @@ public sealed class ScoringService(IScoreStore store)
     /// <summary>The phases reported to progress, in the order they start.</summary>
     public static IReadOnlyList<string> Phases { get; } = ["load", "graph", "score", "extract", "topics", "communities", "save"];
 
-    /// <summary>The phases that run beside the later ones (the topic scores, beside the communities and the save): a later
-    /// phase's start does not mean they are done; their own report of 1 does.</summary>
-    public static IReadOnlyList<string> ConcurrentPhases { get; } = ["topics"];
+    /// <summary>The phases that run beside the later ones (the topic scores and the communities, beside each other and the
+    /// save): a later phase's start does not mean they are done; their own report of 1 does.</summary>
+    public static IReadOnlyList<string> ConcurrentPhases { get; } = ["topics", "communities"];
 
     /// <summary>Resolves the request into full parameters (defaults filled in).</summary>
     public async Task<ScoringParameters> ResolveAsync(ScoreRequest request, CancellationToken ct = default) =>
@@ -77,16 +77,18 @@ public sealed class ScoringService(IScoreStore store)
         p = perAccount ? p : TempoFit.Apply(input, p);
         Lap("load");
         // The topic step in two parts: what needs the window only (the posts' topics, every account's counts) runs beside the
-        // graph phase, on the core it leaves idle; the topic scores start when the main score exists, before the community
-        // step (Leiden runs on one thread), and what is left of them runs beside the save, which writes on one thread. The
-        // store writes scores, contributions and communities first, then awaits the topics for the same transaction.
-        // "topics" is the time spent waiting for the first part after the score, and for the topic scores after the rest
-        // of the run was written; "save" is the rest of the save.
-        using var topicCancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // graph phase, on the core it leaves idle; the topic scores and the community step start when the main score exists
+        // and run beside each other and the save, which writes on one thread. The store writes scores and contributions
+        // first, then awaits the communities and then the topics for the same transaction. "topics" and "communities" are
+        // the time the run spent waiting for them (for the topics, also for the first part after the score); "save" is
+        // the rest of the save.
+        using var sideCancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var withTopics = p.Topics is not null && taxonomy is not null && corpusRead is not null;
-        var preparing = withTopics ? PrepareTopicsAsync(input, corpusRead!, taxonomy!, topicCancel.Token) : null;
+        var preparing = withTopics ? PrepareTopicsAsync(input, corpusRead!, taxonomy!, sideCancel.Token) : null;
         Task<RunTopicsDraft>? topics = null;
+        Task<CommunityDraft>? communities = null;
         var topicWait = TimeSpan.Zero;
+        var communityWait = TimeSpan.Zero;
         try
         {
             progress?.Report(("graph", 0));
@@ -115,43 +117,64 @@ public sealed class ScoringService(IScoreStore store)
                 progress?.Report(("topics", 0));
                 var topicProgress = progress is null ? null : new PhaseProgress(progress, "topics");
                 var method = p.Topics!.Method;
-                var token = topicCancel.Token;
+                var token = sideCancel.Token;
                 topics = Task.Run(() => RunTopicScoring.Score(method, prepared, result, request.DegreeOfParallelism, topicProgress, token), token);
                 corpusWait = clock.Elapsed;
                 clock.Restart();
             }
 
-            CommunityDraft? communities = null;
             if (p.Communities is { } community)
             {
                 progress?.Report(("communities", 0));
-                communities = await Task.Run(() => CommunityDetection.Detect(result, community, ct, request.DegreeOfParallelism), ct).ConfigureAwait(false);
-                progress?.Report(("communities", 1));
-                Lap("communities");
+                var token = sideCancel.Token;
+                communities = Task.Run(() =>
+                {
+                    var detected = CommunityDetection.Detect(result, community, token, request.DegreeOfParallelism);
+                    progress?.Report(("communities", 1));
+                    return detected;
+                }, token);
             }
 
             progress?.Report(("save", 0));
             var info = Header(result, input, started, timings);
-            var draft = RunDrafts.Create(info, result) with { Communities = communities, PendingTopics = topics is null ? null : AwaitTopicsAsync };
+            var draft = RunDrafts.Create(info, result) with
+            {
+                PendingCommunities = communities is null ? null : AwaitCommunitiesAsync,
+                PendingTopics = topics is null ? null : AwaitTopicsAsync,
+            };
             var id = await store.SaveRunAsync(draft, ct).ConfigureAwait(false);
+            if (communities is not null)
+            {
+                await communities.ConfigureAwait(false); // a store that keeps no communities still surfaces the step's failure
+                timings.Add(new("communities", communityWait.TotalSeconds));
+            }
+
             if (topics is not null)
             {
-                await topics.ConfigureAwait(false); // a store that keeps no topics still surfaces the step's failure
+                await topics.ConfigureAwait(false);
                 timings.Add(new("topics", (corpusWait + topicWait).TotalSeconds));
             }
 
-            timings.Add(new("save", (clock.Elapsed - topicWait).TotalSeconds));
+            timings.Add(new("save", (clock.Elapsed - topicWait - communityWait).TotalSeconds));
             progress?.Report(("save", 1));
             return info with { Id = id, Timings = timings };
         }
-        catch when (preparing is { IsCompleted: false } || topics is { IsCompleted: false })
+        catch when (preparing is { IsCompleted: false } || topics is { IsCompleted: false } || communities is { IsCompleted: false })
         {
-            // A failed phase must not leave the topic step computing behind the caller's back.
-            await topicCancel.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAll(new Task?[] { preparing, topics }.OfType<Task>())
+            // A failed phase must not leave the topic or community step computing behind the caller's back.
+            await sideCancel.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(new Task?[] { preparing, topics, communities }.OfType<Task>())
                 .ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
                 .ConfigureAwait(false);
             throw;
+        }
+
+        async Task<CommunityDraft?> AwaitCommunitiesAsync()
+        {
+            var waited = Stopwatch.StartNew();
+            var done = await communities!.ConfigureAwait(false);
+            communityWait = waited.Elapsed;
+            return done;
         }
 
         async Task<RunTopicsDraft?> AwaitTopicsAsync()

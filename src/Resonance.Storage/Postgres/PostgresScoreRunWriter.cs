@@ -16,7 +16,6 @@ internal static class PostgresScoreRunWriter
     {
         var scores = ScoreRunRows.Scores(run);
         var contributions = ScoreRunRows.Contributions(run);
-        var members = ScoreRunRows.CommunityMembers(run);
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         long runId;
@@ -54,9 +53,10 @@ internal static class PostgresScoreRunWriter
             }
             await writer.CompleteAsync(ct).ConfigureAwait(false);
         }
-        if (run.Communities is { } communities)
+        // Awaited only now: the community step runs beside the copies above (ScoringService).
+        if (await run.CommunitiesAsync().ConfigureAwait(false) is { } communities)
         {
-            await CopyCommunitiesAsync(connection, runId, communities.Communities, members, ct).ConfigureAwait(false);
+            await CopyCommunitiesAsync(connection, runId, communities.Communities, ScoreRunRows.CommunityMembers(communities), ct).ConfigureAwait(false);
         }
         await PostgresTopicRunWriter.WriteAsync(connection, runId, await run.TopicsAsync().ConfigureAwait(false), ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);

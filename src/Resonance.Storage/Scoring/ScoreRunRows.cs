@@ -41,9 +41,9 @@ internal static class ScoreRunRows
 
     /// <summary>Community standings by account id (the primary key's order); empty when the run has no communities.
     /// Throws <see cref="ArgumentException"/> for a NaN centrality.</summary>
-    public static Application.Communities.CommunityStanding[] CommunityMembers(ScoreRunDraft run)
+    public static Application.Communities.CommunityStanding[] CommunityMembers(Application.Communities.CommunityDraft? communities)
     {
-        var rows = run.Communities?.Members.ToArray() ?? [];
+        var rows = communities?.Members.ToArray() ?? [];
         foreach (var m in rows)
         {
             RequireNumbers(m.AccountId, m.Centrality);

@@ -16,7 +16,6 @@ internal static class SqliteScoreRunWriter
     {
         var scores = ScoreRunRows.Scores(run);
         var contributions = ScoreRunRows.Contributions(run);
-        var members = ScoreRunRows.CommunityMembers(run);
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(ct).ConfigureAwait(false);
         await SqlitePragmas.ApplyAsync(connection, ct).ConfigureAwait(false);
@@ -39,8 +38,10 @@ internal static class SqliteScoreRunWriter
         {
             insert.Insert(contributions, ct);
         }
-        if (run.Communities is { } communities)
+        // Awaited only now: the community step runs beside the writes above (ScoringService).
+        if (await run.CommunitiesAsync().ConfigureAwait(false) is { } communities)
         {
+            var members = ScoreRunRows.CommunityMembers(communities);
             using (var insert = new SqliteMultiRowInsert<CommunitySummary>(connection.Handle!,
                 "INSERT OR FAIL INTO communities (run_id, community_id, size, scored) VALUES ", 4, (RawStatement s, int o, in CommunitySummary row) => BindCommunity(s, o, runId, row)))
             {

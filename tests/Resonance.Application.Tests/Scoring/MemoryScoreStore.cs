@@ -47,10 +47,12 @@ internal sealed class MemoryScoreStore(ScoringInput input) : IScoreStore
             [.. posts.Select(k => t.Texts[k])], [.. posts.Select(k => t.IsOriginal[k])]));
     }
 
-    public Task<long> SaveRunAsync(ScoreRunDraft run, CancellationToken ct = default)
+    public async Task<long> SaveRunAsync(ScoreRunDraft run, CancellationToken ct = default)
     {
-        runs.Add(run with { Info = run.Info with { Id = runs.Count + 1 } });
-        return Task.FromResult((long)runs.Count);
+        // As the relational stores do: the pending steps are awaited and kept with the run.
+        var communities = await run.CommunitiesAsync();
+        runs.Add(run with { Info = run.Info with { Id = runs.Count + 1 }, Communities = communities, PendingCommunities = null });
+        return runs.Count;
     }
 
     public Task<IReadOnlyList<ScoreRunInfo>> ListRunsAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<ScoreRunInfo>>([.. runs.Select(r => r.Info)]);

@@ -33,11 +33,17 @@ public sealed class CommunityStorageTests
         var service = new ScoringService(store);
         var request = new ScoreRequest(ScoringAlgorithms.Default, Seed: 5);
 
-        var with = await service.RunAsync(request, ct: ct);
+        var reports = new List<(string Phase, double Done)>();
+        var with = await service.RunAsync(request, new Reports(reports), ct: ct);
         var again = await service.RunAsync(request with { DegreeOfParallelism = 1 }, ct: ct);
         var without = await service.RunAsync(request with { Communities = false }, ct: ct);
 
         Assert.Equal(await store.AllScoresAsync(with.Id, ct), await store.AllScoresAsync(without.Id, ct));
+        // The community step runs beside the save and is done, and timed, by the time the run is saved.
+        Assert.Contains(("communities", 1.0), reports);
+        Assert.True(reports.IndexOf(("communities", 0)) < reports.IndexOf(("save", 0)));
+        Assert.Equal(["load", "graph", "score", "communities", "topics", "save"], with.Timings.Select(t => t.Key));
+        Assert.DoesNotContain(without.Timings, t => t.Key == "communities");
         Assert.Equal(CommunityParameters.Default(5), (await store.GetRunAsync(with.Id, ct))!.Parameters.Communities);
         Assert.Null((await store.GetRunAsync(without.Id, ct))!.Parameters.Communities);
         Assert.Empty(await store.CommunitiesAsync(without.Id, ct));
@@ -105,5 +111,17 @@ public sealed class CommunityStorageTests
         var claim = await store.ClaimAsync(user.Id, account, ct);
         await store.DecideClaimAsync(claim.Id, approve: true, ct);
         await store.SetVisibilityAsync(user.Id, visibility, ct);
+    }
+
+    /// <summary>Keeps every report, in the order they arrive, from any thread.</summary>
+    private sealed class Reports(List<(string Phase, double Done)> reports) : IProgress<(string Phase, double Done)>
+    {
+        public void Report((string Phase, double Done) value)
+        {
+            lock (reports)
+            {
+                reports.Add(value);
+            }
+        }
     }
 }

@@ -93,7 +93,7 @@ internal static class ScoreCommand
     {
         if (!console.Interactive)
         {
-            // Each phase once, when it starts: the topic step reports beside the community step and the save.
+            // Each phase once, when it starts: the topic and community steps report beside the save.
             var started = new HashSet<string>(StringComparer.Ordinal);
             return await run(new SyncProgress(p =>
             {
