@@ -3,6 +3,8 @@
 # give ~10M interactions) imported once into SQLite, then `resonance score` full, with `--no-topics`, and with
 # `--no-topics --no-communities`, alternating, RUNS times each. Prints the median of each phase and of the in-process
 # total, the user+system CPU seconds of each command, and the overhead of the steps as a share of the run without them.
+# Every score runs on a fresh copy of the imported database (a run adds ~0.6 GB at 120,000 people, and on a database grown
+# by earlier runs the later runs were slower: up to 10 points of the overhead). KEEP=1 scores the database itself, in place.
 #
 #   bench/topics-communities-generated.sh                      # PEOPLE=120000 RUNS=1
 #   DB=/tmp/g.db ARTIFACTS=/tmp/art bench/topics-communities-generated.sh   # reuse an imported database
@@ -38,10 +40,16 @@ print(", ".join(f"{t['key']} {t['value']:.1f} s" for t in json.load(open(sys.arg
 PY
 run() { # NAME ARGS...: one timed score, its JSON and its CPU seconds
   local name=$1; shift
-  local out="$WORK/$name.$RANDOM"
+  local out="$WORK/$name.$RANDOM" db="$DB"
+  if [[ "${KEEP:-0}" != 1 ]]; then
+    db="$WORK/run.db"
+    rm -f "$db" "$db-wal" "$db-shm"
+    cp "$DB" "$db"
+    if [[ -f "$DB-wal" ]]; then cp "$DB-wal" "$db-wal"; fi
+  fi
   # Each run writes ~0.6 GB at 120,000 people; without a sync, the next run's save competes with its write-back.
   sync
-  /usr/bin/time -f "%U %S" -o "$out.cpu" "${CLI[@]}" score --db "$DB" --json "${SCORE_ARGS[@]}" "$@" 2>/dev/null > "$out.json"
+  /usr/bin/time -f "%U %S" -o "$out.cpu" "${CLI[@]}" score --db "$db" --json "${SCORE_ARGS[@]}" "$@" 2>/dev/null > "$out.json"
   echo "$name: $(python3 "$WORK/phases.py" "$out.json"); cpu $(cat "$out.cpu"); load after $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 # The order rotates from one round to the next, so no mode always runs first or last.
