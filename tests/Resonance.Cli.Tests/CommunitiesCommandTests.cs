@@ -20,6 +20,10 @@ public sealed class CommunitiesCommandTests
         var leader = top.GetProperty("scores")[0].GetProperty("account").GetString()!;
         var explain = (await CliRun.RunAsync("explain", leader, "--db", db, "--json")).Json().GetProperty("community");
         var text = await CliRun.RunAsync("communities", "--db", db, "--n", "3");
+        var best = (await CliRun.RunAsync("top", "--db", db, "--n", "1", "--json")).Json().GetProperty("scores")[0];
+        var bestText = await CliRun.RunAsync("explain", best.GetProperty("account").GetString()!, "--db", db);
+        var bestJson = (await CliRun.RunAsync("explain", best.GetProperty("account").GetString()!, "--db", db, "--json")).Json().GetProperty("community");
+        var leaderText = await CliRun.RunAsync("explain", leader, "--db", db);
 
         Assert.Equal("leiden@1", listing.GetProperty("method").GetProperty("method").GetString());
         Assert.InRange(communities.GetArrayLength(), 2, 5);
@@ -38,6 +42,15 @@ public sealed class CommunitiesCommandTests
         Assert.Equal(1.0 / second.GetProperty("scored").GetInt32(), explain.GetProperty("top_share").GetDouble());
         Assert.Equal(0, text.ExitCode);
         Assert.Contains("Community 1 (", text.Out, StringComparison.Ordinal);
+        // The run's best account stands out in the whole run, so explain names its community plainly; the community
+        // leader's line is the standing when that is the more meaningful one.
+        Assert.False(bestJson.GetProperty("preferred").GetBoolean());
+        var bestCommunity = bestJson.GetProperty("id").GetInt32();
+        Assert.Contains($"In Community {bestCommunity} (", bestText.Out, StringComparison.Ordinal);
+        Assert.Contains(": rank 1 of ", bestText.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("Community: Community", bestText.Out, StringComparison.Ordinal);
+        Assert.Contains(explain.GetProperty("preferred").GetBoolean() ? $"Standing: top {percent}% in Community 2 (" : "In Community 2 (",
+            leaderText.Out, StringComparison.Ordinal);
     }
 
     [Fact]
