@@ -109,7 +109,7 @@ public sealed class EngagementGraph
             ids[(2 * j) + 1] = input.TargetIds[kept[j]];
         }
 
-        var accountIds = SortedDistinct(ids);
+        var accountIds = Topics.DenseRanks.Distinct(ids);
         var n = (long)accountIds.Length;
         var keys = new long[kept.Count];
         var order = new int[kept.Count];
@@ -265,20 +265,5 @@ public sealed class EngagementGraph
         }
 
         return kept;
-    }
-
-    private static long[] SortedDistinct(long[] values)
-    {
-        Array.Sort(values);
-        var count = 0;
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (i == 0 || values[i] != values[i - 1])
-            {
-                values[count++] = values[i];
-            }
-        }
-
-        return values[..count];
     }
 }

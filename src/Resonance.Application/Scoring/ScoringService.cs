@@ -87,8 +87,6 @@ public sealed class ScoringService(IScoreStore store)
         var preparing = withTopics ? PrepareTopicsAsync(input, corpusRead!, taxonomy!, sideCancel.Token) : null;
         Task<RunTopicsDraft>? topics = null;
         Task<CommunityDraft>? communities = null;
-        var topicWait = TimeSpan.Zero;
-        var communityWait = TimeSpan.Zero;
         try
         {
             progress?.Report(("graph", 0));
@@ -137,25 +135,29 @@ public sealed class ScoringService(IScoreStore store)
 
             progress?.Report(("save", 0));
             var info = Header(result, input, started, timings);
+            var communityWait = communities is null ? null : new TimedWait<CommunityDraft>(communities);
+            var topicWait = topics is null ? null : new TimedWait<RunTopicsDraft>(topics);
             var draft = RunDrafts.Create(info, result) with
             {
-                PendingCommunities = communities is null ? null : AwaitCommunitiesAsync,
-                PendingTopics = topics is null ? null : AwaitTopicsAsync,
+                PendingCommunities = communityWait is null ? null : communityWait.AwaitAsync,
+                PendingTopics = topicWait is null ? null : topicWait.AwaitAsync,
             };
             var id = await store.SaveRunAsync(draft, ct).ConfigureAwait(false);
-            if (communities is not null)
+            // Awaited again: a store that keeps no communities or topics still surfaces the steps' failures.
+            if (communityWait is not null)
             {
-                await communities.ConfigureAwait(false); // a store that keeps no communities still surfaces the step's failure
-                timings.Add(new("communities", communityWait.TotalSeconds));
+                await communities!.ConfigureAwait(false);
+                timings.Add(new("communities", communityWait.Waited.TotalSeconds));
             }
 
-            if (topics is not null)
+            if (topicWait is not null)
             {
-                await topics.ConfigureAwait(false);
-                timings.Add(new("topics", (corpusWait + topicWait).TotalSeconds));
+                await topics!.ConfigureAwait(false);
+                timings.Add(new("topics", (corpusWait + topicWait.Waited).TotalSeconds));
             }
 
-            timings.Add(new("save", (clock.Elapsed - topicWait - communityWait).TotalSeconds));
+            var sideWaits = (topicWait?.Waited ?? TimeSpan.Zero) + (communityWait?.Waited ?? TimeSpan.Zero);
+            timings.Add(new("save", (clock.Elapsed - sideWaits).TotalSeconds));
             progress?.Report(("save", 1));
             return info with { Id = id, Timings = timings };
         }
@@ -167,22 +169,6 @@ public sealed class ScoringService(IScoreStore store)
                 .ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
                 .ConfigureAwait(false);
             throw;
-        }
-
-        async Task<CommunityDraft?> AwaitCommunitiesAsync()
-        {
-            var waited = Stopwatch.StartNew();
-            var done = await communities!.ConfigureAwait(false);
-            communityWait = waited.Elapsed;
-            return done;
-        }
-
-        async Task<RunTopicsDraft?> AwaitTopicsAsync()
-        {
-            var waited = Stopwatch.StartNew();
-            var done = await topics!.ConfigureAwait(false);
-            topicWait = waited.Elapsed;
-            return done;
         }
 
         void Lap(string phase)
@@ -273,6 +259,20 @@ public sealed class ScoringService(IScoreStore store)
         var version = typeof(ScoringService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
         var plus = version?.IndexOf('+', StringComparison.Ordinal) ?? -1;
         return plus >= 0 ? version![(plus + 1)..] : "unknown";
+    }
+
+    /// <summary>A side step's result as a store awaits it inside the save, with the time the save waited for it.</summary>
+    private sealed class TimedWait<T>(Task<T> step) where T : class
+    {
+        public TimeSpan Waited { get; private set; }
+
+        public async Task<T?> AwaitAsync()
+        {
+            var clock = Stopwatch.StartNew();
+            var done = await step.ConfigureAwait(false);
+            Waited = clock.Elapsed;
+            return done;
+        }
     }
 
     /// <summary>Forwards a share-done report to the phase progress on the reporting thread.</summary>

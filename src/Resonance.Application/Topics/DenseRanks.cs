@@ -3,7 +3,8 @@ namespace Resonance.Application.Topics;
 /// <summary>Ids (store ids, any longs) as dense ranks 0..k−1 in ascending order, so that per-id state can live in flat
 /// arrays instead of hash sets and dictionaries.</summary>
 /// <remarks>O(n + range) with a table when the ids span a range no larger than a few times their count (store ids of one
-/// database: the usual case), else O(n log n) by a sort and binary searches. Deterministic: ranks depend only on the ids.</remarks>
+/// database: the usual case), else O(n log n) by a sort and binary searches. Deterministic: ranks depend only on the ids.
+/// <see cref="Distinct"/> also gives the engagement graph its account ids.</remarks>
 internal static class DenseRanks
 {
     /// <summary>The distinct ids of <paramref name="ids"/>, ascending, and each id's position among them
@@ -27,8 +28,13 @@ internal static class DenseRanks
     }
 
     /// <summary>The distinct ids, ascending: marked in a table over their range when it is small, else sorted.</summary>
-    private static long[] Distinct(ReadOnlySpan<long> ids)
+    public static long[] Distinct(ReadOnlySpan<long> ids)
     {
+        if (ids.IsEmpty)
+        {
+            return [];
+        }
+
         var (min, max) = (ids[0], ids[0]);
         foreach (var id in ids)
         {
