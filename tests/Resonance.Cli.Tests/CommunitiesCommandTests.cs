@@ -65,7 +65,17 @@ public sealed class CommunitiesCommandTests
         var runs = (await CliRun.RunAsync("runs", "--db", db, "--json")).Out;
         var contradictory = await CliRun.RunAsync("score", "--db", db, "--no-communities", "--communities", "infomap");
         Assert.Equal(runs, (await CliRun.RunAsync("runs", "--db", db, "--json")).Out);
-        Assert.Equal(0, (await CliRun.RunAsync("score", "--db", db, "--no-communities")).ExitCode);
+        var withoutCommunities = await CliRun.RunAsync("score", "--db", db, "--no-communities");
+        var full = await CliRun.RunAsync("score", "--db", db);
+        Assert.Equal(0, withoutCommunities.ExitCode);
+        // The steps beside the save are timed by the save's wait for them, and the timing line says so.
+        Assert.Contains("topics waited ", withoutCommunities.Out, StringComparison.Ordinal);
+        Assert.Contains("; topics ran beside the save)", withoutCommunities.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("communities waited", withoutCommunities.Out, StringComparison.Ordinal);
+        Assert.Equal(0, full.ExitCode);
+        Assert.Contains("communities waited ", full.Out, StringComparison.Ordinal);
+        Assert.Contains("; communities and topics ran beside the save)", full.Out, StringComparison.Ordinal);
+        Assert.Equal(0, (await CliRun.RunAsync("score", "--db", db, "--no-communities")).ExitCode); // the latest run has none
         var none = (await CliRun.RunAsync("communities", "--db", db, "--json")).Json();
         var noneText = await CliRun.RunAsync("communities", "--db", db);
         var explain = (await CliRun.RunAsync("explain", (await CliRun.RunAsync("top", "--db", db, "--n", "1", "--json")).Json()

@@ -180,6 +180,7 @@ public sealed class ScoringCommandTests
 
         Assert.True(text.ExitCode == 0, text.Error);
         Assert.Contains("fitted half-life 1 min", text.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("beside the save", text.Out, StringComparison.Ordinal); // neither side step ran
         Assert.Contains("warning: the tempo fit (resonance@7", text.Out, StringComparison.Ordinal); // the default
         Assert.Contains("one-minute floor", json.GetProperty("tempo_warning").GetString(), StringComparison.Ordinal);
         var runs = Json(await CliRun.RunAsync("runs", "--db", db, "--json"));

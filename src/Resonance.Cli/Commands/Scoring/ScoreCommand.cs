@@ -66,8 +66,12 @@ internal static class ScoreCommand
             var standing = run.Parameters.ImpactStanding is { } s ? $"{s} standing (no PageRank)" : string.Create(CultureInfo.InvariantCulture, $"PageRank {run.PageRankIterations} iterations");
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {run.WatermarkInteractions:N0} interactions (latest {ScoreFormat.Time(run.WatermarkLatestMs)}), {run.Pairs:N0} engager pairs, {standing}, {run.CalibrationMode} calibration"));
-            console.Out.WriteLine("  " + string.Join(", ", run.Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Value:0.00} s"))) +
-                string.Create(CultureInfo.InvariantCulture, $" (total {run.Timings.Sum(t => t.Value):0.00} s)"));
+            // The steps that run beside the save are timed by how long the save waited for them, which the line says.
+            var beside = run.Timings.Where(t => ScoringService.ConcurrentPhases.Contains(t.Key)).Select(t => t.Key).ToList();
+            console.Out.WriteLine("  " + string.Join(", ", run.Timings.Select(t => string.Create(CultureInfo.InvariantCulture,
+                $"{t.Key}{(beside.Contains(t.Key) ? " waited" : "")} {t.Value:0.00} s"))) +
+                string.Create(CultureInfo.InvariantCulture, $" (total {run.Timings.Sum(t => t.Value):0.00} s") +
+                (beside.Count == 0 ? ")" : $"; {string.Join(" and ", beside)} ran beside the save)"));
             console.Out.WriteLine($"See `resonance top --run {run.Id}`, `resonance explain NETWORK:ACCOUNT --run {run.Id}`" +
                 (run.Parameters.Topics is null ? "" : $", `resonance top --topic TOPIC --run {run.Id}`") +
                 (run.Parameters.Communities is null ? "." : $" and `resonance communities --run {run.Id}`."));
